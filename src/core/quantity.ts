@@ -1,0 +1,151 @@
+import { MASK_NONE } from './_mask.js';
+import { CHINESE_NUMERAL_CHARS, parseArabic, parseChineseNumeral, scale } from './numeral.js';
+import { resolveUnit, UNIT_SPELLINGS } from './unit.js';
+
+/** How a stated figure compares with the value: 超过 >, 不少于 >=, 约 ~, 以内 <=, none =. */
+export type Comparator = '=' | '>' | '>=' | '<' | '<=' | '~';
+export const COMPARATORS: readonly Comparator[] = ['=', '>', '>=', '<', '<=', '~'];
+
+/** A number with its unit and comparator, as found in text. */
+export interface Quantity {
+  readonly value: number;
+  readonly unit: string;
+  readonly comparator: Comparator;
+  /** Offsets of the whole phrase, comparator words included (超过1500个). */
+  readonly start: number;
+  readonly end: number;
+  /** Offset where the number itself starts. */
+  readonly numberStart: number;
+}
+
+/** Whether the text states plans (达到 means at least) or reports results (达 means exactly). */
+export type Mood = 'plan' | 'progress';
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+// 1,500 · 4.4 · 两千零五 · then 万/亿 after Arabic digits, 余/多/+, the unit, 以上/左右/以内.
+const SCANNER = new RegExp(
+  String.raw`百分之([\d.]+|[${CHINESE_NUMERAL_CHARS}]+)` +
+    String.raw`|(\d+(?:,\d{3})*(?:\.\d+)?|[${CHINESE_NUMERAL_CHARS}]+)(千万|百万|万|亿)?(余|多|\+)? ?` +
+    `(${UNIT_SPELLINGS.map(escape).join('|')})?(及以上|以上|左右|以内|以下)?`,
+  'g',
+);
+
+const PREFIX_COMPARATORS: ReadonlyArray<readonly [string, Comparator | 'reach']> = [
+  ['不少于', '>='], ['不低于', '>='], ['至少', '>='], ['不超过', '<='], ['不高于', '<='], ['不多于', '<='],
+  ['超过', '>'], ['突破', '>'], ['大于', '>'], ['高于', '>'], ['多于', '>'], ['逾', '>'],
+  ['低于', '<'], ['少于', '<'], ['小于', '<'], ['大约', '~'], ['约', '~'], ['近', '~'],
+  ['达到', 'reach'], ['达', 'reach'],
+];
+const SUFFIX_COMPARATORS: Readonly<Record<string, Comparator>> = {
+  余: '>=', 多: '>=', '+': '>=', 以上: '>=', 及以上: '>=', 左右: '~', 以内: '<=', 以下: '<=',
+};
+const MAGNITUDES: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8, 百万: 1e6, 千万: 1e7 };
+
+/** Words where a Chinese count is part of a set phrase, not an indicator. */
+const SET_PHRASES = ['一件事', '一张网', '一张图', '一张蓝图', '一条龙', '一门式', '一站式', '一部分', '一带一路', '一批次'];
+const ORDINAL_BEFORE = new Set(['第', '之', '每', '其', '周']);
+const LETTER = /[A-Za-z]/;
+const CJK = /[\u3400-\u9fff]/;
+
+/**
+ * Every quantitative indicator in text[from, to), skipping masked spans, years, dates,
+ * ordinals (第三批), names (5G, IPv6, O2O, 02专项) and set phrases (一张网).
+ */
+export function scanQuantities(text: string, mask: Uint8Array, from: number, to: number, mood: Mood): Quantity[] {
+  const found: Quantity[] = [];
+  const scanner = new RegExp(SCANNER.source, 'g');
+  scanner.lastIndex = from;
+  for (let m = scanner.exec(text); m !== null && m.index < to; m = scanner.exec(text)) {
+    const end = m.index + m[0].length;
+    if (m[0].length === 0 || end > to || !unmasked(mask, m.index, end)) {
+      if (m[0].length === 0) scanner.lastIndex++;
+      continue;
+    }
+    const quantity = m[1] !== undefined ? percentWords(m, end) : figure(text, m, end, mood);
+    if (quantity !== undefined) found.push(quantity);
+    else scanner.lastIndex = m.index + Math.max(1, (m[2] ?? '').length); // rescan what followed the number
+  }
+  return found;
+}
+
+function unmasked(mask: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (mask[i] !== MASK_NONE) return false;
+  return true;
+}
+
+function percentWords(m: RegExpExecArray, end: number): Quantity | undefined {
+  const digits = m[1] as string;
+  const value = /\d/.test(digits) ? parseArabic(digits) : parseChineseNumeral(digits);
+  if (value === undefined || !Number.isFinite(value)) return undefined;
+  return { value, unit: '%', comparator: '=', start: m.index, end, numberStart: m.index };
+}
+
+function figure(text: string, m: RegExpExecArray, end: number, mood: Mood): Quantity | undefined {
+  const [, , digits = '', magnitude, approx, spelling, after] = m;
+  const start = m.index;
+  const arabic = /\d/.test(digits);
+  const before = text[start - 1] ?? '';
+  const next = text[end] ?? '';
+
+  if (before === '第' || /[\d.]/.test(before) || (ORDINAL_BEFORE.has(before) && !arabic)) return undefined;
+  if (arabic && (LETTER.test(before) || /^0\d/.test(digits))) return undefined; // IPv6, O2O, 02专项
+  if (magnitude !== undefined && !arabic) return undefined;
+
+  let value: number | undefined;
+  if (arabic) value = parseArabic(digits);
+  else {
+    if (/^[百千万亿]+$/.test(digits) || digits === '二') return undefined; // 千兆, 万户, 二次
+    value = parseChineseNumeral(digits);
+  }
+  if (value === undefined || !Number.isFinite(value)) return undefined;
+
+  let unit = '';
+  let factor = magnitude === undefined ? 1 : (MAGNITUDES[magnitude] ?? 1);
+  if (spelling !== undefined) {
+    const resolved = resolveUnit(spelling);
+    if (resolved === undefined) return undefined;
+    if (!arabic && !resolved.info.chineseCountable) return undefined;
+    if (LETTER.test(spelling) && LETTER.test(next)) return undefined; // 3DGIS, 5GHz
+    if (spelling === 'G' && !digits.includes('.') && value >= 2 && value <= 6 && magnitude === undefined) {
+      return undefined; // 4G, 5G: network generations
+    }
+    if (!arabic && /[式化性]/.test(next)) return undefined; // 一站式, 一体化
+    unit = resolved.info.unit;
+    factor *= resolved.factor;
+  } else {
+    // A bare number is an indicator only as 20+企业: an explicit "at least" before a noun.
+    if (!arabic || approx === undefined || !CJK.test(next)) return undefined;
+  }
+  if (!arabic && inSetPhrase(text, start)) return undefined;
+
+  let comparator: Comparator = '=';
+  let phraseStart = start;
+  const prefix = prefixComparator(text, start);
+  if (prefix !== undefined) {
+    comparator = prefix.comparator === 'reach' ? (mood === 'plan' ? '>=' : '=') : prefix.comparator;
+    phraseStart = prefix.start;
+  }
+  const suffix = after ?? approx;
+  if (suffix !== undefined) comparator = SUFFIX_COMPARATORS[suffix] ?? comparator;
+
+  return { value: scale(value, factor), unit, comparator, start: phraseStart, end, numberStart: start };
+}
+
+function inSetPhrase(text: string, at: number): boolean {
+  return SET_PHRASES.some((phrase) => {
+    for (let k = phrase.indexOf(text[at] as string); k >= 0; k = phrase.indexOf(text[at] as string, k + 1)) {
+      if (text.startsWith(phrase, at - k)) return true;
+    }
+    return false;
+  });
+}
+
+function prefixComparator(text: string, numberStart: number): { comparator: Comparator | 'reach'; start: number } | undefined {
+  let at = numberStart;
+  if (text[at - 1] === ' ') at--;
+  for (const [word, comparator] of PREFIX_COMPARATORS) {
+    if (text.startsWith(word, at - word.length)) return { comparator, start: at - word.length };
+  }
+  return undefined;
+}

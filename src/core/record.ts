@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { ROLES } from './department.js';
+import { COMPARATORS } from './quantity.js';
+
+/** Version of the record layout; bumped when a field changes meaning. */
+export const SCHEMA_VERSION = 1;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const SpanSchema = z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() });
+export const PartKindSchema = z.enum(['plan', 'progress']);
+export const RoleSchema = z.enum(ROLES);
+export const ComparatorSchema = z.enum(COMPARATORS);
+export const BasisSchema = z.enum(['new', 'cumulative', 'plain']);
+export const TargetKindSchema = z.enum(['target', 'actual']);
+
+export const DocumentSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  docNumber: z.string().nullable(),
+  issuer: z.string().nullable(),
+  signedOn: isoDate.nullable(),
+  publishedOn: isoDate.nullable(),
+  adoptedOn: isoDate.nullable(),
+  kind: PartKindSchema,
+  year: z.number().int().nullable(),
+  /** Hash of the text with whitespace removed and punctuation width folded. */
+  contentHash: z.string(),
+});
+
+export const SectionSchema = z.object({
+  id: z.string(),
+  path: z.array(z.number().int()),
+  parentId: z.string().nullable(),
+  title: z.string(),
+  kind: PartKindSchema,
+  year: z.number().int().nullable(),
+  span: SpanSchema,
+});
+
+export const AssignmentSchema = z.object({ name: z.string(), role: RoleSchema });
+
+export const TaskSchema = z.object({
+  id: z.string(),
+  path: z.array(z.number().int()),
+  sectionId: z.string().nullable(),
+  title: z.string(),
+  text: z.string(),
+  kind: PartKindSchema,
+  year: z.number().int().nullable(),
+  departments: z.array(AssignmentSchema),
+  span: SpanSchema,
+});
+
+export const TargetSchema = z.object({
+  id: z.string(),
+  taskId: z.string().nullable(),
+  sectionId: z.string().nullable(),
+  metric: z.string(),
+  value: z.number(),
+  unit: z.string(),
+  comparator: ComparatorSchema,
+  basis: BasisSchema,
+  kind: TargetKindSchema,
+  year: z.number().int().nullable(),
+  deadline: isoDate.nullable(),
+  /** The words the figure was read from, e.g. 超过1500个. */
+  raw: z.string(),
+  span: SpanSchema,
+  /** The sentence it stands in. */
+  sentence: z.string(),
+});
+
+export const DepartmentSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  taskIds: z.array(z.string()),
+});
+
+export const SourceSchema = z.object({
+  /** File name the plan was read from, or null for text handed over directly. */
+  file: z.string().nullable(),
+  encoding: z.string().nullable(),
+  /** The decoded text that every span points into. */
+  text: z.string(),
+});
+
+export const FindingSchema = z.object({
+  code: z.string(),
+  severity: z.enum(['error', 'warning', 'info']),
+  message: z.string(),
+  location: z.object({
+    file: z.string().optional(),
+    sheet: z.string().optional(),
+    cell: z.string().optional(),
+    row: z.number().int().optional(),
+    field: z.string().optional(),
+    line: z.number().int().optional(),
+    span: SpanSchema.optional(),
+  }),
+  taskId: z.string().optional(),
+  targetId: z.string().optional(),
+  value: z.unknown().optional(),
+});
+
+export const PlanRecordsSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  document: DocumentSchema,
+  sections: z.array(SectionSchema),
+  tasks: z.array(TaskSchema),
+  targets: z.array(TargetSchema),
+  departments: z.array(DepartmentSchema),
+  findings: z.array(FindingSchema),
+  source: SourceSchema,
+});
+
+export type Span = z.infer<typeof SpanSchema>;
+export type PartKind = z.infer<typeof PartKindSchema>;
+export type PlanDocument = z.infer<typeof DocumentSchema>;
+export type Section = z.infer<typeof SectionSchema>;
+export type Task = z.infer<typeof TaskSchema>;
+export type Target = z.infer<typeof TargetSchema>;
+export type Department = z.infer<typeof DepartmentSchema>;
+export type Source = z.infer<typeof SourceSchema>;
+export type Finding = z.infer<typeof FindingSchema>;
+export type PlanRecords = z.infer<typeof PlanRecordsSchema>;
