@@ -28,3 +28,4 @@ export { resolveUnit, unitCategory, isCountUnit, type UnitCategory } from './cor
 export { normalize } from './core/text.js';
 export { CODES, CODE_LIST, render, codeTable, LOCALES, type Code, type Locale, type Severity } from './core/code.js';
 export { PlanLedgerError } from './core/error.js';
+export { recordTables, type Table, type Column, type Cell } from './sheets/table.js';

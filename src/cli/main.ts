@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { LOCALES, type Locale } from '../core/code.js';
+import { PlanLedgerError } from '../core/error.js';
+import { codesText, helpText } from './help.js';
+import { parseCommand } from './parse-command.js';
+
+/** What a command prints; tests capture it, the bin passes process streams. */
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const processIo: Io = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+};
+
+/** Runs the CLI and returns its exit code. Never throws; never prints a stack trace. */
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  let locale: Locale = localeFrom(process.env['PLAN_LEDGER_LANG']) ?? 'zh-CN';
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+        lang: { type: 'string' },
+        json: { type: 'boolean' },
+        out: { type: 'string', short: 'o' },
+      },
+    });
+    if (values.lang !== undefined) {
+      const chosen = localeFrom(values.lang);
+      if (chosen === undefined) throw new PlanLedgerError('usage', { detail: `--lang ${values.lang}: zh-CN | en` });
+      locale = chosen;
+    }
+    const [command, ...rest] = positionals;
+    if (values.version) {
+      io.out(`${version()}\n`);
+      return 0;
+    }
+    if (values.help || command === undefined || command === 'help') {
+      io.out(`${helpText(locale)}\n`);
+      return 0;
+    }
+    switch (command) {
+      case 'parse':
+        if (rest.length > 1) throw new PlanLedgerError('usage', { detail: `parse takes one file, got ${rest.length}` });
+        return await parseCommand({ file: rest[0], json: values.json ?? false, out: values.out, locale }, io);
+      case 'codes':
+        io.out(`${codesText(locale)}\n`);
+        return 0;
+      default:
+        throw new PlanLedgerError('usage', { detail: `unknown command ${command}` });
+    }
+  } catch (thrown) {
+    const error = asPlanLedgerError(thrown);
+    if (error === undefined) {
+      io.err(`plan-ledger: [internal-error] ${(thrown as Error)?.message ?? String(thrown)}\n`);
+      return 3;
+    }
+    io.err(`plan-ledger: ${error.describe(locale)}\n`);
+    return 2;
+  }
+}
+
+function asPlanLedgerError(error: unknown): PlanLedgerError | undefined {
+  if (error instanceof PlanLedgerError) return error;
+  // node:util parseArgs reports wrong options as a TypeError with an ERR_PARSE_ARGS_* code.
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+    return new PlanLedgerError('usage', { detail: (error as Error).message.split('\n')[0] ?? '' }, { cause: error });
+  }
+  return undefined;
+}
+
+function localeFrom(value: string | undefined): Locale | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (/^zh/i.test(value)) return 'zh-CN';
+  return LOCALES.find((l) => l.toLowerCase() === value.toLowerCase());
+}
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
