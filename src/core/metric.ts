@@ -11,7 +11,7 @@ const MAX_METRIC = 24;
 
 /** Verbs after which the counted thing is named: 建设5G综合杆基站176个. */
 const VERBS_BEFORE = words(
-  '建设 新建 建成 改造 完成 申报 申请 推进 实现 开展 提升 提高 打造 汇聚 租用 发表 授权 使用 新增 累计 接入 落实 计划 力争 形成 覆盖 引进 培育 举办 组织 部署 上线 搭建 发布 签约 培训 招引 集聚 吸引 建立',
+  '建设 新建 建成 改造 完成 申报 申请 推进 实现 开展 提升 提高 打造 汇聚 租用 发表 授权 使用 新增 累计 接入 落实 计划 力争 形成 覆盖 引进 培育 举办 组织 部署 上线 搭建 发布 签约 培训 招引 集聚 吸引 建立 安排 筹集 带动 投入 设立 拨付 争取 吸纳',
 );
 /** Verbs that end a noun phrase that follows the number: 40个主题事项实现…. */
 const VERBS_AFTER = words('实现 参与 参加 进行 已 接入 落地 建设 完成 覆盖 上线 得到 均 投入 开展 进入 提供 达到 通过 获得 纳入 具备');
@@ -62,13 +62,13 @@ export function basisOf(q: Quantity, ctx: MetricContext): Basis {
   return 'plain';
 }
 
-/** The sentence a figure stands in, for people to read beside it. */
-export function sentenceOf(ctx: MetricContext, q: Quantity): string {
+/** The sentence a figure stands in, as the source wrote it, for people to read beside it. */
+export function sentenceOf(ctx: MetricContext, q: Quantity, original: string): string {
   const start = sentenceStartOf(ctx, q.start);
   let end = q.end;
   while (end < ctx.text.length && end - q.end < 200 && !SENTENCE_DELIMITERS.has(ctx.text[end] as string)) end++;
   if (ctx.text[end] === '。') end++;
-  return ctx.text.slice(start, end).trim();
+  return original.slice(start, end).trim();
 }
 
 export function sentenceStartOf(ctx: Pick<MetricContext, 'text' | 'mask'>, at: number): number {

@@ -127,7 +127,7 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanRecords
     } else {
       sections.push({ ...common, parentId: node.parentId });
     }
-    targets.push(...targetsOf(normalized, mask, node, bodyStart, finding));
+    targets.push(...targetsOf(text, normalized, mask, node, bodyStart, finding));
   }
 
   const contentHash = hash64(contentKey(text));
@@ -157,6 +157,7 @@ function documentPeriod(title: string, signedOn: string | null): Period {
 }
 
 function targetsOf(
+  original: string,
   text: string,
   mask: Uint8Array,
   node: Node,
@@ -179,7 +180,7 @@ function targetsOf(
     if (metric !== '' && seen.has(key)) return; // the same target restated: 三个中台 … 以三个中台建设为基础
     seen.add(key);
     const id = `${node.id}-${targets.length + 1}`;
-    const raw = text.slice(q.start, q.end);
+    const raw = original.slice(q.start, q.end);
     if (metric === '') finding('target-metric-missing', { raw }, q, { targetId: id });
     targets.push({
       id,
@@ -195,7 +196,7 @@ function targetsOf(
       deadline: deadlineOf(text, mask, sentenceStartOf(ctx, q.start), q.numberStart, period.lastYear),
       raw,
       span: { start: q.start, end: q.end },
-      sentence: sentenceOf(ctx, q),
+      sentence: sentenceOf(ctx, q, original),
     });
   });
   return targets;

@@ -28,14 +28,12 @@ export function toCsv(table: Table, locale: Locale = 'zh-CN'): string {
 }
 
 export function rowsToCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  return (
-    BOM +
-    Papa.unparse(
-      { fields: header.map((h) => String(escapeCell(h))), data: rows.map((row) => row.map(escapeCell)) },
-      { newline: NEWLINE },
-    ) +
-    NEWLINE
+  const body = Papa.unparse(
+    { fields: header.map((h) => String(escapeCell(h))), data: rows.map((row) => row.map(escapeCell)) },
+    { newline: NEWLINE },
   );
+  // Every record ends with CRLF, the last one too (papaparse leaves it off unless there are no rows).
+  return BOM + (body.endsWith(NEWLINE) ? body : body + NEWLINE);
 }
 
 /** Rows of a CSV written by toCsv (or by Excel), every text cell as it was before escaping. */

@@ -1,0 +1,221 @@
+import { describe, expect, test } from 'vitest';
+import { parsePlan, type PlanRecords } from '../src/index.js';
+
+/** A reduced view of targets for table assertions. */
+const view = (r: PlanRecords) => r.targets.map((t) => [t.raw, t.value, t.unit, t.comparator]);
+const task = (body: string, heading = '1.测试任务。') => `某区2022年工作要点\n一、重点任务\n${heading}${body}(推进单位:区科委)\n`;
+
+describe('headings of the genre', () => {
+  // Full-width punctuation, NBSP, ideographic spaces and CRLF throughout.
+  const text = [
+    '某区2022年工作要点',
+    '一、主要目标',
+    '到2024年，全区新建5G基站不少于1200个，公共充电桩总数达到5000个。',
+    '二、重点任务',
+    '（一）\u3000建设数字基础设施',
+    '1、推进千兆光网建设。新增千兆宽带用户1.2万户，建成数据中心机架约3000个。（牵头单位：区科委；责任单位：区建管委、各街道）',
+    '（1）上半年完成100个小区改造。',
+    '（2）年底前建成智慧路灯两百盏。',
+    '2．加强智慧医疗。\u00a0全区二级以上医院全部接入，新增互联网医院3家。',
+    '（区卫健委牵头，区医保局配合）',
+    '（二）强化保障',
+    '3.落实资金。安排专项资金5000万元，带动社会投资1.5亿元。(责任单位:区财政局)',
+  ].join('\r\n');
+  const r = parsePlan(text);
+
+  test('document kind and year come from the title', () => {
+    expect(r.document).toMatchObject({ title: '某区2022年工作要点', kind: 'plan', year: 2022 });
+  });
+
+  test('sections and tasks with their paths; (1) items belong to their task', () => {
+    expect(r.sections.map((s) => [s.id, s.path, s.title])).toEqual([
+      ['s1', [1], '主要目标'],
+      ['s2', [2], '重点任务'],
+      ['s2.1', [2, 1], '建设数字基础设施'],
+      ['s2.2', [2, 2], '强化保障'],
+    ]);
+    expect(r.tasks.map((t) => [t.id, t.sectionId, t.title])).toEqual([
+      ['t2.1.1', 's2.1', '推进千兆光网建设'],
+      ['t2.1.2', 's2.1', '加强智慧医疗'],
+      ['t2.2.3', 's2.2', '落实资金'],
+    ]);
+    expect(r.tasks[0]?.text).toContain('(2)年底前建成智慧路灯两百盏');
+  });
+
+  test('roles: 牵头/责任, 牵头/配合 in both clause forms', () => {
+    expect(r.tasks.map((t) => t.departments)).toEqual([
+      [
+        { name: '区科委', role: 'lead' },
+        { name: '区建管委', role: 'responsible' },
+        { name: '各街道', role: 'responsible' },
+      ],
+      [
+        { name: '区卫健委', role: 'lead' },
+        { name: '区医保局', role: 'support' },
+      ],
+      [{ name: '区财政局', role: 'responsible' }],
+    ]);
+    expect(r.departments.map((d) => d.name)).toEqual(['区科委', '区建管委', '各街道', '区卫健委', '区医保局', '区财政局']);
+  });
+
+  test('targets in a section’s own paragraphs have no task', () => {
+    expect(r.targets.filter((t) => t.taskId === null).map((t) => [t.sectionId, t.metric, t.value, t.comparator, t.basis, t.deadline])).toEqual([
+      ['s1', '5G基站', 1200, '>=', 'new', '2024-12-31'],
+      ['s1', '公共充电桩总数', 5000, '>=', 'cumulative', '2024-12-31'],
+    ]);
+  });
+
+  test('task targets with metric, basis and deadline', () => {
+    expect(r.targets.filter((t) => t.taskId !== null).map((t) => [t.taskId, t.metric, t.value, t.unit, t.comparator, t.basis, t.deadline])).toEqual([
+      ['t2.1.1', '千兆宽带用户', 12000, '户', '=', 'new', '2022-12-31'],
+      ['t2.1.1', '数据中心机架', 3000, '个', '~', 'plain', '2022-12-31'],
+      ['t2.1.1', '小区改造', 100, '个', '=', 'plain', '2022-06-30'],
+      ['t2.1.1', '智慧路灯', 200, '盏', '=', 'plain', '2022-12-31'],
+      ['t2.1.2', '互联网医院', 3, '家', '=', 'new', '2022-12-31'],
+      ['t2.2.3', '专项资金', 50_000_000, '元', '=', 'plain', '2022-12-31'],
+      ['t2.2.3', '社会投资', 150_000_000, '元', '=', 'plain', '2022-12-31'],
+    ]);
+  });
+});
+
+describe('parts announce kind and year', () => {
+  test.each([
+    { heading: '第一部分 2021年工作回顾', kind: 'progress', year: 2021, targetKind: 'actual' },
+    { heading: '一、2021年完成情况', kind: 'progress', year: 2021, targetKind: 'actual' },
+    { heading: '一、2020年工作总结', kind: 'progress', year: 2020, targetKind: 'actual' },
+    { heading: '一、2023年工作计划', kind: 'plan', year: 2023, targetKind: 'target' },
+    { heading: '一、2023年行动方案', kind: 'plan', year: 2023, targetKind: 'target' },
+    { heading: '一、2023年实施方案', kind: 'plan', year: 2023, targetKind: 'target' },
+  ])('$heading → $kind $year', ({ heading, kind, year, targetKind }) => {
+    const r = parsePlan(`某区年度材料\n${heading}\n(一)建设\n1.建设。新建基站10个。(推进单位:区科委)`);
+    expect(r.sections[0]).toMatchObject({ kind, year });
+    expect(r.tasks[0]).toMatchObject({ kind, year });
+    expect(r.targets[0]).toMatchObject({ kind: targetKind, year, deadline: `${year}-12-31` });
+  });
+
+  test('a plan part keeps 达到 as at-least; a progress part reads 达 as the figure reached', () => {
+    const r = parsePlan('材料\n一、2020年工作进展\n1.进展。上云率达91.36%。(推进单位:甲)\n二、2021年工作计划\n2.计划。上云率达到95%。(推进单位:甲)');
+    expect(view(r)).toEqual([
+      ['达91.36%', 91.36, '%', '='],
+      ['达到95%', 95, '%', '>='],
+    ]);
+  });
+});
+
+describe('quantities: numerals, 万/亿 and comparators', () => {
+  test.each([
+    { input: '新增三个平台', expected: [['三个', 3, '个', '=']] },
+    { input: '建成1万个充电桩', expected: [['1万个', 10000, '个', '=']] },
+    { input: '完成两千零五户改造', expected: [['两千零五户', 2005, '户', '=']] },
+    { input: '新增十二所学校', expected: [['十二所', 12, '所', '=']] },
+    { input: '投资4.4亿元', expected: [['4.4亿元', 440_000_000, '元', '=']] },
+    { input: '意向金额5000万元', expected: [['5000万元', 50_000_000, '元', '=']] },
+    { input: '完成1,500个', expected: [['1,500个', 1500, '个', '=']] },
+    { input: '完成１５００个', expected: [['１５００个', 1500, '个', '=']] },
+    { input: '培训超过200人次', expected: [['超过200人次', 200, '人次', '>']] },
+    { input: '覆盖率达到95%以上', expected: [['达到95%以上', 95, '%', '>=']] },
+    { input: '新增岗位300余个', expected: [['300余个', 300, '个', '>=']] },
+    { input: '引进企业50多家', expected: [['50多家', 50, '家', '>=']] },
+    { input: '汇聚20+数字企业', expected: [['20+', 20, '', '>=']] },
+    { input: '服务不少于80家企业', expected: [['不少于80家', 80, '家', '>=']] },
+    { input: '能耗控制在100吨以内', expected: [['100吨以内', 100, '吨', '<=']] },
+    { input: '单次不超过10个', expected: [['不超过10个', 10, '个', '<=']] },
+    { input: '建成绿道约5公里', expected: [['约5公里', 5, '公里', '~']] },
+    { input: '建成绿道5公里左右', expected: [['5公里左右', 5, '公里', '~']] },
+    { input: '成本下降3个百分点', expected: [['3个百分点', 3, '个百分点', '=']] },
+    { input: '占比百分之六十', expected: [['百分之六十', 60, '%', '=']] },
+    { input: '带宽提升至100Gbps', expected: [['100Gbps', 100, 'Gbps', '=']] },
+    { input: '新建绿地2.5万平方米', expected: [['2.5万平方米', 25000, '平方米', '=']] },
+  ])('$input', ({ input, expected }) => {
+    expect(view(parsePlan(task(`${input}。`)))).toEqual(expected);
+  });
+});
+
+describe('what is not an indicator', () => {
+  test.each([
+    { input: '推动第三批培育校、第47届展会、第131次常务会议', notes: 'ordinals' },
+    { input: '建设5G和4G网络,支持IPv6、IPv4和SRV6', notes: 'names with digits' },
+    { input: '研发北斗2代,承担02专项,打造12345热线,发展O2O和V2X,发布2.0版', notes: 'names with digits' },
+    { input: '建设“两张网”,推进“三区联动”,做实“两个免于提交”', notes: 'quoted' },
+    { input: '落实《2021年行动计划》和杨府〔2021〕13号,2021年4月8日通过', notes: 'titles, document numbers, dates' },
+    { input: '实现千兆接入和万兆扩展,建设一体化平台,提供一站式服务,推进一件事改革', notes: 'set phrases' },
+    { input: '完成二次供水改造,一次性办结,推进一带一路', notes: '二次 and 一次 are not counts' },
+    { input: '在2020年至2022年间推进3D建模', notes: 'year ranges and 3D' },
+  ])('$notes: $input', ({ input }) => {
+    expect(view(parsePlan(task(`${input}。`)))).toEqual([]);
+  });
+});
+
+describe('deadlines', () => {
+  test.each([
+    { input: '到2024年新增10个站点', expected: '2024-12-31' },
+    { input: '上半年完成5个站点', expected: '2022-06-30' },
+    { input: '年底前建成3个站点', expected: '2022-12-31' },
+    { input: '2022年6月底前完成4个站点', expected: '2022-06-30' },
+    { input: '2023年3月15日前完成4个站点', expected: '2023-03-15' },
+    { input: '三季度完成6个站点', expected: '2022-09-30' },
+    { input: '完成7个站点', expected: '2022-12-31', notes: 'the part’s year end' },
+  ])('$input → $expected', ({ input, expected }) => {
+    expect(parsePlan(task(`${input}。`)).targets.map((t) => t.deadline)).toEqual([expected]);
+  });
+
+  test('a multi-year plan defaults to the last year of its range', () => {
+    const r = parsePlan('某区数字化转型行动方案(2021—2023年)\n一、重点任务\n1.建设。建成基站10个。(推进单位:区科委)');
+    expect(r.targets[0]).toMatchObject({ year: 2021, deadline: '2023-12-31' });
+  });
+});
+
+describe('identifiers', () => {
+  const plain = '某区2022年工作要点\n一、重点任务\n(一)建设\n1.建设。新建基站10个,新增充电桩20个。(推进单位:区科委、区建管委)\n2.保障。(推进单位:区财政局)';
+  const reworded = plain.replace(/\(/g, '（').replace(/\)/g, '）').replace(/,/g, '，').replace(/:/g, '：').replace(/\n/g, '\r\n\u3000\u00a0');
+
+  test('ids and content hash do not change with whitespace or punctuation width', () => {
+    const a = parsePlan(plain);
+    const b = parsePlan(reworded);
+    const ids = (r: PlanRecords) => [r.document.id, ...r.sections.map((s) => s.id), ...r.tasks.map((t) => t.id), ...r.targets.map((t) => t.id), ...r.departments.map((d) => d.id)];
+    expect(ids(b)).toEqual(ids(a));
+    expect(b.document.contentHash).toBe(a.document.contentHash);
+    expect(ids(a)).toEqual(['plan-' + a.document.contentHash.slice(0, 12), 's1', 's1.1', 't1.1.1', 't1.1.2', 't1.1.1-1', 't1.1.1-2', 'd-区科委', 'd-区建管委', 'd-区财政局']);
+  });
+
+  test('a repeated number gets a distinct id and a finding', () => {
+    const r = parsePlan('要点\n一、任务\n1.甲。(推进单位:甲)\n1.乙。(推进单位:乙)\n3.丙。(推进单位:丙)');
+    expect(r.tasks.map((t) => t.id)).toEqual(['t1.1', 't1.1_2', 't1.3']);
+    expect(r.findings.map((f) => [f.code, f.location.line])).toEqual([
+      ['heading-number-repeated', 4],
+      ['heading-number-skipped', 5],
+    ]);
+  });
+
+  test('a task without departments is a finding, not an error', () => {
+    const r = parsePlan('要点\n一、任务\n1.甲。新建基站3个。');
+    expect(r.findings.map((f) => [f.code, f.severity, f.taskId])).toEqual([['task-no-departments', 'warning', 't1.1']]);
+  });
+});
+
+describe('document facts', () => {
+  test('a notice with its plan: 文号, issuer, signature, adoption', () => {
+    const r = parsePlan(
+      [
+        '关于印发《某区2023年数字化工作计划》的通知 2023-03-09',
+        '某府办〔2023〕7号',
+        '各街道:',
+        '《某区2023年数字化工作计划》已经2023年2月20日区政府第15次常务会议审议通过,现印发给你们。',
+        '某区人民政府办公室',
+        '2023年3月1日',
+        '一、重点任务',
+        '1.建设。(推进单位:区科委)',
+      ].join('\n'),
+    );
+    expect(r.document).toMatchObject({
+      title: '某区2023年数字化工作计划',
+      docNumber: '某府办〔2023〕7号',
+      issuer: '某区人民政府办公室',
+      signedOn: '2023-03-01',
+      publishedOn: '2023-03-09',
+      adoptedOn: '2023-02-20',
+      kind: 'plan',
+      year: 2023,
+    });
+  });
+});
