@@ -44,20 +44,41 @@ function tryDecode(encoding: TextEncoding, bytes: Uint8Array): string | undefine
   }
 }
 
-/** UTF-16 without a BOM shows NULs in every other byte for ASCII; CJK text shows none, so check both halves. */
+/**
+ * UTF-16 without a BOM: ASCII (digits, newlines) puts NULs in one half of the byte pairs, and the text
+ * decoded that way is made of characters a plan uses. CJK-only stretches have no NULs, so judge by decoding.
+ */
 function utf16WithoutBom(bytes: Uint8Array): TextEncoding | undefined {
   if (bytes.length < 4 || bytes.length % 2 !== 0) return undefined;
-  const sample = Math.min(bytes.length, 4096);
+  const sample = bytes.subarray(0, Math.min(bytes.length, 8192));
   let evenNul = 0;
   let oddNul = 0;
-  for (let i = 0; i < sample; i += 2) {
-    if (bytes[i] === 0) evenNul++;
-    if (bytes[i + 1] === 0) oddNul++;
+  for (let i = 0; i < sample.length; i += 2) {
+    if (sample[i] === 0) evenNul++;
+    if (sample[i + 1] === 0) oddNul++;
   }
-  const pairs = sample / 2;
-  if (oddNul > pairs * 0.3 && evenNul < pairs * 0.05) return 'utf-16le';
-  if (evenNul > pairs * 0.3 && oddNul < pairs * 0.05) return 'utf-16be';
-  return undefined;
+  if (evenNul === oddNul) return undefined;
+  const encoding: TextEncoding = oddNul > evenNul ? 'utf-16le' : 'utf-16be';
+  const text = tryDecode(encoding, sample.subarray(0, sample.length - 2)); // may end inside a pair
+  if (text === undefined) return undefined;
+  let plausible = 0;
+  for (let i = 0; i < text.length; i++) if (isPlausible(text.charCodeAt(i))) plausible++;
+  return plausible >= text.length * PLAUSIBLE_SHARE ? encoding : undefined;
+}
+
+const PLAUSIBLE_SHARE = 0.95;
+
+/** Characters Chinese plans are written in: ASCII, Latin-1, general punctuation, CJK, full-width forms. */
+function isPlausible(code: number): boolean {
+  return (
+    code === 0x09 || code === 0x0a || code === 0x0d ||
+    (code >= 0x20 && code <= 0x7e) ||
+    (code >= 0xa0 && code <= 0xff) ||
+    (code >= 0x2000 && code <= 0x27bf) ||
+    (code >= 0x3000 && code <= 0x9fff) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xffef)
+  );
 }
 
 function looksBinary(bytes: Uint8Array): boolean {

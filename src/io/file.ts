@@ -12,7 +12,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     await writeFile(temp, data);
     await rename(temp, path);
   } catch (cause) {
-    await rm(temp, { force: true });
+    await rm(temp, { force: true }).catch(() => undefined); // nothing to clean when the folder itself failed
     throw new PlanLedgerError('output-unwritable', { file: path, detail: (cause as NodeJS.ErrnoException).code ?? String(cause) }, { cause });
   }
 }
