@@ -3,15 +3,19 @@ export const MASK_NONE = 0;
 export const MASK_QUOTE = 1;
 export const MASK_OTHER = 2;
 
-const PAIRS: Readonly<Record<string, string>> = {
-  '“': '”',
-  '‘': '’',
-  '「': '」',
-  '『': '』',
-  '《': '》',
-  '〈': '〉',
-  '"': '"',
-};
+/** Opening quote → its closing quote, by UTF-16 code. */
+const PAIRS = new Map<number, number>(
+  [
+    ['“', '”'],
+    ['‘', '’'],
+    ['「', '」'],
+    ['『', '』'],
+    ['《', '》'],
+    ['〈', '〉'],
+    ['"', '"'],
+  ].map(([open, close]) => [(open as string).charCodeAt(0), (close as string).charCodeAt(0)]),
+);
+const NEWLINE = 0x0a;
 
 /**
  * Marks quoted and titled spans (“两张网”, 《行动方案》): names, not indicators.
@@ -21,16 +25,17 @@ export function quoteMask(text: string): Uint8Array {
   const mask = new Uint8Array(text.length);
   let i = 0;
   while (i < text.length) {
-    const close = PAIRS[text[i] as string];
+    const open = text.charCodeAt(i);
+    const close = PAIRS.get(open);
     if (close === undefined) {
       i++;
       continue;
     }
-    const open = text[i] as string;
     let depth = 1;
     let j = i + 1;
-    for (; j < text.length && text[j] !== '\n'; j++) {
-      const c = text[j];
+    for (; j < text.length; j++) {
+      const c = text.charCodeAt(j);
+      if (c === NEWLINE) break;
       if (c === close) depth--;
       else if (c === open && open !== close) depth++;
       if (depth === 0) break;

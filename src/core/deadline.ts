@@ -11,10 +11,9 @@ const TIME = /(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?(上半年|下半年|�
 /** ISO date a figure is due, from the last time expression before it in its sentence; else the year's end. */
 export function deadlineOf(text: string, mask: Uint8Array, sentenceStart: number, at: number, year: number | null): string | null {
   let found: string | null = null;
-  const time = new RegExp(TIME.source, 'g');
-  time.lastIndex = sentenceStart;
-  for (let m = time.exec(text); m !== null && m.index < at; m = time.exec(text)) {
-    if (mask[m.index] !== MASK_NONE) continue;
+  // Search only the words before the figure, so the cost is the sentence's, not the rest of the text's.
+  for (const m of text.slice(sentenceStart, at).matchAll(TIME)) {
+    if (mask[sentenceStart + m.index] !== MASK_NONE) continue;
     const date = dateOf(m, year);
     if (date !== null) found = date;
   }

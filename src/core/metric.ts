@@ -4,8 +4,10 @@ import type { Quantity } from './quantity.js';
 /** Whether a figure counts new items (新增), a running total (累计) or neither. */
 export type Basis = 'new' | 'cumulative' | 'plain';
 
-const CLAUSE_DELIMITERS = new Set([...',;:。!?\n、()[]【】']);
-const SENTENCE_DELIMITERS = new Set([...'。;!?\n']);
+const codes = (chars: string): Set<number> => new Set([...chars].map((c) => c.charCodeAt(0)));
+const CLAUSE_DELIMITERS = codes(',;:。!?\n、()[]【】');
+const SENTENCE_DELIMITERS = codes('。;!?\n');
+const FULL_STOP = 0x3002;
 const MAX_PHRASE = 40;
 const MAX_METRIC = 24;
 
@@ -41,14 +43,14 @@ export interface MetricContext {
 }
 
 /** What the figure counts, read from the words around it. */
-export function metricOf(q: Quantity, ctx: MetricContext): string {
+export function metricOf(q: Quantity, ctx: MetricContext, sentenceStart: number): string {
   const clauseStart = clauseStartOf(ctx, q.start);
   const after = afterPhrase(ctx, q.end);
   if (after.length > 0 && !GENERIC.has(after)) return after;
   const rawBefore = ctx.text.slice(clauseStart, q.start).trim();
   const before = rawBefore.endsWith('等') ? '' : cleanBefore(rawBefore);
   if (before.length > 0 && !GENERIC.has(before)) return before;
-  const quoted = lastQuoted(ctx.text, ctx.mask, sentenceStartOf(ctx, q.start), q.start);
+  const quoted = lastQuoted(ctx.text, ctx.mask, sentenceStart, q.start);
   if (quoted !== undefined) return quoted.slice(0, MAX_METRIC);
   if (CLASSIFIER_NOUNS.has(q.unit)) return q.unit;
   return before || after;
@@ -63,18 +65,17 @@ export function basisOf(q: Quantity, ctx: MetricContext): Basis {
 }
 
 /** The sentence a figure stands in, as the source wrote it, for people to read beside it. */
-export function sentenceOf(ctx: MetricContext, q: Quantity, original: string): string {
-  const start = sentenceStartOf(ctx, q.start);
+export function sentenceOf(ctx: MetricContext, q: Quantity, original: string, start: number): string {
   let end = q.end;
-  while (end < ctx.text.length && end - q.end < 200 && !SENTENCE_DELIMITERS.has(ctx.text[end] as string)) end++;
-  if (ctx.text[end] === '。') end++;
+  while (end < ctx.text.length && end - q.end < 200 && !SENTENCE_DELIMITERS.has(ctx.text.charCodeAt(end))) end++;
+  if (ctx.text.charCodeAt(end) === FULL_STOP) end++;
   return original.slice(start, end).trim();
 }
 
 export function sentenceStartOf(ctx: Pick<MetricContext, 'text' | 'mask'>, at: number): number {
   let i = at - 1;
   while (i >= 0 && at - i < 400) {
-    if (ctx.mask[i] !== MASK_QUOTE && SENTENCE_DELIMITERS.has(ctx.text[i] as string)) break;
+    if (SENTENCE_DELIMITERS.has(ctx.text.charCodeAt(i)) && ctx.mask[i] !== MASK_QUOTE) break;
     i--;
   }
   return i + 1;
@@ -83,7 +84,7 @@ export function sentenceStartOf(ctx: Pick<MetricContext, 'text' | 'mask'>, at: n
 function clauseStartOf(ctx: MetricContext, at: number): number {
   let i = at - 1;
   while (i >= ctx.floor && at - i <= MAX_PHRASE) {
-    if (ctx.mask[i] !== MASK_QUOTE && CLAUSE_DELIMITERS.has(ctx.text[i] as string)) break;
+    if (CLAUSE_DELIMITERS.has(ctx.text.charCodeAt(i)) && ctx.mask[i] !== MASK_QUOTE) break;
     i--;
   }
   return Math.max(i + 1, ctx.floor);
@@ -94,12 +95,14 @@ function clauseEndOf(ctx: MetricContext, from: number): number {
   let end = from;
   const limit = Math.min(ctx.ceiling, from + MAX_PHRASE);
   while (end < limit) {
-    const c = ctx.text[end] as string;
-    if (CLAUSE_DELIMITERS.has(c) || ctx.mask[end] === MASK_QUOTE || /[\d\s]/.test(c)) break;
+    const c = ctx.text.charCodeAt(end);
+    if (CLAUSE_DELIMITERS.has(c) || ctx.mask[end] === MASK_QUOTE || isDigitOrSpace(c)) break;
     end++;
   }
   return end;
 }
+
+const isDigitOrSpace = (c: number): boolean => (c >= 0x30 && c <= 0x39) || c === 0x20 || c === 0x0a;
 
 function afterPhrase(ctx: MetricContext, from: number): string {
   let phrase = ctx.text.slice(from, clauseEndOf(ctx, from));

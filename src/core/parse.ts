@@ -67,7 +67,7 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanRecords
   const front: Paragraph[] = [];
   const nodes: Node[] = [];
   const open: (Node | undefined)[] = [];
-  const usedIds = new Set<string>();
+  const idUses = new Map<string, number>();
   const lastOrdinal = new Map<string, number>();
   let current: Node | undefined;
   let head: DocumentFacts | undefined;
@@ -87,10 +87,10 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanRecords
     const sectionParent = [...open].reverse().find((n) => n !== undefined && !n.placed.isTask);
     checkNumbering(placed, h as Heading, lastOrdinal, finding);
     const baseId = `${placed.isTask ? 't' : 's'}${placed.path.join('.')}`;
-    let id = baseId;
-    for (let n = 2; usedIds.has(id); n++) id = `${baseId}_${n}`;
-    if (id !== baseId) finding('heading-number-repeated', { number: placed.path.join('.'), id }, p);
-    usedIds.add(id);
+    const uses = (idUses.get(baseId) ?? 0) + 1;
+    idUses.set(baseId, uses);
+    const id = uses === 1 ? baseId : `${baseId}_${uses}`;
+    if (uses > 1) finding('heading-number-repeated', { number: placed.path.join('.'), id }, p);
     const title = titleOf(normalized, (h as Heading).bodyStart, p.end);
     const announced = placed.depth === 0 || /主要目标/.test(title) ? periodOf(title) : undefined;
     const inherited = parent?.period ?? docPeriod;
@@ -175,7 +175,8 @@ function targetsOf(
       floor: Math.max(from, found[i - 1]?.end ?? from),
       ceiling: found[i + 1]?.start ?? node.end,
     };
-    const metric = metricOf(q, ctx);
+    const sentenceStart = sentenceStartOf(ctx, q.start);
+    const metric = metricOf(q, ctx, sentenceStart);
     const key = `${q.value}|${q.unit}|${metric}`;
     if (metric !== '' && seen.has(key)) return; // the same target restated: 三个中台 … 以三个中台建设为基础
     seen.add(key);
@@ -193,10 +194,10 @@ function targetsOf(
       basis: basisOf(q, ctx),
       kind: period.kind === 'plan' ? 'target' : 'actual',
       year: period.year,
-      deadline: deadlineOf(text, mask, sentenceStartOf(ctx, q.start), q.numberStart, period.lastYear),
+      deadline: deadlineOf(text, mask, sentenceStart, q.numberStart, period.lastYear),
       raw,
       span: { start: q.start, end: q.end },
-      sentence: sentenceOf(ctx, q, original),
+      sentence: sentenceOf(ctx, q, original, sentenceStart),
     });
   });
   return targets;
@@ -240,9 +241,10 @@ function bodyText(text: string, from: number, to: number, clauses: readonly { st
 function departmentsOf(tasks: readonly Task[]): Department[] {
   const byName = new Map<string, Department>();
   for (const task of tasks) {
+    // A task names each department once (mergeAssignments), so its id is added once.
     for (const { name } of task.departments) {
       const d = byName.get(name) ?? { id: `d-${name}`, name, taskIds: [] };
-      if (!d.taskIds.includes(task.id)) d.taskIds.push(task.id);
+      d.taskIds.push(task.id);
       byName.set(name, d);
     }
   }
