@@ -21,7 +21,7 @@ export {
   type PartKind,
 } from './core/record.js';
 export { type Role, type Assignment, ROLES } from './core/department.js';
-export { type Comparator, COMPARATORS, scanQuantities, type Quantity } from './core/quantity.js';
+export { type Comparator, COMPARATORS } from './core/quantity.js';
 export { type Basis } from './core/metric.js';
 export { parseChineseNumeral, formatChineseNumeral } from './core/numeral.js';
 export { resolveUnit, unitCategory, isCountUnit, type UnitCategory } from './core/unit.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CODE_LIST, type Code } from './code.js';
 import { ROLES } from './department.js';
 import { COMPARATORS } from './quantity.js';
 
@@ -86,7 +87,7 @@ export const SourceSchema = z.object({
 });
 
 export const FindingSchema = z.object({
-  code: z.string(),
+  code: z.enum(CODE_LIST as [Code, ...Code[]]),
   severity: z.enum(['error', 'warning', 'info']),
   message: z.string(),
   location: z.object({
