@@ -124,6 +124,8 @@ describe('quantities: numerals, 万/亿 and comparators', () => {
     { input: '建成绿道5公里左右', expected: [['5公里左右', 5, '公里', '~']] },
     { input: '成本下降3个百分点', expected: [['3个百分点', 3, '个百分点', '=']] },
     { input: '占比百分之六十', expected: [['百分之六十', 60, '%', '=']] },
+    { input: '占比达到百分之六十以上', expected: [['达到百分之六十以上', 60, '%', '>=']] },
+    { input: '控制在百分之五以内', expected: [['百分之五以内', 5, '%', '<=']] },
     { input: '带宽提升至100Gbps', expected: [['100Gbps', 100, 'Gbps', '=']] },
     { input: '新建绿地2.5万平方米', expected: [['2.5万平方米', 25000, '平方米', '=']] },
   ])('$input', ({ input, expected }) => {

@@ -25,7 +25,7 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 // 1,500 · 4.4 · 两千零五 · then 万/亿 after Arabic digits, 余/多/+, the unit, 以上/左右/以内.
 const SCANNER = new RegExp(
-  String.raw`百分之([\d.]+|[${CHINESE_NUMERAL_CHARS}]+)` +
+  String.raw`百分之([\d.]+|[${CHINESE_NUMERAL_CHARS}]+)(及以上|以上|左右|以内|以下)?` +
     String.raw`|(\d+(?:,\d{3})*(?:\.\d+)?|[${CHINESE_NUMERAL_CHARS}]+)(千万|百万|万|亿)?(余|多|\+)? ?` +
     `(${UNIT_SPELLINGS.map(escape).join('|')})?(及以上|以上|左右|以内|以下)?`,
   'g',
@@ -62,9 +62,9 @@ export function scanQuantities(text: string, mask: Uint8Array, from: number, to:
       if (m[0].length === 0) scanner.lastIndex++;
       continue;
     }
-    const quantity = m[1] !== undefined ? percentWords(m, end) : figure(text, m, end, mood);
+    const quantity = m[1] !== undefined ? percentWords(text, m, end, mood) : figure(text, m, end, mood);
     if (quantity !== undefined) found.push(quantity);
-    else scanner.lastIndex = m.index + Math.max(1, (m[2] ?? '').length); // rescan what followed the number
+    else scanner.lastIndex = m.index + Math.max(1, (m[3] ?? '').length); // rescan what followed the number
   }
   return found;
 }
@@ -74,15 +74,15 @@ function unmasked(mask: Uint8Array, start: number, end: number): boolean {
   return true;
 }
 
-function percentWords(m: RegExpExecArray, end: number): Quantity | undefined {
+function percentWords(text: string, m: RegExpExecArray, end: number, mood: Mood): Quantity | undefined {
   const digits = m[1] as string;
   const value = /\d/.test(digits) ? parseArabic(digits) : parseChineseNumeral(digits);
   if (value === undefined || !Number.isFinite(value)) return undefined;
-  return { value, unit: '%', comparator: '=', start: m.index, end, numberStart: m.index };
+  return { value, unit: '%', ...withComparator(text, m.index, m[2], mood), end, numberStart: m.index };
 }
 
 function figure(text: string, m: RegExpExecArray, end: number, mood: Mood): Quantity | undefined {
-  const [, , digits = '', magnitude, approx, spelling, after] = m;
+  const [, , , digits = '', magnitude, approx, spelling, after] = m;
   const start = m.index;
   const arabic = /\d/.test(digits);
   const before = text[start - 1] ?? '';
@@ -119,17 +119,20 @@ function figure(text: string, m: RegExpExecArray, end: number, mood: Mood): Quan
   }
   if (!arabic && inSetPhrase(text, start)) return undefined;
 
+  return { value: scale(value, factor), unit, ...withComparator(text, start, after ?? approx, mood), end, numberStart: start };
+}
+
+/** The comparator from the words before (超过) and after (以上, 余) a number; the phrase starts at the former. */
+function withComparator(text: string, numberStart: number, suffix: string | undefined, mood: Mood): { comparator: Comparator; start: number } {
   let comparator: Comparator = '=';
-  let phraseStart = start;
-  const prefix = prefixComparator(text, start);
+  let start = numberStart;
+  const prefix = prefixComparator(text, numberStart);
   if (prefix !== undefined) {
     comparator = prefix.comparator === 'reach' ? (mood === 'plan' ? '>=' : '=') : prefix.comparator;
-    phraseStart = prefix.start;
+    start = prefix.start;
   }
-  const suffix = after ?? approx;
   if (suffix !== undefined) comparator = SUFFIX_COMPARATORS[suffix] ?? comparator;
-
-  return { value: scale(value, factor), unit, comparator, start: phraseStart, end, numberStart: start };
+  return { comparator, start };
 }
 
 function inSetPhrase(text: string, at: number): boolean {
