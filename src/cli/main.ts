@@ -3,7 +3,9 @@ import { parseArgs } from 'node:util';
 import { LOCALES, type Locale } from '../core/code.js';
 import { PlanLedgerError } from '../core/error.js';
 import { codesText, helpText } from './help.js';
+import { checkCommand } from './check-command.js';
 import { parseCommand } from './parse-command.js';
+import { templateCommand } from './template-command.js';
 
 /** What a command prints; tests capture it, the bin passes process streams. */
 export interface Io {
@@ -20,17 +22,33 @@ const processIo: Io = {
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
   let locale: Locale = localeFrom(process.env['PLAN_LEDGER_LANG']) ?? 'zh-CN';
   try {
-    const { values, positionals } = parseArgs({
+    const { values, tokens } = parseArgs({
       args: [...argv],
       allowPositionals: true,
+      tokens: true,
       options: {
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
         lang: { type: 'string' },
         json: { type: 'boolean' },
         out: { type: 'string', short: 'o' },
+        plan: { type: 'string' },
+        template: { type: 'string' },
+        department: { type: 'string' },
+        all: { type: 'boolean' },
+        period: { type: 'string' },
+        format: { type: 'string' },
+        previous: { type: 'boolean' },
       },
     });
+    // `check A.xlsx --previous B.xlsx C.xlsx`: files after --previous are last period's.
+    const positionals: string[] = [];
+    const previous: string[] = [];
+    let afterPrevious = false;
+    for (const token of tokens) {
+      if (token.kind === 'option') afterPrevious = token.name === 'previous';
+      else if (token.kind === 'positional') (afterPrevious ? previous : positionals).push(token.value);
+    }
     if (values.lang !== undefined) {
       const chosen = localeFrom(values.lang);
       if (chosen === undefined) throw new PlanLedgerError('usage', { detail: `--lang ${values.lang}: zh-CN | en` });
@@ -49,6 +67,14 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       case 'parse':
         if (rest.length > 1) throw new PlanLedgerError('usage', { detail: `parse takes one file, got ${rest.length}` });
         return await parseCommand({ file: rest[0], json: values.json ?? false, out: values.out, locale }, io);
+      case 'template':
+        if (rest.length > 0) throw new PlanLedgerError('usage', { detail: `template takes no file; use --plan` });
+        return await templateCommand(
+          { plan: values.plan, template: values.template, department: values.department, all: values.all ?? false, period: values.period, out: values.out, locale },
+          io,
+        );
+      case 'check':
+        return await checkCommand({ files: rest, previous, plan: values.plan, format: values.format, out: values.out, locale }, io);
       case 'codes':
         io.out(`${codesText(locale)}\n`);
         return 0;

@@ -1,5 +1,7 @@
 import type { Locale } from '../core/code.js';
+import { STATUS_LABELS } from '../core/entry.js';
 import type { PlanRecords } from '../core/record.js';
+import { flattenFinding, type Report } from '../core/report.js';
 
 export type Cell = string | number | null;
 
@@ -115,6 +117,37 @@ export function recordTables(records: PlanRecords): Table[] {
       ['line', '行号', 'Line', 8, (f) => f.location.line ?? null],
       ['taskId', '任务编号', 'Task ID', 12, (f) => f.taskId ?? null],
       ['targetId', '指标编号', 'Target ID', 14, (f) => f.targetId ?? null],
+    ]),
+  ];
+}
+
+/** A check report as tables: the entries read and the findings (问题清单). */
+export function reportTables(report: Report): Table[] {
+  return [
+    table('entries', '填报数据', 'Entries', report.entries, [
+      ['department', '单位', 'Department', 20, (e) => e.department],
+      ['period', '期间', 'Period', 10, (e) => e.period],
+      ['taskId', '任务编号', 'Task ID', 12, (e) => e.taskId],
+      ['targetId', '指标编号', 'Target ID', 14, (e) => e.targetId],
+      ['actual', '完成值', 'Figure', 12, (e) => e.actual],
+      ['status', '状态', 'Status', 10, (e) => (e.status === null ? null : STATUS_LABELS[e.status])],
+      ['note', '进展说明', 'Note', 40, (e) => e.note],
+      ['evidence', '佐证材料', 'Evidence', 30, (e) => e.evidence],
+      ['file', '文件', 'File', 30, (e) => e.file],
+      ['sheet', '工作表', 'Sheet', 12, (e) => e.sheet],
+      ['cell', '单元格', 'Cell', 8, (e) => e.cell],
+    ]),
+    table('findings', '问题清单', 'Findings', report.findings.map(flattenFinding), [
+      ['code', '代码', 'Code', 26, (f) => f['code'] ?? null],
+      ['severity', '级别', 'Severity', 9, (f) => f['severity'] ?? null],
+      ['message', '说明', 'Message', 60, (f) => f['message'] ?? null],
+      ['file', '文件', 'File', 30, (f) => f['file'] ?? null],
+      ['sheet', '工作表', 'Sheet', 12, (f) => f['sheet'] ?? null],
+      ['cell', '单元格', 'Cell', 8, (f) => f['cell'] ?? null],
+      ['row', '行号', 'Row', 6, (f) => f['row'] ?? null],
+      ['taskId', '任务编号', 'Task ID', 12, (f) => f['taskId'] ?? null],
+      ['targetId', '指标编号', 'Target ID', 14, (f) => f['targetId'] ?? null],
+      ['value', '数值', 'Value', 12, (f) => f['value'] ?? null],
     ]),
   ];
 }

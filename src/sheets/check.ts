@@ -1,0 +1,44 @@
+import type { Locale } from '../core/code.js';
+import type { PlanRecords } from '../core/record.js';
+import { makeFinding, makeReport, type Report } from '../core/report.js';
+import { readProgressSheet } from './read.js';
+
+export interface SheetFile {
+  readonly file: string;
+  readonly bytes: Uint8Array;
+  /** Size on disk, when known; files above MAX_SHEET_FILE_BYTES are not read. */
+  readonly size?: number;
+}
+
+/** A progress sheet is a few dozen KB; anything above this is refused unread. */
+export const MAX_SHEET_FILE_BYTES = 64 * 1024 * 1024;
+
+export interface CheckOptions {
+  readonly locale?: Locale;
+  /** Last period's sheets, for figures that must not go down. */
+  readonly previous?: readonly SheetFile[];
+}
+
+/** Reads and checks filled progress sheets: every row becomes an entry or a finding. */
+export async function checkSheets(files: readonly SheetFile[], records: PlanRecords, options: CheckOptions = {}): Promise<Report> {
+  const locale = options.locale ?? 'zh-CN';
+  const previous = new Map<string, number>();
+  for (const p of options.previous ?? []) {
+    const reading = await readProgressSheet(p.bytes, { file: p.file, records, locale });
+    for (const e of reading.entries) if (e.targetId !== null && e.actual !== null) previous.set(`${e.department}|${e.targetId}`, e.actual);
+  }
+  const entries = [];
+  const findings = [];
+  let rows = 0;
+  for (const f of files) {
+    if ((f.size ?? f.bytes.length) > MAX_SHEET_FILE_BYTES) {
+      findings.push(makeFinding('file-too-large', { file: f.file, limit: '64 MB' }, { file: f.file }, locale));
+      continue;
+    }
+    const reading = await readProgressSheet(f.bytes, { file: f.file, records, locale, previous });
+    entries.push(...reading.entries);
+    findings.push(...reading.findings);
+    rows += reading.rows;
+  }
+  return makeReport(files.length, rows, entries, findings);
+}

@@ -1,0 +1,67 @@
+import type ExcelJS from 'exceljs';
+import { z } from 'zod';
+
+/** Name of the very hidden sheet that carries what a generated workbook is. */
+export const META_SHEET = '_plan_ledger';
+const MARKER = 'plan-ledger progress sheet';
+const CHUNK = 30_000; // below Excel's 32,767 characters per cell
+
+export const SheetRowSchema = z.object({
+  row: z.number().int().positive(),
+  id: z.string(),
+  kind: z.enum(['target', 'task']),
+  taskId: z.string(),
+  targetId: z.string().nullable(),
+  /** Plan cells (locked) as generated: column letter → text shown. */
+  plan: z.record(z.string(), z.string()),
+});
+
+export const SheetMetaSchema = z.object({
+  format: z.literal('plan-ledger/progress-sheet'),
+  formatVersion: z.literal(1),
+  templateVersion: z.string(),
+  planId: z.string(),
+  contentHash: z.string(),
+  planTitle: z.string(),
+  department: z.string(),
+  period: z.string(),
+  generatedAt: z.string(),
+  sheet: z.string(),
+  /** Placeholder → column letter, as the template placed them. */
+  columns: z.record(z.string(), z.string()),
+  firstRow: z.number().int().positive(),
+  rows: z.array(SheetRowSchema),
+  /** Digest of every plan cell, to tell at a glance whether any was altered. */
+  planDigest: z.string(),
+});
+
+export type SheetRow = z.infer<typeof SheetRowSchema>;
+export type SheetMeta = z.infer<typeof SheetMetaSchema>;
+
+/** Writes the metadata into a very hidden sheet (users cannot unhide it from Excel's menu). */
+export function writeMeta(workbook: ExcelJS.Workbook, meta: SheetMeta): void {
+  const existing = workbook.getWorksheet(META_SHEET);
+  if (existing) workbook.removeWorksheet(existing.id);
+  const sheet = workbook.addWorksheet(META_SHEET, { state: 'veryHidden' });
+  const json = JSON.stringify(meta);
+  sheet.getCell('A1').value = MARKER;
+  for (let i = 0, row = 2; i < json.length; i += CHUNK, row++) sheet.getCell(`A${row}`).value = json.slice(i, i + CHUNK);
+}
+
+/** The metadata of a generated workbook; undefined when the workbook carries none or it is damaged. */
+export function readMeta(workbook: ExcelJS.Workbook): SheetMeta | undefined {
+  const sheet = workbook.getWorksheet(META_SHEET);
+  if (!sheet || textOf(sheet.getCell('A1').value) !== MARKER) return undefined;
+  let json = '';
+  for (let row = 2; row <= sheet.rowCount; row++) json += textOf(sheet.getCell(`A${row}`).value);
+  try {
+    const parsed = SheetMetaSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function textOf(value: ExcelJS.CellValue): string {
+  return typeof value === 'string' ? value : '';
+}

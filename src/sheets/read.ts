@@ -1,0 +1,177 @@
+import ExcelJS from 'exceljs';
+import type { Code, Locale, Params } from '../core/code.js';
+import { readFigure, readStatus, type RawCell } from '../core/entry.js';
+import { parsePeriod } from '../core/period.js';
+import type { Finding, PlanRecords, Target } from '../core/record.js';
+import { makeFinding, type Entry } from '../core/report.js';
+import { checkEntry } from '../core/rule.js';
+import { normalize } from '../core/text.js';
+import { inspectXlsx } from './_zip.js';
+import { readMeta, type SheetMeta } from './metadata.js';
+
+/** Sheets larger than this unzipped are refused before any parsing (a zip bomb is a few MB). */
+export const MAX_UNZIPPED_BYTES = 256 * 1024 * 1024;
+
+export interface ReadOptions {
+  readonly file: string;
+  readonly records: PlanRecords;
+  readonly locale?: Locale;
+  /** Previous period's figures by `${department}|${targetId}`, for entry-decreased. */
+  readonly previous?: ReadonlyMap<string, number>;
+}
+
+/** One file's read-back: its entries, its findings, and how many rows it had (the accounting). */
+export interface SheetReading {
+  readonly meta: SheetMeta | undefined;
+  readonly entries: Entry[];
+  readonly findings: Finding[];
+  /** Data rows seen: generated rows present plus rows added by hand. */
+  readonly rows: number;
+}
+
+/** Reads a filled progress sheet and checks every entry. Bad files become findings, never exceptions. */
+export async function readProgressSheet(bytes: Uint8Array, options: ReadOptions): Promise<SheetReading> {
+  const { file, records } = options;
+  const locale = options.locale ?? 'zh-CN';
+  const findings: Finding[] = [];
+  const fail = (code: Code, params: Params = {}): SheetReading => ({
+    meta: undefined,
+    entries: [],
+    findings: [makeFinding(code, { file, ...params }, { file }, locale)],
+    rows: 0,
+  });
+
+  const problem = inspectXlsx(bytes, MAX_UNZIPPED_BYTES);
+  if (problem) return fail(problem.code, problem.code === 'file-corrupt' ? { detail: problem.detail } : problem.code === 'file-too-large' ? { limit: problem.limit } : {});
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (cause) {
+    return fail('file-corrupt', { detail: (cause as Error).message });
+  }
+  const meta = readMeta(workbook);
+  const sheet = meta && workbook.getWorksheet(meta.sheet);
+  if (!meta || !sheet) return fail('template-not-a-progress-sheet');
+  if (meta.planId !== records.document.id) {
+    return { ...fail('template-unknown-plan', { planId: meta.planId, planTitle: meta.planTitle, expected: records.document.id }), meta };
+  }
+  const period = parsePeriod(meta.period);
+  if (!period) return fail('template-not-a-progress-sheet');
+
+  const place = (cell: string | undefined, row: number) => ({ file, sheet: sheet.name, cell, row });
+  const targets = new Map(records.targets.map((t) => [t.id, t]));
+  const column = (name: string): string | undefined => meta.columns[name];
+  const located = locateRows(sheet, meta);
+  const entries: Entry[] = [];
+
+  for (const row of meta.rows) {
+    const at = located.rows.get(row.id);
+    if (at === undefined) {
+      const metric = targets.get(row.targetId ?? '')?.metric ?? row.taskId;
+      findings.push(makeFinding('template-row-deleted', { id: row.id, metric }, place(undefined, row.row), locale, { taskId: row.taskId, ...(row.targetId ? { targetId: row.targetId } : {}) }));
+      continue;
+    }
+    for (const [letter, expected] of Object.entries(row.plan)) {
+      const shown = cellText(sheet.getCell(`${letter}${at}`));
+      if (normalize(shown).trim() !== normalize(expected).trim()) {
+        const cell = `${letter}${at}`;
+        findings.push(makeFinding('template-plan-cell-changed', { cell, value: shown, expected }, place(cell, at), locale, { taskId: row.taskId, value: shown }));
+      }
+    }
+    const address = (name: string): string => `${column(name) ?? 'A'}${at}`;
+    const target: Target | undefined = row.targetId ? targets.get(row.targetId) : undefined;
+    const actualCell = address('entry.actual');
+    const figure = target ? readFigure(rawCell(sheet.getCell(actualCell)), target.unit) : ({ ok: null } as const);
+    const statusText = column('entry.status') ? cellText(sheet.getCell(address('entry.status'))) : '';
+    const status = readStatus(statusText);
+    const note = column('entry.note') ? cellText(sheet.getCell(address('entry.note'))) : '';
+    const evidence = column('entry.evidence') ? cellText(sheet.getCell(address('entry.evidence'))) : '';
+    const cells = { actual: actualCell, status: address('entry.status'), evidence: address('entry.evidence') };
+    const previous = row.targetId ? options.previous?.get(`${meta.department}|${row.targetId}`) : undefined;
+    for (const flag of checkEntry({ target, figure, status, evidence, cells, period, previous })) {
+      findings.push(
+        makeFinding(flag.code, flag.params, place(flag.cell, at), locale, {
+          taskId: row.taskId,
+          ...(row.targetId ? { targetId: row.targetId } : {}),
+          ...(flag.value === undefined ? {} : { value: flag.value }),
+        }),
+      );
+    }
+    entries.push({
+      targetId: row.targetId,
+      taskId: row.taskId,
+      department: meta.department,
+      period: meta.period,
+      actual: figure.ok === true ? figure.value : null,
+      status: status ?? null,
+      // A status that is not one of the four is kept at the front of the note, not lost.
+      note: status === undefined && statusText.trim() !== '' ? [statusText.trim(), note].filter(Boolean).join(';') : note,
+      evidence,
+      file,
+      sheet: sheet.name,
+      row: at,
+      cell: actualCell,
+    });
+  }
+  for (const row of located.added) findings.push(makeFinding('template-row-added', { row }, place(undefined, row), locale));
+  return { meta, entries, findings, rows: located.rows.size + located.added.length };
+}
+
+/** Where each generated row is now, by its id cell, and which rows between them were added by hand. */
+function locateRows(sheet: ExcelJS.Worksheet, meta: SheetMeta): { rows: Map<string, number>; added: number[] } {
+  const rows = new Map<string, number>();
+  const idColumn = meta.columns['row.id'];
+  if (idColumn === undefined) {
+    for (const row of meta.rows) rows.set(row.id, row.row);
+    return { rows, added: [] };
+  }
+  const known = new Set(meta.rows.map((r) => r.id));
+  const candidates: number[] = [];
+  let last = meta.firstRow - 1;
+  for (let n = meta.firstRow; n <= sheet.rowCount; n++) {
+    const id = cellText(sheet.getCell(`${idColumn}${n}`)).trim();
+    if (known.has(id) && !rows.has(id)) {
+      rows.set(id, n);
+      last = n;
+    } else if (rowHasContent(sheet.getRow(n))) {
+      candidates.push(n);
+    }
+  }
+  return { rows, added: candidates.filter((n) => n < last) };
+}
+
+function rowHasContent(row: ExcelJS.Row): boolean {
+  let content = false;
+  row.eachCell((cell) => {
+    if (cellText(cell).trim() !== '') content = true;
+  });
+  return content;
+}
+
+/** A cell as plan-ledger's rules see it, whatever the spreadsheet application stored. */
+export function rawCell(cell: ExcelJS.Cell): RawCell {
+  return rawValue(cell.value, /%/.test(cell.numFmt ?? ''));
+}
+
+function rawValue(value: ExcelJS.CellValue, percentFormat: boolean): RawCell {
+  if (value === null || value === undefined || value === '') return { kind: 'empty' };
+  if (typeof value === 'number') return { kind: 'number', value, percentFormat };
+  if (typeof value === 'string') return { kind: 'text', value };
+  if (typeof value === 'boolean' || value instanceof Date) return { kind: 'other', value: String(value) };
+  if ('richText' in value) return { kind: 'text', value: value.richText.map((r) => r.text).join('') };
+  if ('error' in value) return { kind: 'error', value: String(value.error) };
+  if ('formula' in value || 'sharedFormula' in value) {
+    const result = (value as { result?: unknown }).result;
+    if (result === undefined) return { kind: 'other', value: `=${(value as { formula?: string }).formula ?? ''}` };
+    if (typeof result === 'object' && result !== null && 'error' in result) return { kind: 'error', value: String((result as { error: unknown }).error) };
+    return rawValue(result as ExcelJS.CellValue, percentFormat);
+  }
+  if ('text' in value) return rawValue((value as { text: ExcelJS.CellValue }).text, percentFormat);
+  return { kind: 'other', value: JSON.stringify(value) };
+}
+
+/** What a cell shows as text: numbers as written in the plan, rich text joined, formulas by result. */
+export function cellText(cell: ExcelJS.Cell): string {
+  const raw = rawCell(cell);
+  return raw.kind === 'empty' ? '' : String(raw.value);
+}
