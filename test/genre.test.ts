@@ -131,6 +131,14 @@ describe('quantities: numerals, 万/亿 and comparators', () => {
   ])('$input', ({ input, expected }) => {
     expect(view(parsePlan(task(`${input}。`)))).toEqual(expected);
   });
+
+  test.each([
+    { input: '公共区域覆盖率达到95%', metric: '公共区域覆盖率', notes: 'a verb inside the noun (覆盖) does not cut it' },
+    { input: '数据中心能耗控制在5000吨以内', metric: '数据中心能耗' },
+    { input: '人均用水量降至100吨', metric: '人均用水量' },
+  ])('metric of $input is $metric', ({ input, metric }) => {
+    expect(parsePlan(task(`${input}。`)).targets.map((t) => t.metric)).toEqual([metric]);
+  });
 });
 
 describe('what is not an indicator', () => {

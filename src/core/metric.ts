@@ -23,7 +23,7 @@ const LEADING_FILLERS = words(
   '其中 共计 合计 总计 共 全区 区内 我区 本区 全市 累计 新增 新建 目前 当前 现已 现 已经 已 为 的 和 及 并 了 年度内 年内 年底 年末',
 );
 const TRAILING_FILLERS = words(
-  '达到 达 为 至 共计 共 总计 合计 平均 压减 减少 提升 提高 增长 增加 下降 累计 完成 实现 了 已经 已 到 突破 的 和 及 与 等 建设 分别',
+  '控制在 保持在 降至 降低到 降低至 提高到 提高至 提升到 提升至 增加到 增长到 达到 达 为 至 共计 共 总计 合计 平均 压减 减少 提升 提高 增长 增加 下降 累计 完成 实现 了 已经 已 到 突破 的 和 及 与 等 建设 分别',
 );
 const GENERIC = new Set(words('计划指标 指标 目标 任务 目标任务 工作任务 计划任务 工作 计划'));
 const CLASSIFIER_NOUNS = new Set(words('大类 类 种 款 门'));
@@ -132,7 +132,8 @@ function cleanBefore(phrase: string): string {
   let cut = -1;
   for (const verb of VERBS_BEFORE) {
     const at = p.lastIndexOf(verb);
-    if (at >= 0 && at + verb.length < p.length && at + verb.length > cut) cut = at + verb.length;
+    // Cut after the verb only when a real noun (two characters or more) is left: not 覆盖|率.
+    if (at >= 0 && at + verb.length <= p.length - 2 && at + verb.length > cut) cut = at + verb.length;
   }
   if (cut > 0) p = p.slice(cut);
   p = trimWords(p, LEADING_FILLERS, TRAILING_FILLERS);

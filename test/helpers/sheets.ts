@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { parsePlan, type PlanRecords } from '../../src/index.js';
+import { checkSheets, type CheckOptions } from '../../src/sheets/check.js';
+import { generateProgressSheet } from '../../src/sheets/fill.js';
+import { parsePeriod } from '../../src/core/period.js';
+
+export const seed = parsePlan(readFileSync(new URL('../../seeds/yangpu-2021-13.txt', import.meta.url), 'utf8'));
+export const district = parsePlan(readFileSync(new URL('../fixtures/district-2022.txt', import.meta.url), 'utf8'));
+export const defaultTemplate = readFileSync(new URL('../../templates/progress-report.xlsx', import.meta.url));
+
+/** A generated progress sheet, as bytes of a real .xlsx. */
+export async function makeSheet(records: PlanRecords, department: string, period: string, template: Uint8Array = defaultTemplate): Promise<Uint8Array> {
+  const p = parsePeriod(period);
+  if (!p) throw new Error(period);
+  const { bytes } = await generateProgressSheet(template, {
+    records,
+    department,
+    period: p,
+    generatedAt: '2022-04-01T09:00:00',
+    templateVersion: 'test',
+    templateName: 'template.xlsx',
+  });
+  return bytes;
+}
+
+/** Opens a workbook, lets a test type into it as a person would with Excel, and saves it again. */
+export async function edit(bytes: Uint8Array, change: (sheet: ExcelJS.Worksheet, workbook: ExcelJS.Workbook) => void): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  const sheet = workbook.worksheets.find((s) => s.state === 'visible');
+  if (!sheet) throw new Error('no visible sheet');
+  change(sheet, workbook);
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/** Checks sheets given as bytes and returns the report. */
+export async function check(files: Record<string, Uint8Array>, records: PlanRecords, options: CheckOptions = {}) {
+  return checkSheets(
+    Object.entries(files).map(([file, bytes]) => ({ file, bytes })),
+    records,
+    options,
+  );
+}
+
+/** The reduced view tests assert on: [cell (or #row, or file), code]. */
+export function pairs(report: Awaited<ReturnType<typeof check>>): [string, string][] {
+  return report.findings.map((f) => [f.location.cell ?? (f.location.row !== undefined ? `#${f.location.row}` : (f.location.file ?? '')), f.code]);
+}
