@@ -158,7 +158,9 @@ function repeatTemplateRow(sheet: ExcelJS.Worksheet, row: number, count: number)
   for (let n = row + 1; n < row + count; n++) {
     const target = sheet.getRow(n);
     template.eachCell({ includeEmpty: true }, (cell, col) => {
-      target.getCell(col).style = structuredClone(cell.style);
+      const copy = target.getCell(col);
+      copy.style = structuredClone(cell.style);
+      copy.value = moveFormula(cell.value, row, n);
     });
     if (template.height) target.height = template.height;
   }
@@ -178,6 +180,13 @@ function repeatTemplateRow(sheet: ExcelJS.Worksheet, row: number, count: number)
   dataValidations.model = moved;
   conditionalFormattings.length = 0;
   for (const cf of formats) conditionalFormattings.push({ ...cf, ref: stretchRef(cf.ref, row, count) });
+}
+
+/** A template-row value for row `to`: constants as they are, formulas with references to the template row moved. */
+function moveFormula(value: ExcelJS.CellValue, from: number, to: number): ExcelJS.CellValue {
+  if (value === null || typeof value !== 'object' || !('formula' in value)) return value;
+  const formula = value.formula.replace(/(\$?[A-Z]{1,3})(\d+)(?![\d(])/g, (ref, col: string, r: string) => (Number(r) === from ? `${col}${to}` : ref));
+  return { formula, date1904: false };
 }
 
 function headerValues(options: FillOptions): Record<string, string> {
@@ -254,12 +263,13 @@ function fillRow(layout: Layout, n: number, item: WorkItem, index: number, optio
     c.protection = { locked: false };
   }
   const status = cell('entry.status');
-  if (status) status.dataValidation = statusValidation(locale);
+  // Each validation names its row, so exceljs writes one range per cell; grouped, it can emit overlapping ranges.
+  if (status) status.dataValidation = statusValidation(locale, index + 1);
   const completion = cell('completion');
   if (target) {
     actual.value = null;
     actual.protection = { locked: false };
-    actual.dataValidation = figureValidation(target, locale);
+    actual.dataValidation = figureValidation(target, locale, index + 1);
     addTrafficLights(sheet, actual.address, target, expected);
     if (completion) completion.value = completionFormula(actual.address, cell('target.value')?.address, target);
   } else {
@@ -275,7 +285,7 @@ function completionFormula(actual: string, valueCell: string | undefined, target
   return { formula: `IF(ISNUMBER(${actual}),${actual}/${denominator},"")`, date1904: false };
 }
 
-function figureValidation(target: Target, locale: Locale): ExcelJS.DataValidation {
+function figureValidation(target: Target, locale: Locale, item: number): ExcelJS.DataValidation {
   const zh = locale !== 'en';
   const unit = target.unit || (zh ? '(无)' : '(none)');
   const base = {
@@ -283,7 +293,7 @@ function figureValidation(target: Target, locale: Locale): ExcelJS.DataValidatio
     showInputMessage: true,
     showErrorMessage: true,
     errorStyle: 'warning' as const,
-    promptTitle: zh ? '完成值' : 'Figure',
+    promptTitle: zh ? `完成值(第 ${item} 项)` : `Figure (item ${item})`,
     errorTitle: zh ? '完成值可能有误' : 'Check the figure',
   };
   if (target.unit === '%') {
@@ -295,7 +305,7 @@ function figureValidation(target: Target, locale: Locale): ExcelJS.DataValidatio
   return { ...base, type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0], prompt: zh ? `填写不小于 0 的数值,单位:${unit}` : `A number ≥ 0, in ${unit}`, error: zh ? `应为不小于 0 的数值(单位:${unit})` : `Should be a number ≥ 0 (${unit})` };
 }
 
-function statusValidation(locale: Locale): ExcelJS.DataValidation {
+function statusValidation(locale: Locale, item: number): ExcelJS.DataValidation {
   const zh = locale !== 'en';
   return {
     type: 'list',
@@ -304,7 +314,7 @@ function statusValidation(locale: Locale): ExcelJS.DataValidation {
     showInputMessage: true,
     showErrorMessage: true,
     errorStyle: 'stop',
-    promptTitle: zh ? '状态' : 'Status',
+    promptTitle: zh ? `状态(第 ${item} 项)` : `Status (item ${item})`,
     prompt: zh ? '从下拉列表选择:未启动、推进中、已完成、滞后' : 'Pick from the list',
     errorTitle: zh ? '状态无效' : 'Invalid status',
     error: zh ? '请从下拉列表选择状态' : 'Pick a status from the list',
