@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { z } from 'zod';
+import { cellText } from './cell.js';
 
 /** Name of the very hidden sheet that carries what a generated workbook is. */
 export const META_SHEET = '_plan_ledger';
@@ -51,17 +52,14 @@ export function writeMeta(workbook: ExcelJS.Workbook, meta: SheetMeta): void {
 /** The metadata of a generated workbook; undefined when the workbook carries none or it is damaged. */
 export function readMeta(workbook: ExcelJS.Workbook): SheetMeta | undefined {
   const sheet = workbook.getWorksheet(META_SHEET);
-  if (!sheet || textOf(sheet.getCell('A1').value) !== MARKER) return undefined;
+  if (!sheet || cellText(sheet.getCell('A1')) !== MARKER) return undefined;
   let json = '';
-  for (let row = 2; row <= sheet.rowCount; row++) json += textOf(sheet.getCell(`A${row}`).value);
+  // LibreOffice may save a long cell as rich text; cellText reads either.
+  for (let row = 2; row <= sheet.rowCount; row++) json += cellText(sheet.getCell(`A${row}`));
   try {
     const parsed = SheetMetaSchema.safeParse(JSON.parse(json));
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
   }
-}
-
-function textOf(value: ExcelJS.CellValue): string {
-  return typeof value === 'string' ? value : '';
 }

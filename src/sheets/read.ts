@@ -1,12 +1,13 @@
 import ExcelJS from 'exceljs';
 import type { Code, Locale, Params } from '../core/code.js';
-import { readFigure, readStatus, type RawCell } from '../core/entry.js';
+import { readFigure, readStatus } from '../core/entry.js';
 import { parsePeriod } from '../core/period.js';
 import type { Finding, PlanRecords, Target } from '../core/record.js';
 import { makeFinding, type Entry } from '../core/report.js';
 import { checkEntry } from '../core/rule.js';
 import { normalize } from '../core/text.js';
 import { inspectXlsx } from './_zip.js';
+import { cellText, rawCell } from './cell.js';
 import { readMeta, type SheetMeta } from './metadata.js';
 
 /** Sheets larger than this unzipped are refused before any parsing (a zip bomb is a few MB). */
@@ -146,32 +147,4 @@ function rowHasContent(row: ExcelJS.Row): boolean {
     if (cellText(cell).trim() !== '') content = true;
   });
   return content;
-}
-
-/** A cell as plan-ledger's rules see it, whatever the spreadsheet application stored. */
-export function rawCell(cell: ExcelJS.Cell): RawCell {
-  return rawValue(cell.value, /%/.test(cell.numFmt ?? ''));
-}
-
-function rawValue(value: ExcelJS.CellValue, percentFormat: boolean): RawCell {
-  if (value === null || value === undefined || value === '') return { kind: 'empty' };
-  if (typeof value === 'number') return { kind: 'number', value, percentFormat };
-  if (typeof value === 'string') return { kind: 'text', value };
-  if (typeof value === 'boolean' || value instanceof Date) return { kind: 'other', value: String(value) };
-  if ('richText' in value) return { kind: 'text', value: value.richText.map((r) => r.text).join('') };
-  if ('error' in value) return { kind: 'error', value: String(value.error) };
-  if ('formula' in value || 'sharedFormula' in value) {
-    const result = (value as { result?: unknown }).result;
-    if (result === undefined) return { kind: 'other', value: `=${(value as { formula?: string }).formula ?? ''}` };
-    if (typeof result === 'object' && result !== null && 'error' in result) return { kind: 'error', value: String((result as { error: unknown }).error) };
-    return rawValue(result as ExcelJS.CellValue, percentFormat);
-  }
-  if ('text' in value) return rawValue((value as { text: ExcelJS.CellValue }).text, percentFormat);
-  return { kind: 'other', value: JSON.stringify(value) };
-}
-
-/** What a cell shows as text: numbers as written in the plan, rich text joined, formulas by result. */
-export function cellText(cell: ExcelJS.Cell): string {
-  const raw = rawCell(cell);
-  return raw.kind === 'empty' ? '' : String(raw.value);
 }
