@@ -1,5 +1,6 @@
 // npm run bench: figures for the closing notes, each beside a peer measured in the same run.
 import { parseBench } from './parse.js';
+import { sheetsBench } from './sheets.js';
 
-const sections = [parseBench];
-for (const run of sections) await run();
+parseBench();
+await sheetsBench();
