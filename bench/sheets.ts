@@ -7,7 +7,7 @@ import { departmentsFor } from '../src/core/worklist.js';
 import { checkSheets } from '../src/sheets/check.js';
 import { generateProgressSheet } from '../src/sheets/fill.js';
 import { DEFAULT_TEMPLATE } from '../src/io/sheet-file.js';
-import { median, printTable } from './measure.js';
+import { printTable } from './measure.js';
 
 const GENERATE_GOAL_MS = 1000;
 const CHECK_GOAL_MS = 50;
