@@ -7,3 +7,4 @@ export { toCsv, parseCsv, rowsToCsv, escapeCell, unescapeCell } from './io/csv.j
 export { tablesToXlsx } from './io/xlsx.js';
 export { exportPlan, PLAN_WORKBOOK } from './io/export.js';
 export { writeFileAtomic } from './io/file.js';
+export { readSheetFiles, sheetFileName, DEFAULT_TEMPLATE } from './io/sheet-file.js';
