@@ -3,6 +3,9 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { STATUS_LABELS, STATUSES, type Status } from '../src/core/entry.js';
 import { readMeta } from '../src/sheets/metadata.js';
+import { excelBook } from '../src/sheets/grid.js';
+import { readXlsx } from '../src/sheets/xlsx-reader.js';
+import { columnLetter } from '../src/sheets/_range.js';
 import { check, edit, makeSheet, seed } from './helpers/sheets.js';
 
 // Text people type: Chinese, quotes, commas, newlines, leading = + - @, spaces. (XML cannot hold C0 controls; nor can Excel.)
@@ -53,6 +56,14 @@ describe('round trip: plan → template → entries typed with exceljs → check
         );
         // Only the rules speak; nothing about the template or the reading itself.
         expect(report.findings.filter((f) => f.code.startsWith('template-') || f.code.startsWith('file-'))).toEqual([]);
+
+        // The specialised reader sees every cell as exceljs does.
+        const fast = readXlsx(filled).sheet('推进情况');
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(filled as unknown as ArrayBuffer);
+        const full = excelBook(workbook).sheet('推进情况');
+        const addresses = Array.from({ length: 25 * 15 }, (_, i) => `${columnLetter((i % 15) + 1)}${Math.floor(i / 15) + 1}`);
+        expect(addresses.map((a) => fast?.cell(a))).toEqual(addresses.map((a) => full?.cell(a)));
       }),
       { numRuns: 100 },
     );

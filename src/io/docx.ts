@@ -1,6 +1,7 @@
 import { unzipSync } from 'fflate';
 import { PlanLedgerError } from '../core/error.js';
 import { formatChineseNumeral } from '../core/numeral.js';
+import { unescapeEntities as unescapeXml } from '../sheets/_xml.js';
 
 const DOCUMENT = 'word/document.xml';
 const NUMBERING = 'word/numbering.xml';
@@ -112,14 +113,4 @@ function readNumbering(xml: string): Map<string, Level[]> {
     if (levels) byNum.set(n[1] as string, levels);
   }
   return byNum;
-}
-
-const ENTITIES: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-function unescapeXml(s: string): string {
-  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (whole, e: string) => {
-    if (e.startsWith('#x')) return String.fromCodePoint(parseInt(e.slice(2), 16));
-    if (e.startsWith('#')) return String.fromCodePoint(Number(e.slice(1)));
-    return ENTITIES[e] ?? whole;
-  });
 }

@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { z } from 'zod';
-import { cellText } from './cell.js';
+import { excelBook, rawText, type GridBook } from './grid.js';
 
 /** Name of the very hidden sheet that carries what a generated workbook is. */
 export const META_SHEET = '_plan_ledger';
@@ -50,12 +50,13 @@ export function writeMeta(workbook: ExcelJS.Workbook, meta: SheetMeta): void {
 }
 
 /** The metadata of a generated workbook; undefined when the workbook carries none or it is damaged. */
-export function readMeta(workbook: ExcelJS.Workbook): SheetMeta | undefined {
-  const sheet = workbook.getWorksheet(META_SHEET);
-  if (!sheet || cellText(sheet.getCell('A1')) !== MARKER) return undefined;
+export function readMeta(workbook: ExcelJS.Workbook | GridBook): SheetMeta | undefined {
+  const book = 'sheet' in workbook ? workbook : excelBook(workbook);
+  const sheet = book.sheet(META_SHEET);
+  if (!sheet || rawText(sheet.cell('A1')) !== MARKER) return undefined;
   let json = '';
-  // LibreOffice may save a long cell as rich text; cellText reads either.
-  for (let row = 2; row <= sheet.rowCount; row++) json += cellText(sheet.getCell(`A${row}`));
+  // LibreOffice may save a long cell as rich text; the grid reads either.
+  for (let row = 2; row <= sheet.maxRow; row++) json += rawText(sheet.cell(`A${row}`));
   try {
     const parsed = SheetMetaSchema.safeParse(JSON.parse(json));
     return parsed.success ? parsed.data : undefined;

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { Code, Locale, Params } from '../core/code.js';
 import { readFigure, readStatus } from '../core/entry.js';
 import { parsePeriod } from '../core/period.js';
@@ -7,8 +6,9 @@ import { makeFinding, type Entry } from '../core/report.js';
 import { checkEntry } from '../core/rule.js';
 import { normalize } from '../core/text.js';
 import { inspectXlsx } from './_zip.js';
-import { cellText, rawCell } from './cell.js';
+import { rawText, type Grid } from './grid.js';
 import { readMeta, type SheetMeta } from './metadata.js';
+import { readXlsx, type XlsxBook } from './xlsx-reader.js';
 
 /** Sheets larger than this unzipped are refused before any parsing (a zip bomb is a few MB). */
 export const MAX_UNZIPPED_BYTES = 256 * 1024 * 1024;
@@ -44,14 +44,16 @@ export async function readProgressSheet(bytes: Uint8Array, options: ReadOptions)
 
   const problem = inspectXlsx(bytes, MAX_UNZIPPED_BYTES);
   if (problem) return fail(problem.code, problem.code === 'file-corrupt' ? { detail: problem.detail } : problem.code === 'file-too-large' ? { limit: problem.limit } : {});
-  const workbook = new ExcelJS.Workbook();
+  let workbook: XlsxBook;
+  let meta: SheetMeta | undefined;
+  let sheet: Grid | undefined;
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    workbook = readXlsx(bytes);
+    meta = readMeta(workbook);
+    sheet = meta && workbook.sheet(meta.sheet);
   } catch (cause) {
     return fail('file-corrupt', { detail: (cause as Error).message });
   }
-  const meta = readMeta(workbook);
-  const sheet = meta && workbook.getWorksheet(meta.sheet);
   if (!meta || !sheet) return fail('template-not-a-progress-sheet');
   if (meta.planId !== records.document.id) {
     return { ...fail('template-unknown-plan', { planId: meta.planId, planTitle: meta.planTitle, expected: records.document.id }), meta };
@@ -73,7 +75,7 @@ export async function readProgressSheet(bytes: Uint8Array, options: ReadOptions)
       continue;
     }
     for (const [letter, expected] of Object.entries(row.plan)) {
-      const shown = cellText(sheet.getCell(`${letter}${at}`));
+      const shown = rawText(sheet.cell(`${letter}${at}`));
       if (normalize(shown).trim() !== normalize(expected).trim()) {
         const cell = `${letter}${at}`;
         findings.push(makeFinding('template-plan-cell-changed', { cell, value: shown, expected }, place(cell, at), locale, { taskId: row.taskId, value: shown }));
@@ -82,11 +84,11 @@ export async function readProgressSheet(bytes: Uint8Array, options: ReadOptions)
     const address = (name: string): string => `${column(name) ?? 'A'}${at}`;
     const target: Target | undefined = row.targetId ? targets.get(row.targetId) : undefined;
     const actualCell = address('entry.actual');
-    const figure = target ? readFigure(rawCell(sheet.getCell(actualCell)), target.unit) : ({ ok: null } as const);
-    const statusText = column('entry.status') ? cellText(sheet.getCell(address('entry.status'))) : '';
+    const figure = target ? readFigure(sheet.cell(actualCell), target.unit) : ({ ok: null } as const);
+    const statusText = column('entry.status') ? rawText(sheet.cell(address('entry.status'))) : '';
     const status = readStatus(statusText);
-    const note = column('entry.note') ? cellText(sheet.getCell(address('entry.note'))) : '';
-    const evidence = column('entry.evidence') ? cellText(sheet.getCell(address('entry.evidence'))) : '';
+    const note = column('entry.note') ? rawText(sheet.cell(address('entry.note'))) : '';
+    const evidence = column('entry.evidence') ? rawText(sheet.cell(address('entry.evidence'))) : '';
     const cells = { actual: actualCell, status: address('entry.status'), evidence: address('entry.evidence') };
     const previous = row.targetId ? options.previous?.get(`${meta.department}|${row.targetId}`) : undefined;
     for (const flag of checkEntry({ target, figure, status, evidence, cells, period, previous })) {
@@ -119,7 +121,7 @@ export async function readProgressSheet(bytes: Uint8Array, options: ReadOptions)
 }
 
 /** Where each generated row is now, by its id cell, and which rows between them were added by hand. */
-function locateRows(sheet: ExcelJS.Worksheet, meta: SheetMeta): { rows: Map<string, number>; added: number[] } {
+function locateRows(sheet: Grid, meta: SheetMeta): { rows: Map<string, number>; added: number[] } {
   const rows = new Map<string, number>();
   const idColumn = meta.columns['row.id'];
   if (idColumn === undefined) {
@@ -129,22 +131,15 @@ function locateRows(sheet: ExcelJS.Worksheet, meta: SheetMeta): { rows: Map<stri
   const known = new Set(meta.rows.map((r) => r.id));
   const candidates: number[] = [];
   let last = meta.firstRow - 1;
-  for (let n = meta.firstRow; n <= sheet.rowCount; n++) {
-    const id = cellText(sheet.getCell(`${idColumn}${n}`)).trim();
+  for (let n = meta.firstRow; n <= sheet.maxRow; n++) {
+    const id = rawText(sheet.cell(`${idColumn}${n}`)).trim();
     if (known.has(id) && !rows.has(id)) {
       rows.set(id, n);
       last = n;
-    } else if (rowHasContent(sheet.getRow(n))) {
+    } else if (sheet.rowHasContent(n)) {
       candidates.push(n);
     }
   }
   return { rows, added: candidates.filter((n) => n < last) };
 }
 
-function rowHasContent(row: ExcelJS.Row): boolean {
-  let content = false;
-  row.eachCell((cell) => {
-    if (cellText(cell).trim() !== '') content = true;
-  });
-  return content;
-}
