@@ -10,6 +10,16 @@ const USAGE: Readonly<Record<Locale, string>> = {
       --json        以一个 JSON 文档输出全部记录到标准输出
       --out 目录    写出各表的 CSV(UTF-8 带 BOM,防公式注入)和一个 plan.xlsx
       不加选项时打印摘要。
+  plan-ledger template --department 单位|--all --period 2021-Q2 [--plan 文件] [--template 模板] --out 目录
+      为各单位生成推进情况表(期间:2021、2021-H1、2021-Q2、2021-06)。
+  plan-ledger check 文件… [--previous 上期文件…] [--format text|json|csv|xlsx] [--out 路径]
+      回读并校验填好的推进情况表;有错误时退出码为 1。
+  plan-ledger demo-fill --period 2021-Q2 --out 目录 [--mistakes 0.15] [--seed 1]
+      生成带常见错误的示例填报表。
+  plan-ledger consolidate 目录|文件… [--period …] [--policy 规则文件] --out 台账.xlsx [--json]
+      汇总各单位推进情况表为一份台账。
+  plan-ledger audit 台账.xlsx|目录… [--rules 规则文件] --out 目录
+      逐项评判并亮灯,输出 XLSX、CSV 和一份 HTML 报告。
   plan-ledger codes       列出全部问题代码
   plan-ledger --help      显示本帮助
   plan-ledger --version   显示版本
@@ -17,7 +27,7 @@ const USAGE: Readonly<Record<Locale, string>> = {
 通用选项:
   --lang zh-CN|en   界面语言(默认 zh-CN;也可设环境变量 PLAN_LEDGER_LANG)
 
-退出码:0 成功;2 输入无法使用或用法错误(打印一行:[代码] 说明)。`,
+退出码:0 成功;1 发现错误(check、consolidate);2 输入无法使用或用法错误(打印一行:[代码] 说明)。`,
   en: `plan-ledger: turn a government work plan into a ledger of tasks and targets
 
 Usage:
@@ -27,6 +37,16 @@ Usage:
       --json        print all records as one JSON document on stdout
       --out DIR     write a CSV per table (UTF-8 with BOM, formula-safe) and one plan.xlsx
       With neither, print a summary.
+  plan-ledger template --department NAME|--all --period 2021-Q2 [--plan FILE] [--template FILE] --out DIR
+      Progress sheets per department (periods: 2021, 2021-H1, 2021-Q2, 2021-06).
+  plan-ledger check FILE… [--previous FILE…] [--format text|json|csv|xlsx] [--out PATH]
+      Read filled sheets back and check them; exit 1 when there are errors.
+  plan-ledger demo-fill --period 2021-Q2 --out DIR [--mistakes 0.15] [--seed 1]
+      Plausible filled sheets with typical mistakes.
+  plan-ledger consolidate DIR|FILE… [--period …] [--policy FILE] --out ledger.xlsx [--json]
+      Merge every department's sheet into one ledger.
+  plan-ledger audit LEDGER.xlsx|DIR… [--rules FILE] --out DIR
+      Verdicts and traffic lights as XLSX, CSV and one HTML page.
   plan-ledger codes       list every problem code
   plan-ledger --help      show this help
   plan-ledger --version   show the version
@@ -34,7 +54,7 @@ Usage:
 Common options:
   --lang zh-CN|en   language (default zh-CN; or set PLAN_LEDGER_LANG)
 
-Exit codes: 0 success; 2 unusable input or wrong usage (one line: [code] message).`,
+Exit codes: 0 success; 1 error findings (check, consolidate); 2 unusable input or wrong usage (one line: [code] message).`,
 };
 
 export function helpText(locale: Locale): string {

@@ -4,6 +4,8 @@ import { LOCALES, type Locale } from '../core/code.js';
 import { PlanLedgerError } from '../core/error.js';
 import { codesText, helpText } from './help.js';
 import { checkCommand } from './check-command.js';
+import { demoCommand } from './demo-command.js';
+import { auditCommand, consolidateCommand } from './ledger-commands.js';
 import { parseCommand } from './parse-command.js';
 import { templateCommand } from './template-command.js';
 
@@ -39,6 +41,10 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         period: { type: 'string' },
         format: { type: 'string' },
         previous: { type: 'boolean' },
+        policy: { type: 'string' },
+        rules: { type: 'string' },
+        mistakes: { type: 'string' },
+        seed: { type: 'string' },
       },
     });
     // `check A.xlsx --previous B.xlsx C.xlsx`: files after --previous are last period's.
@@ -75,6 +81,13 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         );
       case 'check':
         return await checkCommand({ files: rest, previous, plan: values.plan, format: values.format, out: values.out, locale }, io);
+      case 'consolidate':
+      case 'audit': {
+        const cmd = { inputs: rest, plan: values.plan, period: values.period, policy: values.policy, rules: values.rules, out: values.out, json: values.json ?? false, locale, tty: process.stderr.isTTY === true };
+        return command === 'consolidate' ? await consolidateCommand(cmd, io) : await auditCommand(cmd, io);
+      }
+      case 'demo-fill':
+        return await demoCommand({ plan: values.plan, period: values.period, out: values.out, mistakes: values.mistakes, seed: values.seed, locale }, io);
       case 'codes':
         io.out(`${codesText(locale)}\n`);
         return 0;

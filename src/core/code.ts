@@ -114,6 +114,14 @@ export const CODES = {
   'entry-outlier': finding('warning', '数值异常偏大', 'Outlier', '{cell} 的完成值 {value} 超过目标 {target} 的 {factor} 倍,请核对单位(万/个)', 'the figure {value} in {cell} is more than {factor}× the target {target}; check the unit (万 or 个)'),
   'entry-decreased': finding('error', '累计数减少', 'Cumulative figure decreased', '{cell} 的累计完成值 {value} 低于上期的 {previous}', 'the running figure {value} in {cell} is below the previous period’s {previous}'),
   'entry-behind-schedule': finding('warning', '落后于序时进度', 'Behind schedule', '{cell} 的完成值 {value} 低于序时进度要求的 {expected}', 'the figure {value} in {cell} is below the {expected} time-elapsed progress asks for'),
+  'consolidate-conflict': finding('error', '多单位数据不一致', 'Departments disagree', '{metric}:{a} 填 {aValue}({aFile} {aCell}),{b} 填 {bValue}({bFile} {bCell})', '{metric}: {a} reports {aValue} ({aFile} {aCell}), {b} reports {bValue} ({bFile} {bCell})'),
+  'consolidate-missing': finding('warning', '未报送', 'Sheet missing', '{department} 未报送 {period} 推进情况表', '{department} sent no progress sheet for {period}'),
+  'consolidate-duplicate': finding('warning', '重复报送', 'Duplicate sheet', '{department} 的 {period} 推进情况表重复:采用 {kept},未采用 {dropped}', '{department} sent two sheets for {period}: {kept} is used, {dropped} is not'),
+  'consolidate-wrong-period': finding('warning', '期间不符', 'Wrong period', '{file} 是 {found} 的推进情况表,本次汇总 {expected},未计入', '{file} is the sheet for {found}; this consolidation is for {expected}; not counted'),
+  'consolidate-other-plan': finding('warning', '其他计划的表', 'Sheet of another plan', '{file} 属于另一份计划(《{planTitle}》),未计入', '{file} belongs to another plan (《{planTitle}》); not counted'),
+  'policy-invalid': fatal('汇总规则文件无效', 'Invalid policy file', '汇总规则文件 {file} 无效:{detail}', 'policy file {file} is invalid: {detail}'),
+  'rules-invalid': fatal('评判规则文件无效', 'Invalid rules file', '评判规则文件 {file} 无效:{detail}', 'rules file {file} is invalid: {detail}'),
+  'ledger-invalid': fatal('台账文件无效', 'Invalid ledger', '{file} 不是 plan-ledger consolidate 生成的台账', '{file} is not a ledger written by plan-ledger consolidate'),
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

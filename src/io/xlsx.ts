@@ -1,12 +1,17 @@
 import ExcelJS from 'exceljs';
 import type { Locale } from '../core/code.js';
-import type { Table } from '../sheets/table.js';
+import type { Column, Table } from '../sheets/table.js';
 
 const HEADER_FILL = 'FFDDEBF7';
 const MAX_SHEET_NAME = 31; // Excel's limit
 
 /** One workbook, a sheet per table: bold frozen header, filters, column widths. */
 export async function tablesToXlsx(tables: readonly Table[], locale: Locale = 'zh-CN'): Promise<Uint8Array> {
+  return new Uint8Array(await tablesToWorkbook(tables, locale).xlsx.writeBuffer());
+}
+
+/** The workbook tablesToXlsx writes, for callers that add to it (a hidden sheet, say). */
+export function tablesToWorkbook(tables: readonly Table[], locale: Locale = 'zh-CN'): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'plan-ledger';
   for (const t of tables) {
@@ -22,6 +27,27 @@ export async function tablesToXlsx(tables: readonly Table[], locale: Locale = 'z
     if (t.columns.length > 0) {
       sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, t.rows.length + 1), column: t.columns.length } };
     }
+    t.columns.forEach((c, i) => styleColumn(sheet, i + 1, c, t.rows.length));
   }
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  return workbook;
+}
+
+const LIGHT_FILLS: Readonly<Record<string, string>> = { 绿: 'FFC6EFCE', green: 'FFC6EFCE', 黄: 'FFFFEB9C', yellow: 'FFFFEB9C', 红: 'FFFFC7CE', red: 'FFFFC7CE', 灰: 'FFE7E6E6', grey: 'FFE7E6E6' };
+
+/** Percent formats, data bars, and traffic-light fills, as a column asks. */
+function styleColumn(sheet: ExcelJS.Worksheet, index: number, column: Column, rows: number): void {
+  if (column.style === undefined || rows === 0) return;
+  const letter = sheet.getColumn(index).letter;
+  const ref = `${letter}2:${letter}${rows + 1}`;
+  if (column.style === 'percent' || column.style === 'bar') sheet.getColumn(index).numFmt = '0.0%';
+  if (column.style === 'bar') {
+    sheet.addConditionalFormatting({ ref, rules: [{ type: 'dataBar', priority: 1, cfvo: [{ type: 'num', value: 0 }, { type: 'num', value: 1 }], color: { argb: 'FF63BE7B' } } as ExcelJS.ConditionalFormattingRule] });
+  }
+  if (column.style === 'light') {
+    for (let r = 2; r <= rows + 1; r++) {
+      const cell = sheet.getCell(`${letter}${r}`);
+      const fill = LIGHT_FILLS[String(cell.value)];
+      if (fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
+    }
+  }
 }

@@ -39,28 +39,38 @@ export const SheetMetaSchema = z.object({
 export type SheetRow = z.infer<typeof SheetRowSchema>;
 export type SheetMeta = z.infer<typeof SheetMetaSchema>;
 
-/** Writes the metadata into a very hidden sheet (users cannot unhide it from Excel's menu). */
-export function writeMeta(workbook: ExcelJS.Workbook, meta: SheetMeta): void {
-  const existing = workbook.getWorksheet(META_SHEET);
+/** Writes a value as JSON into a very hidden sheet (users cannot unhide it from Excel's menu): a marker, then chunks. */
+export function writeJsonSheet(workbook: ExcelJS.Workbook, name: string, marker: string, value: unknown): void {
+  const existing = workbook.getWorksheet(name);
   if (existing) workbook.removeWorksheet(existing.id);
-  const sheet = workbook.addWorksheet(META_SHEET, { state: 'veryHidden' });
-  const json = JSON.stringify(meta);
-  sheet.getCell('A1').value = MARKER;
+  const sheet = workbook.addWorksheet(name, { state: 'veryHidden' });
+  const json = JSON.stringify(value);
+  sheet.getCell('A1').value = marker;
   for (let i = 0, row = 2; i < json.length; i += CHUNK, row++) sheet.getCell(`A${row}`).value = json.slice(i, i + CHUNK);
 }
 
-/** The metadata of a generated workbook; undefined when the workbook carries none or it is damaged. */
-export function readMeta(workbook: ExcelJS.Workbook | GridBook): SheetMeta | undefined {
+/** The value writeJsonSheet stored, if the sheet is there, carries the marker, and fits the schema. */
+export function readJsonSheet<T>(workbook: ExcelJS.Workbook | GridBook, name: string, marker: string, schema: z.ZodType<T>): T | undefined {
   const book = 'sheet' in workbook ? workbook : excelBook(workbook);
-  const sheet = book.sheet(META_SHEET);
-  if (!sheet || rawText(sheet.cell('A1')) !== MARKER) return undefined;
+  const sheet = book.sheet(name);
+  if (!sheet || rawText(sheet.cell('A1')) !== marker) return undefined;
   let json = '';
   // LibreOffice may save a long cell as rich text; the grid reads either.
   for (let row = 2; row <= sheet.maxRow; row++) json += rawText(sheet.cell(`A${row}`));
   try {
-    const parsed = SheetMetaSchema.safeParse(JSON.parse(json));
+    const parsed = schema.safeParse(JSON.parse(json));
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** Writes a generated sheet's metadata. */
+export function writeMeta(workbook: ExcelJS.Workbook, meta: SheetMeta): void {
+  writeJsonSheet(workbook, META_SHEET, MARKER, meta);
+}
+
+/** The metadata of a generated workbook; undefined when the workbook carries none or it is damaged. */
+export function readMeta(workbook: ExcelJS.Workbook | GridBook): SheetMeta | undefined {
+  return readJsonSheet(workbook, META_SHEET, MARKER, SheetMetaSchema);
 }

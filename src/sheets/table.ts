@@ -1,6 +1,9 @@
 import type { Locale } from '../core/code.js';
 import { STATUS_LABELS } from '../core/entry.js';
-import type { PlanRecords } from '../core/record.js';
+import type { Finding, PlanRecords } from '../core/record.js';
+import type { Ledger, LedgerRow } from '../core/ledger.js';
+import { LIGHT_LABELS, VERDICT_LABELS, type Judgement, type RollUp } from '../core/audit.js';
+import type { Audit } from './audit.js';
 import { flattenFinding, type Report } from '../core/report.js';
 
 export type Cell = string | number | null;
@@ -10,6 +13,8 @@ export interface Column {
   readonly header: Readonly<Record<Locale, string>>;
   /** Width in characters for spreadsheets. */
   readonly width: number;
+  /** How a spreadsheet shows it: a percentage, a percentage with a data bar, or a traffic-light fill. */
+  readonly style?: 'percent' | 'bar' | 'light';
 }
 
 /** One flat table of the records: what becomes a CSV file and an XLSX sheet. */
@@ -20,13 +25,13 @@ export interface Table {
   readonly rows: readonly (readonly Cell[])[];
 }
 
-type Spec<T> = ReadonlyArray<readonly [key: string, zh: string, en: string, width: number, get: (row: T) => Cell]>;
+type Spec<T> = ReadonlyArray<readonly [key: string, zh: string, en: string, width: number, get: (row: T) => Cell, style?: Column['style']]>;
 
-function table<T>(name: string, zh: string, en: string, items: readonly T[], spec: Spec<T>): Table {
+export function table<T>(name: string, zh: string, en: string, items: readonly T[], spec: Spec<T>): Table {
   return {
     name,
     title: { 'zh-CN': zh, en },
-    columns: spec.map(([key, zhHeader, enHeader, width]) => ({ key, header: { 'zh-CN': zhHeader, en: enHeader }, width })),
+    columns: spec.map(([key, zhHeader, enHeader, width, , style]) => ({ key, header: { 'zh-CN': zhHeader, en: enHeader }, width, ...(style ? { style } : {}) })),
     rows: items.map((item) => spec.map(([, , , , get]) => get(item))),
   };
 }
@@ -137,17 +142,113 @@ export function reportTables(report: Report): Table[] {
       ['sheet', '工作表', 'Sheet', 12, (e) => e.sheet],
       ['cell', '单元格', 'Cell', 8, (e) => e.cell],
     ]),
-    table('findings', '问题清单', 'Findings', report.findings.map(flattenFinding), [
-      ['code', '代码', 'Code', 26, (f) => f['code'] ?? null],
-      ['severity', '级别', 'Severity', 9, (f) => f['severity'] ?? null],
-      ['message', '说明', 'Message', 60, (f) => f['message'] ?? null],
-      ['file', '文件', 'File', 30, (f) => f['file'] ?? null],
-      ['sheet', '工作表', 'Sheet', 12, (f) => f['sheet'] ?? null],
-      ['cell', '单元格', 'Cell', 8, (f) => f['cell'] ?? null],
-      ['row', '行号', 'Row', 6, (f) => f['row'] ?? null],
-      ['taskId', '任务编号', 'Task ID', 12, (f) => f['taskId'] ?? null],
-      ['targetId', '指标编号', 'Target ID', 14, (f) => f['targetId'] ?? null],
-      ['value', '数值', 'Value', 12, (f) => f['value'] ?? null],
+    findingsTable(report.findings),
+  ];
+}
+
+const joinNames = (names: readonly string[]): string => names.join('、');
+
+/** The consolidated ledger (台账) as tables: a row per target or task, each department's report, findings, accounting. */
+export function ledgerTables(ledger: Ledger, locale: Locale = 'zh-CN'): Table[] {
+  const status = (s: LedgerRow['status']) => (s === null ? null : STATUS_LABELS[s]);
+  const reports = ledger.rows.flatMap((row) => row.reports.map((r) => ({ row, r })));
+  const a = ledger.accounting;
+  const accounting: [string, string, number][] = [
+    ['files', '文件数', a.files],
+    ['sheetsAccepted', '采用的推进情况表', a.sheetsAccepted],
+    ['filesSkipped', '跳过的文件', a.filesSkipped],
+    ['rowsRead', '读取行数', a.rowsRead],
+    ['rowsMerged', '汇入台账行数', a.rowsMerged],
+    ['rowsRejected', '因问题未汇入行数', a.rowsRejected],
+  ];
+  return [
+    table('ledger', '台账', 'Ledger', ledger.rows, [
+      ['id', '编号', 'ID', 12, (r) => r.id],
+      ['path', '任务编号', 'Task', 8, (r) => r.path],
+      ['taskTitle', '任务名称', 'Task title', 30, (r) => r.taskTitle],
+      ['metric', '指标', 'Metric', 24, (r) => r.metric],
+      ['value', '目标值', 'Target', 10, (r) => r.value],
+      ['unit', '单位', 'Unit', 6, (r) => r.unit],
+      ['deadline', '完成时限', 'Deadline', 11, (r) => r.deadline],
+      ['policy', '汇总方式', 'Policy', 8, (r) => r.policy],
+      ['figure', '完成值', 'Figure', 10, (r) => r.figure],
+      ['status', '状态', 'Status', 8, (r) => status(r.status)],
+      ['reported', '已报单位', 'Reported by', 24, (r) => joinNames(r.reports.map((x) => x.department))],
+      ['departments', '责任单位', 'Departments', 30, (r) => joinNames(r.departments.map((d) => d.name))],
+      ['disputed', '存疑', 'Disputed', 6, (r) => (r.disputed ? (locale === 'en' ? 'yes' : '是') : '')],
+      ['evidence', '佐证材料', 'Evidence', 30, (r) => r.evidence],
+    ]),
+    table('reports', '填报明细', 'Reports', reports, [
+      ['id', '编号', 'ID', 12, ({ row }) => row.id],
+      ['metric', '指标', 'Metric', 24, ({ row }) => row.metric || row.taskTitle],
+      ['department', '单位', 'Department', 20, ({ r }) => r.department],
+      ['role', '角色', 'Role', 10, ({ r }) => r.role],
+      ['actual', '完成值', 'Figure', 10, ({ r }) => r.actual],
+      ['status', '状态', 'Status', 8, ({ r }) => status(r.status)],
+      ['note', '进展说明', 'Note', 36, ({ r }) => r.note],
+      ['evidence', '佐证材料', 'Evidence', 30, ({ r }) => r.evidence],
+      ['file', '来源文件', 'File', 36, ({ r }) => r.file],
+      ['cell', '单元格', 'Cell', 8, ({ r }) => r.cell],
+    ]),
+    findingsTable(ledger.findings),
+    table('accounting', '核算', 'Accounting', accounting, [
+      ['item', '项目', 'Item', 24, ([key, zh]) => (locale === 'en' ? key : zh)],
+      ['count', '数量', 'Count', 10, ([, , n]) => n],
     ]),
   ];
+}
+
+/** An audit as tables: roll-ups per department and per section, every row's verdict, and the findings. */
+export function auditTables(audit: Audit): Table[] {
+  const { ledger, judgements, locale } = audit;
+  const verdicts = VERDICT_LABELS[locale];
+  const lights = LIGHT_LABELS[locale];
+  const rollUpTable = (name: string, zh: string, en: string, rows: readonly RollUp[]) =>
+    table(name, zh, en, rows, [
+      ['name', zh.includes('单位') ? '单位' : '章节', en.includes('department') ? 'Department' : 'Section', 30, (r) => r.label],
+      ['total', '指标与任务', 'Rows', 10, (r) => r.total],
+      ['green', lights.green, lights.green, 6, (r) => r.counts.green],
+      ['yellow', lights.yellow, lights.yellow, 6, (r) => r.counts.yellow],
+      ['red', lights.red, lights.red, 6, (r) => r.counts.red],
+      ['grey', lights.grey, lights.grey, 6, (r) => r.counts.grey],
+      ['greenShare', '绿灯占比', 'Green share', 14, (r) => r.greenShare, 'bar'],
+    ]);
+  const detail = ledger.rows.map((row, i) => ({ row, j: judgements[i] as Judgement }));
+  return [
+    rollUpTable('summary-departments', '汇总(按单位)', 'Summary by department', audit.byDepartment),
+    rollUpTable('summary-sections', '汇总(按章节)', 'Summary by section', audit.bySection),
+    table('details', '明细', 'Details', detail, [
+      ['id', '编号', 'ID', 12, ({ row }) => row.id],
+      ['path', '任务编号', 'Task', 8, ({ row }) => row.path],
+      ['taskTitle', '任务名称', 'Task title', 28, ({ row }) => row.taskTitle],
+      ['metric', '指标', 'Metric', 22, ({ row }) => row.metric],
+      ['value', '目标值', 'Target', 10, ({ row }) => row.value],
+      ['unit', '单位', 'Unit', 6, ({ row }) => row.unit],
+      ['figure', '完成值', 'Figure', 10, ({ row }) => row.figure],
+      ['completion', '完成率', 'Completion', 9, ({ j }) => j.completion, 'percent'],
+      ['expected', '序时进度', 'Time elapsed', 9, ({ j }) => j.expected, 'percent'],
+      ['verdict', '结论', 'Verdict', 9, ({ j }) => verdicts[j.verdict]],
+      ['light', '亮灯', 'Light', 6, ({ j }) => lights[j.light], 'light'],
+      ['reason', '依据', 'Reason', 50, ({ j }) => j.reason],
+      ['departments', '责任单位', 'Departments', 30, ({ row }) => joinNames(row.departments.map((d) => d.name))],
+      ['evidence', '佐证材料', 'Evidence', 30, ({ row }) => row.evidence],
+      ['sources', '来源', 'Sources', 40, ({ row }) => row.reports.map((r) => `${r.department}:${r.file ?? ''} ${r.cell}`).join(';')],
+    ]),
+    findingsTable(ledger.findings),
+  ];
+}
+
+function findingsTable(findings: readonly Finding[]): Table {
+  return table('findings', '问题清单', 'Findings', findings.map(flattenFinding), [
+    ['code', '代码', 'Code', 26, (f) => f['code'] ?? null],
+    ['severity', '级别', 'Severity', 9, (f) => f['severity'] ?? null],
+    ['message', '说明', 'Message', 60, (f) => f['message'] ?? null],
+    ['file', '文件', 'File', 30, (f) => f['file'] ?? null],
+    ['sheet', '工作表', 'Sheet', 12, (f) => f['sheet'] ?? null],
+    ['cell', '单元格', 'Cell', 8, (f) => f['cell'] ?? null],
+    ['row', '行号', 'Row', 6, (f) => f['row'] ?? null],
+    ['taskId', '任务编号', 'Task ID', 12, (f) => f['taskId'] ?? null],
+    ['targetId', '指标编号', 'Target ID', 14, (f) => f['targetId'] ?? null],
+    ['value', '数值', 'Value', 12, (f) => f['value'] ?? null],
+  ]);
 }

@@ -1,0 +1,119 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { PlanLedgerError } from '../core/error.js';
+import type { Locale } from '../core/code.js';
+import { POLICIES, type Ledger, type Policy } from '../core/ledger.js';
+import { DEFAULT_RULES, RulesSchema, type Rules } from '../core/audit.js';
+import type { PlanRecords } from '../core/record.js';
+import type { LedgerInput } from '../sheets/consolidate.js';
+import { readLedgerSheet, writeLedgerSheet } from '../sheets/ledger-book.js';
+import { ledgerTables } from '../sheets/table.js';
+import { readXlsx } from '../sheets/xlsx-reader.js';
+import { parseCsv } from './csv.js';
+import { decodeText } from './decode.js';
+import { readSheetFiles } from './sheet-file.js';
+import { tablesToWorkbook } from './xlsx.js';
+
+/** The ledger workbook: 台账, 填报明细, 问题清单, 核算, and the ledger itself very hidden. */
+export async function ledgerToXlsx(ledger: Ledger, locale: Locale): Promise<Uint8Array> {
+  const workbook = tablesToWorkbook(ledgerTables(ledger, locale), locale);
+  writeLedgerSheet(workbook, ledger);
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/** The ledger in a workbook written by consolidate, or undefined when the file is something else. */
+export function ledgerInWorkbook(bytes: Uint8Array): Ledger | undefined {
+  try {
+    return readLedgerSheet(readXlsx(bytes));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Files to consolidate: each .xlsx named, and every .xlsx in each folder named (Office's ~$ lock files left out). */
+export async function listInputs(paths: readonly string[]): Promise<LedgerInput[]> {
+  const files: string[] = [];
+  for (const path of paths) {
+    let isDirectory = false;
+    try {
+      isDirectory = (await stat(path)).isDirectory();
+    } catch (cause) {
+      throw new PlanLedgerError('file-not-found', { file: path }, { cause });
+    }
+    if (!isDirectory) {
+      files.push(path);
+      continue;
+    }
+    for (const name of (await readdir(path)).sort()) {
+      if (extname(name).toLowerCase() === '.xlsx' && !name.startsWith('~$') && !name.startsWith('.')) files.push(join(path, name));
+    }
+  }
+  const read = await readSheetFiles(files);
+  const times = await Promise.all(files.map(async (f) => (await stat(f)).mtimeMs));
+  return read.map((f, i) => ({ ...f, modifiedAt: times[i] ?? 0 }));
+}
+
+/** A per-target policy file: JSON {"t2.5.12-1": "sum"} or [{targetId, policy}], or CSV with columns targetId,policy. */
+export async function readPolicies(file: string, records: PlanRecords): Promise<Map<string, Policy>> {
+  const text = decodeText(new Uint8Array(await readBytes(file)), file).text;
+  const invalid = (detail: string) => new PlanLedgerError('policy-invalid', { file, detail });
+  let pairs: [string, string][];
+  if (extname(file).toLowerCase() === '.csv') {
+    const [header, ...rows] = parseCsv(text.startsWith('\ufeff') ? text : `\ufeff${text}`);
+    const id = header?.findIndex((h) => /^(targetId|指标编号)$/.test(h.trim())) ?? -1;
+    const policy = header?.findIndex((h) => /^(policy|汇总方式)$/.test(h.trim())) ?? -1;
+    if (id < 0 || policy < 0) throw invalid('CSV needs the columns targetId and policy');
+    pairs = rows.filter((r) => r.some((c) => c.trim() !== '')).map((r) => [(r[id] ?? '').trim(), (r[policy] ?? '').trim()]);
+  } else {
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (cause) {
+      throw new PlanLedgerError('policy-invalid', { file, detail: (cause as Error).message }, { cause });
+    }
+    if (Array.isArray(data)) pairs = data.map((d: { targetId?: unknown; policy?: unknown }) => [String(d?.targetId ?? ''), String(d?.policy ?? '')]);
+    else if (data !== null && typeof data === 'object') pairs = Object.entries(data).map(([k, v]) => [k, String(v)]);
+    else throw invalid('expected an object or an array');
+  }
+  const targets = new Set(records.targets.map((t) => t.id));
+  const policies = new Map<string, Policy>();
+  for (const [id, policy] of pairs) {
+    if (!targets.has(id)) throw invalid(`unknown target ${id || '(empty)'}`);
+    if (!(POLICIES as readonly string[]).includes(policy)) throw invalid(`${id}: policy ${policy || '(empty)'} is not ${POLICIES.join(' | ')}`);
+    policies.set(id, policy as Policy);
+  }
+  return policies;
+}
+
+/** Audit rules from a JSON file; whatever it leaves out keeps the default. */
+export async function readRules(file: string | undefined): Promise<Rules> {
+  if (file === undefined) return DEFAULT_RULES;
+  let data: Record<string, unknown>;
+  try {
+    data = JSON.parse(decodeText(new Uint8Array(await readBytes(file)), file).text) as Record<string, unknown>;
+  } catch (cause) {
+    if (cause instanceof PlanLedgerError) throw cause;
+    throw new PlanLedgerError('rules-invalid', { file, detail: (cause as Error).message }, { cause });
+  }
+  const merged = {
+    ...DEFAULT_RULES,
+    ...data,
+    behind: { ...DEFAULT_RULES.behind, ...(data['behind'] as object | undefined) },
+    lights: { ...DEFAULT_RULES.lights, ...(data['lights'] as object | undefined) },
+  };
+  const parsed = RulesSchema.safeParse(merged);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new PlanLedgerError('rules-invalid', { file, detail: issue ? `${issue.path.join('.')}: ${issue.message}` : 'schema mismatch' });
+  }
+  return parsed.data;
+}
+
+async function readBytes(file: string): Promise<Buffer> {
+  try {
+    return await readFile(file);
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    throw new PlanLedgerError(code === 'ENOENT' ? 'file-not-found' : 'file-unreadable', { file, detail: code ?? '' }, { cause });
+  }
+}

@@ -1,0 +1,96 @@
+import ExcelJS from 'exceljs';
+import { STATUS_LABELS, type Status } from '../core/entry.js';
+import type { Period } from '../core/period.js';
+import { expectedShare } from '../core/period.js';
+import type { PlanRecords, Target } from '../core/record.js';
+import { hash64 } from '../core/text.js';
+import { isCountUnit } from '../core/unit.js';
+import { departmentsFor } from '../core/worklist.js';
+import { generateProgressSheet } from './fill.js';
+import { readMeta } from './metadata.js';
+
+export interface DemoOptions {
+  readonly template: Uint8Array;
+  /** Share of rows that get a typical mistake (0–1). */
+  readonly mistakes: number;
+  /** Same seed, same sheets. */
+  readonly seed: number;
+  readonly generatedAt: string;
+}
+
+/** Mistakes people make in progress sheets, each one a finding check reports. */
+const MISTAKES = ['wan-slip', 'text', 'no-evidence', 'decimal', 'blank', 'conflict'] as const;
+type Mistake = (typeof MISTAKES)[number];
+
+/** A deterministic generator (mulberry32), so demo sheets are the same for the same seed. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Plausible filled sheets for every department of the period, with a share of typical mistakes. */
+export async function demoSheets(records: PlanRecords, period: Period, options: DemoOptions): Promise<{ department: string; bytes: Uint8Array }[]> {
+  const out: { department: string; bytes: Uint8Array }[] = [];
+  const targets = new Map(records.targets.map((t) => [t.id, t]));
+  for (const department of departmentsFor(records, period)) {
+    const { bytes } = await generateProgressSheet(options.template, {
+      records,
+      department: department.name,
+      period,
+      generatedAt: options.generatedAt,
+      templateVersion: 'demo',
+      templateName: 'template',
+    });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    const meta = readMeta(workbook);
+    const sheet = meta && workbook.getWorksheet(meta.sheet);
+    if (!meta || !sheet) continue;
+    const rand = random(options.seed ^ parseInt(hash64(department.name).slice(0, 8), 16));
+    const cell = (name: string, row: number) => {
+      const col = meta.columns[name];
+      return col === undefined ? undefined : sheet.getCell(`${col}${row}`);
+    };
+    for (const row of meta.rows) {
+      const target = row.targetId ? targets.get(row.targetId) : undefined;
+      // The district-wide figure is the same for every department reporting it (policy `same`).
+      const shared = random(options.seed ^ parseInt(hash64(row.id).slice(0, 8), 16));
+      const mistake: Mistake | undefined = rand() < options.mistakes ? MISTAKES[Math.floor(rand() * MISTAKES.length)] : undefined;
+      const { value, status } = target ? plausibleFigure(target, period, shared) : { value: undefined, status: qualitativeStatus(shared) };
+      if (mistake === 'blank') continue;
+      const actual = cell('entry.actual', row.row);
+      if (target && actual && value !== undefined) {
+        actual.value =
+          mistake === 'wan-slip' ? value * 10_000 : mistake === 'text' ? `约${value}` : mistake === 'decimal' && isCountUnit(target.unit) ? value + 0.5 : mistake === 'conflict' ? value + 1 + Math.floor(rand() * 9) : value;
+      }
+      const statusCell = cell('entry.status', row.row);
+      if (statusCell && status) statusCell.value = STATUS_LABELS[status];
+      const note = cell('entry.note', row.row);
+      if (note) note.value = status === 'done' ? '已按计划完成' : status === 'behind' ? '受前期审批影响,进度偏慢' : '按计划推进中';
+      const evidence = cell('entry.evidence', row.row);
+      if (evidence && status === 'done' && mistake !== 'no-evidence') evidence.value = `${department.name}-${row.id}-验收材料.pdf`;
+    }
+    out.push({ department: department.name, bytes: new Uint8Array(await workbook.xlsx.writeBuffer()) });
+  }
+  return out;
+}
+
+function plausibleFigure(target: Target, period: Period, rand: () => number): { value: number; status: Status } {
+  const share = expectedShare(period, target.year, target.deadline);
+  const pace = 0.4 + rand() * 1.0; // 40%–140% of the time-elapsed pace
+  const raw = target.value * Math.min(1.15, share * pace);
+  const value = isCountUnit(target.unit) ? Math.round(raw) : Math.round(raw * 10) / 10;
+  const status: Status = value >= target.value ? 'done' : pace < 0.6 ? 'behind' : 'in-progress';
+  return { value, status };
+}
+
+function qualitativeStatus(rand: () => number): Status | undefined {
+  const r = rand();
+  return r < 0.55 ? 'in-progress' : r < 0.8 ? 'done' : r < 0.9 ? 'not-started' : r < 0.95 ? 'behind' : undefined;
+}
