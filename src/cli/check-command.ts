@@ -4,6 +4,7 @@ import { PlanLedgerError } from '../core/error.js';
 import { flattenFinding, type Report } from '../core/report.js';
 import { toCsv } from '../io/csv.js';
 import { writeFileAtomic, writeFilesAtomic } from '../io/file.js';
+import { nativeInflate } from '../io/inflate.js';
 import { loadPlan, SEED_PLAN } from '../io/plan-file.js';
 import { readSheetFiles } from '../io/sheet-file.js';
 import { tablesToXlsx } from '../io/xlsx.js';
@@ -32,7 +33,7 @@ export async function checkCommand(cmd: CheckCommand, io: Io): Promise<number> {
   const records = await loadPlan(cmd.plan ?? SEED_PLAN, cmd.locale);
   const files = await readSheetFiles(cmd.files);
   const previous = await readSheetFiles(cmd.previous);
-  const report = await checkSheets(files, records, { locale: cmd.locale, previous });
+  const report = await checkSheets(files, records, { locale: cmd.locale, previous, inflate: nativeInflate });
 
   const tables = reportTables(report);
   if (format === 'xlsx') {

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Locale } from '../core/code.js';
 import { PlanLedgerError } from '../core/error.js';
@@ -6,10 +7,12 @@ import { parsePeriod, type Period } from '../core/period.js';
 import { toCsv } from '../io/csv.js';
 import { writeFileAtomic, writeFilesAtomic } from '../io/file.js';
 import { ledgerInWorkbook, ledgerToXlsx, listInputs, readPolicies, readRules } from '../io/ledger-file.js';
+import { nativeInflate } from '../io/inflate.js';
 import { loadPlan, SEED_PLAN } from '../io/plan-file.js';
+import { BATCH, ReadPool } from '../io/read-pool.js';
 import { tablesToXlsx } from '../io/xlsx.js';
 import { auditLedger } from '../sheets/audit.js';
-import { consolidate } from '../sheets/consolidate.js';
+import { consolidate, localReader } from '../sheets/consolidate.js';
 import { renderHtml } from '../sheets/html-report.js';
 import { auditTables } from '../sheets/table.js';
 import type { Io } from './main.js';
@@ -27,6 +30,8 @@ export interface LedgerCommand {
   readonly tty: boolean;
 }
 
+const PARALLEL_FROM = 24;
+
 function optionalPeriod(label: string | undefined): Period | undefined {
   if (label === undefined) return undefined;
   const period = parsePeriod(label);
@@ -42,13 +47,22 @@ async function buildLedger(cmd: LedgerCommand, io: Io): Promise<Ledger> {
   const policies = cmd.policy === undefined ? undefined : await readPolicies(cmd.policy, records);
   const inputs = await listInputs(cmd.inputs);
   const label = cmd.locale === 'en' ? 'reading' : '读取';
-  const ledger = await consolidate(inputs, records, {
-    ...(period ? { period } : {}),
-    ...(policies ? { policies } : {}),
-    locale: cmd.locale,
-    ...(cmd.tty && !cmd.json ? { onProgress: (done: number, total: number) => io.err(`\r${label} ${done}/${total}${done === total ? '\n' : ''}`) } : {}),
-  });
-  return ledger;
+  // Worker threads pay off past a handful of files; below that, starting them costs more than it saves.
+  // PLAN_LEDGER_WORKERS sets how many (0 or 1: read here).
+  const workers = Number(process.env['PLAN_LEDGER_WORKERS'] ?? availableParallelism());
+  const pool = inputs.length >= PARALLEL_FROM && workers > 1 ? new ReadPool(records, cmd.locale, workers) : undefined;
+  try {
+    return await consolidate(inputs, records, {
+      ...(period ? { period } : {}),
+      ...(policies ? { policies } : {}),
+      reader: pool ? pool.reader : localReader(records, cmd.locale, nativeInflate),
+      ...(pool ? { concurrency: pool.size * BATCH * 2 } : {}),
+      locale: cmd.locale,
+      ...(cmd.tty && !cmd.json ? { onProgress: (done: number, total: number) => io.err(`\r${label} ${done}/${total}${done === total ? '\n' : ''}`) } : {}),
+    });
+  } finally {
+    await pool?.close();
+  }
 }
 
 function accountingLine(ledger: Ledger, locale: Locale): string {
@@ -75,7 +89,7 @@ export async function auditCommand(cmd: LedgerCommand, io: Io, now: Date = new D
   if (cmd.out === undefined) throw new PlanLedgerError('usage', { detail: 'audit needs --out DIR' });
   const rules = await readRules(cmd.rules);
   const first = cmd.inputs.length === 1 && cmd.inputs[0]?.toLowerCase().endsWith('.xlsx') ? (await listInputs(cmd.inputs))[0] : undefined;
-  const stored = first ? ledgerInWorkbook(first.bytes) : undefined;
+  const stored = first?.load ? ledgerInWorkbook(await first.load()) : undefined;
   const ledger = stored ?? (await buildLedger(cmd, io));
   const audit = auditLedger(ledger, rules, cmd.locale);
   const tables = auditTables(audit);

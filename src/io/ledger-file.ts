@@ -1,3 +1,4 @@
+import { readFileSync, statSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { PlanLedgerError } from '../core/error.js';
@@ -11,7 +12,6 @@ import { ledgerTables } from '../sheets/table.js';
 import { readXlsx } from '../sheets/xlsx-reader.js';
 import { parseCsv } from './csv.js';
 import { decodeText } from './decode.js';
-import { readSheetFiles } from './sheet-file.js';
 import { tablesToWorkbook } from './xlsx.js';
 
 /** The ledger workbook: 台账, 填报明细, 问题清单, 核算, and the ledger itself very hidden. */
@@ -48,9 +48,27 @@ export async function listInputs(paths: readonly string[]): Promise<LedgerInput[
       if (extname(name).toLowerCase() === '.xlsx' && !name.startsWith('~$') && !name.startsWith('.')) files.push(join(path, name));
     }
   }
-  const read = await readSheetFiles(files);
-  const times = await Promise.all(files.map(async (f) => (await stat(f)).mtimeMs));
-  return read.map((f, i) => ({ ...f, modifiedAt: times[i] ?? 0 }));
+  // Only sizes and times now; each file's bytes are read when its turn comes, so memory stays flat in N.
+  // Synchronous calls: for thousands of small files, a promise per stat and read costs more than the I/O.
+  return files.map((file) => {
+    let info;
+    try {
+      info = statSync(file);
+    } catch (cause) {
+      throw new PlanLedgerError('file-not-found', { file }, { cause });
+    }
+    if (!info.isFile()) throw new PlanLedgerError('file-unreadable', { file, detail: 'not a regular file' });
+    return { file, size: info.size, modifiedAt: info.mtimeMs, load: async () => readBytesSync(file) };
+  });
+}
+
+function readBytesSync(file: string): Uint8Array {
+  try {
+    return new Uint8Array(readFileSync(file));
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    throw new PlanLedgerError(code === 'ENOENT' ? 'file-not-found' : 'file-unreadable', { file, detail: code ?? '' }, { cause });
+  }
 }
 
 /** A per-target policy file: JSON {"t2.5.12-1": "sum"} or [{targetId, policy}], or CSV with columns targetId,policy. */

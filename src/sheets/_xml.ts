@@ -3,11 +3,12 @@ const ENTITIES: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&',
 /** XML character and entity references: &lt; &#20013; &#x4E2D;. */
 export function unescapeEntities(s: string): string {
   if (!s.includes('&')) return s;
-  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (whole, e: string) => {
-    if (e.startsWith('#x')) return String.fromCodePoint(parseInt(e.slice(2), 16));
-    if (e.startsWith('#')) return String.fromCodePoint(Number(e.slice(1)));
-    return ENTITIES[e] ?? whole;
-  });
+  // Named entities by plain replacement (a long JSON cell has thousands of &quot;); &amp; last.
+  let out = s.replaceAll('&quot;', '"').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&apos;', "'");
+  if (out.includes('&#')) {
+    out = out.replace(/&#(x[0-9a-fA-F]+|\d+);/g, (_, e: string) => String.fromCodePoint(e.startsWith('x') ? parseInt(e.slice(1), 16) : Number(e)));
+  }
+  return out.includes('&') ? out.replace(/&(\w+);/g, (whole, e: string) => ENTITIES[e] ?? whole) : out;
 }
 
 /** Spreadsheet text: entities, then Excel's _xHHHH_ escapes for characters XML cannot hold. */

@@ -1,6 +1,7 @@
 import type { Locale } from '../core/code.js';
 import type { PlanRecords } from '../core/record.js';
 import { makeFinding, makeReport, type Report } from '../core/report.js';
+import type { Inflate } from './_zip.js';
 import { readProgressSheet } from './read.js';
 
 export interface SheetFile {
@@ -17,6 +18,7 @@ export interface CheckOptions {
   readonly locale?: Locale;
   /** Last period's sheets, for figures that must not go down. */
   readonly previous?: readonly SheetFile[];
+  readonly inflate?: Inflate;
 }
 
 /** Reads and checks filled progress sheets: every row becomes an entry or a finding. */
@@ -24,7 +26,7 @@ export async function checkSheets(files: readonly SheetFile[], records: PlanReco
   const locale = options.locale ?? 'zh-CN';
   const previous = new Map<string, number>();
   for (const p of options.previous ?? []) {
-    const reading = await readProgressSheet(p.bytes, { file: p.file, records, locale });
+    const reading = await readProgressSheet(p.bytes, { file: p.file, records, locale, ...(options.inflate ? { inflate: options.inflate } : {}) });
     for (const e of reading.entries) if (e.targetId !== null && e.actual !== null) previous.set(`${e.department}|${e.targetId}`, e.actual);
   }
   const entries = [];
@@ -35,7 +37,7 @@ export async function checkSheets(files: readonly SheetFile[], records: PlanReco
       findings.push(makeFinding('file-too-large', { file: f.file, limit: '64 MB' }, { file: f.file }, locale));
       continue;
     }
-    const reading = await readProgressSheet(f.bytes, { file: f.file, records, locale, previous });
+    const reading = await readProgressSheet(f.bytes, { file: f.file, records, locale, previous, ...(options.inflate ? { inflate: options.inflate } : {}) });
     entries.push(...reading.entries);
     findings.push(...reading.findings);
     rows += reading.rows;

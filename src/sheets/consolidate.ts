@@ -5,8 +5,12 @@ import { parsePeriod, type Period } from '../core/period.js';
 import type { Finding, PlanRecords } from '../core/record.js';
 import { makeFinding } from '../core/report.js';
 import { departmentsFor } from '../core/worklist.js';
-import { MAX_SHEET_FILE_BYTES, type SheetFile } from './check.js';
+import { MAX_SHEET_FILE_BYTES } from './check.js';
+import type { Inflate } from './_zip.js';
 import { readProgressSheet, type SheetReading } from './read.js';
+
+/** Reads and checks one input; the CLI hands in one that uses worker threads. */
+export type SheetReader = (input: LedgerInput) => Promise<SheetReading>;
 
 export interface ConsolidateOptions {
   /** The period consolidated; by default the one most sheets are for. */
@@ -16,11 +20,28 @@ export interface ConsolidateOptions {
   readonly locale?: Locale;
   /** Called after each file, for a progress bar. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** How a file is read and checked; by default here, one at a time. */
+  readonly reader?: SheetReader;
+  /** How many files are read at once (for a parallel reader). */
+  readonly concurrency?: number;
 }
 
-/** A file to consolidate, with its modification time to break ties between duplicate sheets. */
-export interface LedgerInput extends SheetFile {
+/** A file to consolidate: its bytes, or how to load them when their turn comes, and its time for duplicates. */
+export interface LedgerInput {
+  readonly file: string;
+  readonly bytes?: Uint8Array;
+  readonly load?: () => Promise<Uint8Array>;
+  /** Size on disk; files above MAX_SHEET_FILE_BYTES are not read. */
+  readonly size?: number;
   readonly modifiedAt?: number;
+}
+
+/** Reads and checks one input here, loading its bytes only now, so one workbook is in memory at a time. */
+export function localReader(records: PlanRecords, locale: Locale, inflate?: Inflate): SheetReader {
+  return async (input) => {
+    const bytes = input.bytes ?? (input.load ? await input.load() : new Uint8Array(0));
+    return readProgressSheet(bytes, { file: input.file, records, locale, ...(inflate ? { inflate } : {}) });
+  };
 }
 
 interface Read {
@@ -36,15 +57,19 @@ interface Read {
 export async function consolidate(files: readonly LedgerInput[], records: PlanRecords, options: ConsolidateOptions = {}): Promise<Ledger> {
   const locale = options.locale ?? 'zh-CN';
   const findings: Finding[] = [];
-  const reads: Read[] = [];
-  for (const [i, input] of files.entries()) {
-    if ((input.size ?? input.bytes.length) > MAX_SHEET_FILE_BYTES) {
-      findings.push(makeFinding('file-too-large', { file: input.file, limit: '64 MB' }, { file: input.file }, locale));
-    } else {
-      reads.push({ input, reading: await readProgressSheet(input.bytes, { file: input.file, records, locale }) });
-    }
-    options.onProgress?.(i + 1, files.length);
-  }
+  const reader = options.reader ?? localReader(records, locale);
+  const readable = files.filter((input) => {
+    const tooLarge = (input.size ?? input.bytes?.length ?? 0) > MAX_SHEET_FILE_BYTES;
+    if (tooLarge) findings.push(makeFinding('file-too-large', { file: input.file, limit: '64 MB' }, { file: input.file }, locale));
+    return !tooLarge;
+  });
+  let done = files.length - readable.length;
+  const readings = await mapLimit(readable, Math.max(1, options.concurrency ?? 1), async (input) => {
+    const reading = await reader(input);
+    options.onProgress?.(++done, files.length);
+    return reading;
+  });
+  const reads: Read[] = readable.map((input, i) => ({ input, reading: readings[i] as SheetReading }));
   const period = options.period ?? mostCommonPeriod(reads);
 
   let rowsRead = 0;
@@ -123,6 +148,20 @@ function newestFirst(a: Read, b: Read): number {
   if (generated !== 0) return generated;
   const modified = (b.input.modifiedAt ?? 0) - (a.input.modifiedAt ?? 0);
   return modified !== 0 ? modified : a.input.file.localeCompare(b.input.file);
+}
+
+/** Maps with at most `limit` calls under way, keeping the order of the inputs. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return results;
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): T[][] {

@@ -5,7 +5,7 @@ import type { Finding, PlanRecords, Target } from '../core/record.js';
 import { makeFinding, type Entry } from '../core/report.js';
 import { checkEntry } from '../core/rule.js';
 import { normalize } from '../core/text.js';
-import { inspectXlsx } from './_zip.js';
+import { inspectXlsx, type Inflate } from './_zip.js';
 import { rawText, type Grid } from './grid.js';
 import { readMeta, type SheetMeta } from './metadata.js';
 import { readXlsx, type XlsxBook } from './xlsx-reader.js';
@@ -19,6 +19,8 @@ export interface ReadOptions {
   readonly locale?: Locale;
   /** Previous period's figures by `${department}|${targetId}`, for entry-decreased. */
   readonly previous?: ReadonlyMap<string, number>;
+  /** A faster inflater where the platform has one (Node's zlib); fflate otherwise. */
+  readonly inflate?: Inflate;
 }
 
 /** One file's read-back: its entries, its findings, and how many rows it had (the accounting). */
@@ -48,7 +50,7 @@ export async function readProgressSheet(bytes: Uint8Array, options: ReadOptions)
   let meta: SheetMeta | undefined;
   let sheet: Grid | undefined;
   try {
-    workbook = readXlsx(bytes);
+    workbook = readXlsx(bytes, options.inflate);
     meta = readMeta(workbook);
     sheet = meta && workbook.sheet(meta.sheet);
   } catch (cause) {

@@ -1,6 +1,6 @@
-import { unzipSync } from 'fflate';
 import type { RawCell } from '../core/entry.js';
 import { columnLetter, parseBox } from './_range.js';
+import { unzipParts, type Inflate } from './_zip.js';
 import { attributes, unescapeCellText as unescapeXml } from './_xml.js';
 import type { Grid, GridBook } from './grid.js';
 
@@ -9,8 +9,8 @@ import type { Grid, GridBook } from './grid.js';
  * shared strings, styles and the worksheets asked for, and scans their XML for cells. No DOM, no
  * model of styles, drawings or formulas beyond their cached results.
  */
-export function readXlsx(bytes: Uint8Array): XlsxBook {
-  return new XlsxBook(bytes);
+export function readXlsx(bytes: Uint8Array, inflate?: Inflate): XlsxBook {
+  return new XlsxBook(bytes, inflate);
 }
 
 const PARTS = new Set(['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml']);
@@ -23,9 +23,12 @@ export class XlsxBook implements GridBook {
   private readonly strings: string[];
   private readonly percentStyles: boolean[];
   private readonly grids = new Map<string, Grid>();
+  private readonly parts: Record<string, Uint8Array>;
 
-  constructor(private readonly bytes: Uint8Array) {
-    const parts = unzipSync(bytes, { filter: (f) => PARTS.has(f.name) });
+  constructor(bytes: Uint8Array, inflate?: Inflate) {
+    // One pass over the archive: the workbook's parts and its worksheets; drawings, media and the rest stay packed.
+    const parts = unzipParts(bytes, (name) => PARTS.has(name) || /^xl\/worksheets\/[^/]+\.xml$/.test(name), inflate);
+    this.parts = parts;
     const workbook = text(parts['xl/workbook.xml']);
     if (!/<(\w+:)?workbook\b/.test(workbook)) throw new Error('xl/workbook.xml is missing or damaged');
     const targets = new Map<string, string>();
@@ -52,7 +55,7 @@ export class XlsxBook implements GridBook {
     if (cached) return cached;
     const part = this.sheetParts.get(name);
     if (part === undefined) return undefined;
-    const xml = text(unzipSync(this.bytes, { filter: (f) => f.name === part })[part]);
+    const xml = text(this.parts[part]);
     if (!/<(\w+:)?worksheet\b/.test(xml)) throw new Error(`${part} is missing or damaged`);
     const grid = scanSheet(name, xml, this.strings, this.percentStyles);
     this.grids.set(name, grid);
@@ -64,13 +67,24 @@ function scanSheet(name: string, xml: string, strings: readonly string[], percen
   const cells = new Map<string, RawCell>();
   const rows = new Map<number, boolean>();
   let maxRow = 0;
-  for (const m of xml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-    const attrs = attributes(m[1] as string);
+  // indexOf rather than a global regex: no match array and no copy of the whole element per cell.
+  for (let at = xml.indexOf('<c ', 0); at >= 0; at = xml.indexOf('<c ', at + 3)) {
+    const tagEnd = xml.indexOf('>', at);
+    if (tagEnd < 0) break;
+    const selfClosing = xml.charCodeAt(tagEnd - 1) === 0x2f; // '/'
+    const attrs = cellAttributes(xml.slice(at + 2, selfClosing ? tagEnd - 1 : tagEnd));
+    let body = '';
+    if (!selfClosing) {
+      const close = xml.indexOf('</c>', tagEnd);
+      if (close < 0) break;
+      body = xml.slice(tagEnd + 1, close);
+      at = close;
+    }
     const ref = attrs['r'];
     if (ref === undefined) continue;
-    const row = Number(/\d+$/.exec(ref)?.[0] ?? 0);
+    const row = rowOf(ref);
     if (row > maxRow) maxRow = row;
-    const raw = cellValue(attrs, m[2] ?? '', strings, percent);
+    const raw = cellValue(attrs, body, strings, percent);
     cells.set(ref, raw);
     if (raw.kind !== 'empty' && String(raw.value).trim() !== '') rows.set(row, true);
   }
@@ -91,9 +105,38 @@ function scanSheet(name: string, xml: string, strings: readonly string[], percen
   };
 }
 
+// r, s, t in the order Excel, exceljs and LibreOffice write them; anything else takes the general parser.
+const CELL_ATTRIBUTES = /^\s*r="([A-Z]+\d+)"(?: s="(\d+)")?(?: t="(\w+)")?\s*$/;
+
+function cellAttributes(text: string): Record<string, string> {
+  const m = CELL_ATTRIBUTES.exec(text);
+  if (!m) return attributes(text);
+  const out: Record<string, string> = { r: m[1] as string };
+  if (m[2] !== undefined) out['s'] = m[2];
+  if (m[3] !== undefined) out['t'] = m[3];
+  return out;
+}
+
+function rowOf(ref: string): number {
+  let row = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) row = row * 10 + (c - 0x30);
+  }
+  return row;
+}
+
+/** The text between <tag> and </tag>, or undefined. */
+function between(body: string, open: string, close: string): string | undefined {
+  const from = body.indexOf(open);
+  if (from < 0) return undefined;
+  const to = body.indexOf(close, from + open.length);
+  return to < 0 ? undefined : body.slice(from + open.length, to);
+}
+
 function cellValue(attrs: Record<string, string>, body: string, strings: readonly string[], percent: readonly boolean[]): RawCell {
   const type = attrs['t'] ?? 'n';
-  const v = /<v>([\s\S]*?)<\/v>/.exec(body)?.[1];
+  const v = body === '' ? undefined : between(body, '<v>', '</v>');
   if (type === 'inlineStr') return textCell(runsText(/<is>([\s\S]*?)<\/is>/.exec(body)?.[1] ?? ''));
   if (v === undefined) {
     const formula = /<f\b[^>]*>([\s\S]*?)<\/f>/.exec(body)?.[1];
@@ -121,7 +164,18 @@ function cellValue(attrs: Record<string, string>, body: string, strings: readonl
 const textCell = (value: string): RawCell => (value === '' ? EMPTY : { kind: 'text', value });
 
 function sharedStrings(xml: string): string[] {
-  return [...xml.matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => runsText(m[1] as string));
+  const out: string[] = [];
+  for (let at = xml.indexOf('<si>'); at >= 0; at = xml.indexOf('<si>', at + 4)) {
+    const end = xml.indexOf('</si>', at);
+    if (end < 0) break;
+    const item = xml.slice(at + 4, end);
+    // Most items are one plain run: <t>…</t> or <t xml:space="preserve">…</t>.
+    const open = item.indexOf('>');
+    const plain = item.startsWith('<t') && item.endsWith('</t>') && item.indexOf('<', open) === item.length - 4;
+    out.push(plain ? unescapeXml(item.slice(open + 1, item.length - 4)) : runsText(item));
+    at = end;
+  }
+  return out;
 }
 
 /** The text of a string item: its <t> runs joined, phonetic guides (<rPh>) left out. */

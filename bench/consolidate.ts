@@ -1,0 +1,116 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import XLSX from 'xlsx';
+import { parsePlan } from '../src/index.js';
+import { SEED_PLAN } from '../src/node.js';
+import { parsePeriod } from '../src/core/period.js';
+import { consolidate, localReader } from '../src/sheets/consolidate.js';
+import { nativeInflate } from '../src/io/inflate.js';
+import { unzipParts } from '../src/sheets/_zip.js';
+import { demoSheets } from '../src/sheets/demo.js';
+import { DEFAULT_TEMPLATE } from '../src/io/sheet-file.js';
+import { listInputs } from '../src/io/ledger-file.js';
+import type * as PoolTypes from '../src/io/read-pool.js';
+import { printTable } from './measure.js';
+
+const SIZES = [100, 500, 2000];
+
+/**
+ * Consolidating N filled sheets, beside what the peers take merely to read the same files in the same run:
+ * exceljs loading each workbook, SheetJS reading it, and the floor (unzip the sheet parts and scan their XML).
+ */
+export async function consolidateBench(): Promise<void> {
+  const records = parsePlan(readFileSync(SEED_PLAN, 'utf8'));
+  const period = parsePeriod('2021-Q2');
+  if (!period) throw new Error('period');
+  const template = new Uint8Array(readFileSync(DEFAULT_TEMPLATE));
+  const sheets = await demoSheets(records, period, { template, mistakes: 0.1, seed: 7, generatedAt: '2021-06-20T10:00:00' });
+  // The built pool, so that its workers run plain JavaScript as they do for users (npm run bench builds first).
+  const { ReadPool, BATCH } = (await import(new URL('../dist/io/read-pool.js', import.meta.url).href)) as PoolModule;
+  const root = mkdtempSync(join(tmpdir(), 'plan-ledger-bench-'));
+  const results: Result[] = [];
+  try {
+    for (const n of SIZES) {
+      const dir = join(root, String(n));
+      mkdirSync(dir);
+      for (let i = 0; i < n; i++) {
+        const s = sheets[i % sheets.length];
+        if (s) writeFileSync(join(dir, `${String(i).padStart(5, '0')}-${s.department}.xlsx`), s.bytes);
+      }
+      const files = readdirSync(dir).map((f) => join(dir, f));
+      const single = await time(async () => consolidate(await listInputs([dir]), records, { period, reader: localReader(records, 'zh-CN', nativeInflate) }));
+      const workers = await time(async () => {
+        const pool = new ReadPool(records, 'zh-CN', 2);
+        try {
+          await consolidate(await listInputs([dir]), records, { period, reader: pool.reader, concurrency: 2 * BATCH * 2 });
+        } finally {
+          await pool.close();
+        }
+      });
+      const exceljs = await time(async () => {
+        for (const f of files) await new ExcelJS.Workbook().xlsx.load(readFileSync(f) as unknown as ArrayBuffer);
+      });
+      const sheetjs = await time(async () => {
+        for (const f of files) XLSX.read(readFileSync(f), { type: 'buffer' });
+      });
+      const floor = await time(async () => {
+        for (const f of files) scanFloor(new Uint8Array(readFileSync(f)));
+      });
+      const child = JSON.parse(
+        execFileSync(process.execPath, ['--import', 'tsx', new URL('./consolidate-child.ts', import.meta.url).pathname, dir], { encoding: 'utf8' }),
+      ) as { maxRssMB: number };
+      results.push({ n, single, workers, exceljs, sheetjs, floor, rss: child.maxRssMB });
+      rmSync(dir, { recursive: true, force: true });
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+  printTable(
+    'consolidate: N filled sheets of the seed (wall time ms, one run each; the peers read the same files in the same process)',
+    ['N', 'plan-ledger', 'ms/sheet', '2 workers', 'worker gain', 'exceljs load', 'SheetJS read', 'floor', 'pl ÷ floor', 'exceljs ÷ pl', 'SheetJS ÷ pl', 'peak RSS MB'],
+    results.map((r) => [r.n, r.single, r.single / r.n, r.workers, r.single / r.workers, r.exceljs, r.sheetjs, r.floor, r.single / r.floor, r.exceljs / r.single, r.sheetjs / r.single, r.rss]),
+  );
+  const last = results[results.length - 1];
+  if (!last) return;
+  const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
+  console.log(
+    `goals at N=${last.n}: within 3× floor → ${verdict(last.single / last.floor <= 3)} (${(last.single / last.floor).toFixed(2)}×); ` +
+      `≥5× faster than exceljs load → ${verdict(last.exceljs / last.single >= 5)} (${(last.exceljs / last.single).toFixed(1)}×); ` +
+      `≥3× faster than SheetJS → ${verdict(last.sheetjs / last.single >= 3)} (${(last.sheetjs / last.single).toFixed(1)}×); ` +
+      `2 workers ≥1.4× → ${verdict(last.single / last.workers >= 1.4)} (${(last.single / last.workers).toFixed(2)}×); ` +
+      `peak memory from N=${results[0]?.n} to ${last.n}: ${results[0]?.rss.toFixed(0)} → ${last.rss.toFixed(0)} MB`,
+  );
+}
+
+type PoolModule = typeof PoolTypes;
+
+interface Result {
+  n: number;
+  single: number;
+  workers: number;
+  exceljs: number;
+  sheetjs: number;
+  floor: number;
+  rss: number;
+}
+
+/** The bare floor: inflate the shared strings and the worksheets (native zlib, as plan-ledger does), and find every cell tag. */
+function scanFloor(bytes: Uint8Array): number {
+  const parts = unzipParts(bytes, (name) => name === 'xl/sharedStrings.xml' || name.startsWith('xl/worksheets/'), nativeInflate);
+  let cells = 0;
+  const decoder = new TextDecoder();
+  for (const part of Object.values(parts)) {
+    const xml = decoder.decode(part);
+    for (let i = xml.indexOf('<c '); i >= 0; i = xml.indexOf('<c ', i + 3)) cells++;
+  }
+  return cells;
+}
+
+async function time(fn: () => Promise<unknown>): Promise<number> {
+  const t0 = performance.now();
+  await fn();
+  return performance.now() - t0;
+}

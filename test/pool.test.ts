@@ -1,0 +1,34 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { parsePeriod } from '../src/core/period.js';
+import { nativeInflate } from '../src/io/inflate.js';
+import { listInputs } from '../src/io/ledger-file.js';
+import { ReadPool } from '../src/io/read-pool.js';
+import { consolidate, localReader } from '../src/sheets/consolidate.js';
+import { demoSheets } from '../src/sheets/demo.js';
+import { defaultTemplate, seed } from './helpers/sheets.js';
+
+describe('reading in worker threads', () => {
+  test('gives the same ledger as reading here, for a folder with duplicates and mistakes', async () => {
+    const period = parsePeriod('2021-Q2');
+    if (!period) throw new Error('period');
+    const sheets = await demoSheets(seed, period, { template: new Uint8Array(defaultTemplate), mistakes: 0.3, seed: 3, generatedAt: '2021-06-20T10:00:00' });
+    const dir = mkdtempSync(join(tmpdir(), 'plan-ledger-pool-'));
+    sheets.forEach((s, i) => {
+      writeFileSync(join(dir, `${i}-a.xlsx`), s.bytes);
+      writeFileSync(join(dir, `${i}-b.xlsx`), s.bytes);
+    });
+    const here = await consolidate(await listInputs([dir]), seed, { period, reader: localReader(seed, 'zh-CN', nativeInflate) });
+    const pool = new ReadPool(seed, 'zh-CN', 2);
+    try {
+      const there = await consolidate(await listInputs([dir]), seed, { period, reader: pool.reader, concurrency: 16 });
+      expect(there).toEqual(here);
+      expect(here.accounting).toMatchObject({ files: 34, sheetsAccepted: 17 });
+      expect(here.accounting.rowsRead).toBe(here.accounting.rowsMerged + here.accounting.rowsRejected);
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
+});
