@@ -20,6 +20,8 @@ const USAGE: Readonly<Record<Locale, string>> = {
       汇总各单位推进情况表为一份台账。
   plan-ledger audit 台账.xlsx|目录… [--rules 规则文件] --out 目录
       逐项评判并亮灯,输出 XLSX、CSV 和一份 HTML 报告。
+  plan-ledger demo [--plan 文件] [--out 目录]
+      完整演示(npm start):计划记录、空白表、示例填报、台账、审计报告。
   plan-ledger codes       列出全部问题代码
   plan-ledger --help      显示本帮助
   plan-ledger --version   显示版本
@@ -47,6 +49,8 @@ Usage:
       Merge every department's sheet into one ledger.
   plan-ledger audit LEDGER.xlsx|DIR… [--rules FILE] --out DIR
       Verdicts and traffic lights as XLSX, CSV and one HTML page.
+  plan-ledger demo [--plan FILE] [--out DIR]
+      The whole job (npm start): records, blank sheets, filled samples, ledger, audit report.
   plan-ledger codes       list every problem code
   plan-ledger --help      show this help
   plan-ledger --version   show the version

@@ -11,7 +11,7 @@ import { nativeInflate } from '../io/inflate.js';
 import { loadPlan, SEED_PLAN } from '../io/plan-file.js';
 import { BATCH, ReadPool } from '../io/read-pool.js';
 import { tablesToXlsx } from '../io/xlsx.js';
-import { auditLedger } from '../sheets/audit.js';
+import { auditLedger, type Audit } from '../sheets/audit.js';
 import { consolidate, localReader } from '../sheets/consolidate.js';
 import { renderHtml } from '../sheets/html-report.js';
 import { auditTables } from '../sheets/table.js';
@@ -84,6 +84,18 @@ export async function consolidateCommand(cmd: LedgerCommand, io: Io): Promise<nu
   return ledger.findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
+/** Writes audit.xlsx, a CSV per table and report.html into `out`; returns the report's path. */
+export async function writeAudit(audit: Audit, out: string, locale: Locale, now: Date): Promise<string> {
+  const tables = auditTables(audit);
+  const html = join(out, 'report.html');
+  await writeFilesAtomic([
+    [join(out, 'audit.xlsx'), await tablesToXlsx(tables, locale)],
+    ...tables.map((t) => [join(out, `${t.name}.csv`), toCsv(t, locale)] as const),
+    [html, renderHtml(audit, now.toISOString().slice(0, 16).replace('T', ' '))],
+  ]);
+  return html;
+}
+
 /** plan-ledger audit: verdicts and lights for every target, as XLSX, CSV and one HTML page. */
 export async function auditCommand(cmd: LedgerCommand, io: Io, now: Date = new Date()): Promise<number> {
   if (cmd.out === undefined) throw new PlanLedgerError('usage', { detail: 'audit needs --out DIR' });
@@ -92,14 +104,7 @@ export async function auditCommand(cmd: LedgerCommand, io: Io, now: Date = new D
   const stored = first?.load ? ledgerInWorkbook(await first.load()) : undefined;
   const ledger = stored ?? (await buildLedger(cmd, io));
   const audit = auditLedger(ledger, rules, cmd.locale);
-  const tables = auditTables(audit);
-  const out = cmd.out;
-  const html = join(out, 'report.html');
-  await writeFilesAtomic([
-    [join(out, 'audit.xlsx'), await tablesToXlsx(tables, cmd.locale)],
-    ...tables.map((t) => [join(out, `${t.name}.csv`), toCsv(t, cmd.locale)] as const),
-    [html, renderHtml(audit, now.toISOString().slice(0, 16).replace('T', ' '))],
-  ]);
+  const html = await writeAudit(audit, cmd.out, cmd.locale, now);
   const counts = { green: 0, yellow: 0, red: 0, grey: 0 };
   for (const j of audit.judgements) counts[j.light]++;
   io.out(

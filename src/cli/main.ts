@@ -4,7 +4,7 @@ import { LOCALES, type Locale } from '../core/code.js';
 import { PlanLedgerError } from '../core/error.js';
 import { codesText, helpText } from './help.js';
 import { checkCommand } from './check-command.js';
-import { demoCommand } from './demo-command.js';
+import { demoCommand, pipelineCommand } from './demo-command.js';
 import { auditCommand, consolidateCommand } from './ledger-commands.js';
 import { parseCommand } from './parse-command.js';
 import { templateCommand } from './template-command.js';
@@ -86,6 +86,9 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         const cmd = { inputs: rest, plan: values.plan, period: values.period, policy: values.policy, rules: values.rules, out: values.out, json: values.json ?? false, locale, tty: process.stderr.isTTY === true };
         return command === 'consolidate' ? await consolidateCommand(cmd, io) : await auditCommand(cmd, io);
       }
+      case 'demo':
+        if (rest.length > 0) throw new PlanLedgerError('usage', { detail: 'demo takes no file; use --plan' });
+        return await pipelineCommand({ plan: values.plan, out: values.out, locale }, io);
       case 'demo-fill':
         return await demoCommand({ plan: values.plan, period: values.period, out: values.out, mistakes: values.mistakes, seed: values.seed, locale }, io);
       case 'codes':

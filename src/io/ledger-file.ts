@@ -77,7 +77,8 @@ export async function readPolicies(file: string, records: PlanRecords): Promise<
   const invalid = (detail: string) => new PlanLedgerError('policy-invalid', { file, detail });
   let pairs: [string, string][];
   if (extname(file).toLowerCase() === '.csv') {
-    const [header, ...rows] = parseCsv(text.startsWith('\ufeff') ? text : `\ufeff${text}`);
+    // A policy file may come from any editor: LF or CRLF, with or without a BOM (it has no multi-line cells).
+    const [header, ...rows] = parseCsv(text.replace(/^\ufeff/, '').replace(/\r?\n/g, '\r\n'));
     const id = header?.findIndex((h) => /^(targetId|指标编号)$/.test(h.trim())) ?? -1;
     const policy = header?.findIndex((h) => /^(policy|汇总方式)$/.test(h.trim())) ?? -1;
     if (id < 0 || policy < 0) throw invalid('CSV needs the columns targetId and policy');

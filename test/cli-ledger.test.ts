@@ -1,0 +1,63 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { LedgerSchema } from '../src/core/ledger.js';
+import { bin } from './helpers/cli.js';
+
+const work = mkdtempSync(join(tmpdir(), 'plan-ledger-cli-ledger-'));
+const filled = join(work, 'filled');
+
+beforeAll(() => {
+  const r = bin(['demo-fill', '--period', '2021-Q2', '--out', filled, '--mistakes', '0.2', '--seed', '5']);
+  expect(r.code).toBe(0);
+});
+
+describe('plan-ledger consolidate, audit and demo', () => {
+  test('consolidate --json: the ledger on stdout, the accounting line on stderr, exit 1 with error findings', () => {
+    const r = bin(['consolidate', filled, '--json']);
+    expect(r.code).toBe(1);
+    const ledger = LedgerSchema.parse(JSON.parse(r.stdout));
+    expect(ledger.accounting.rowsRead).toBe(ledger.accounting.rowsMerged + ledger.accounting.rowsRejected);
+    expect(r.stderr).toMatch(/^17 个文件,采用 17 份推进情况表,跳过 0 个;读取 \d+ 行 = 汇入 \d+ 行 \+ 因问题未汇入 \d+ 行;\d+ 条问题\n$/);
+  });
+
+  test('a policy file (CSV) and a rules file (JSON) are read; audit writes XLSX, CSV and HTML', () => {
+    const policy = join(work, 'policy.csv');
+    writeFileSync(policy, 'targetId,policy\nt2.5.12-1,sum\n');
+    const ledger = join(work, 'ledger.xlsx');
+    expect([0, 1]).toContain(bin(['consolidate', filled, '--policy', policy, '--out', ledger]).code);
+    const rules = join(work, 'rules.json');
+    writeFileSync(rules, JSON.stringify({ behind: { yellowFrom: 5 } }));
+    const out = join(work, 'audit');
+    const r = bin(['audit', ledger, '--rules', rules, '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`审计报告:${join(out, 'report.html')}`);
+    for (const f of ['audit.xlsx', 'summary-departments.csv', 'summary-sections.csv', 'details.csv', 'findings.csv', 'report.html']) expect(existsSync(join(out, f)), f).toBe(true);
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).not.toMatch(/<(link|script) [^>]*(src|href)=/);
+  });
+
+  test.each([
+    { notes: 'unknown target in a policy', file: 'bad-policy.json', content: '{"t9.9.9-1": "sum"}', args: (f: string) => ['consolidate', filled, '--policy', f, '--out', join(work, 'x.xlsx')], code: 'policy-invalid' },
+    { notes: 'unknown policy', file: 'bad-policy2.json', content: '{"t2.5.12-1": "average"}', args: (f: string) => ['consolidate', filled, '--policy', f, '--out', join(work, 'x.xlsx')], code: 'policy-invalid' },
+    { notes: 'rules out of order', file: 'bad-rules.json', content: '{"behind": {"yellowFrom": 40, "redFrom": 20}}', args: (f: string) => ['audit', filled, '--rules', f, '--out', join(work, 'y')], code: 'rules-invalid' },
+  ])('$notes: exit 2 with $code, nothing written', ({ file, content, args, code }) => {
+    const path = join(work, file);
+    writeFileSync(path, content);
+    const r = bin(args(path));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`^plan-ledger: \\[${code}\\] [^\\n]+\\n$`));
+    expect(existsSync(join(work, 'x.xlsx'))).toBe(false);
+    expect(existsSync(join(work, 'y'))).toBe(false);
+  });
+
+  test('demo (npm start) runs the whole job and says where everything is', () => {
+    const out = join(work, 'demo');
+    const r = bin(['demo', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split('\n')).toHaveLength(5);
+    expect(r.stdout).toContain(join(out, 'audit', 'report.html'));
+    expect(existsSync(join(out, 'audit', 'report.html'))).toBe(true);
+    expect(existsSync(join(out, 'sheets', '2021-Q1-区科委.xlsx'))).toBe(true);
+  });
+});
