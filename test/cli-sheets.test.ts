@@ -65,6 +65,12 @@ describe('plan-ledger check', () => {
     expect(r.stdout).toContain('检查 1 个文件,读取 16 行:16 条填报,0 个错误,0 个警告');
   });
 
+  test('a folder stands for its .xlsx files', () => {
+    const r = bin(['check', sheets]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^检查 17 个文件,读取 60 行:60 条填报,0 个错误,0 个警告/);
+  });
+
   test('errors: exit 1; json, csv and xlsx carry the same findings', async () => {
     const filled = join(work, 'filled.xlsx');
     writeFileSync(filled, await edit(new Uint8Array(readFileSync(kw)), (s) => {

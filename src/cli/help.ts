@@ -12,7 +12,7 @@ const USAGE: Readonly<Record<Locale, string>> = {
       不加选项时打印摘要。
   plan-ledger template --department 单位|--all --period 2021-Q2 [--plan 文件] [--template 模板] --out 目录
       为各单位生成推进情况表(期间:2021、2021-H1、2021-Q2、2021-06)。
-  plan-ledger check 文件… [--previous 上期文件…] [--format text|json|csv|xlsx] [--out 路径]
+  plan-ledger check 文件|目录… [--previous 上期文件…] [--format text|json|csv|xlsx] [--out 路径]
       回读并校验填好的推进情况表;有错误时退出码为 1。
   plan-ledger demo-fill --period 2021-Q2 --out 目录 [--mistakes 0.15] [--seed 1]
       生成带常见错误的示例填报表。
@@ -41,7 +41,7 @@ Usage:
       With neither, print a summary.
   plan-ledger template --department NAME|--all --period 2021-Q2 [--plan FILE] [--template FILE] --out DIR
       Progress sheets per department (periods: 2021, 2021-H1, 2021-Q2, 2021-06).
-  plan-ledger check FILE… [--previous FILE…] [--format text|json|csv|xlsx] [--out PATH]
+  plan-ledger check FILE|DIR… [--previous FILE…] [--format text|json|csv|xlsx] [--out PATH]
       Read filled sheets back and check them; exit 1 when there are errors.
   plan-ledger demo-fill --period 2021-Q2 --out DIR [--mistakes 0.15] [--seed 1]
       Plausible filled sheets with typical mistakes.
