@@ -36,6 +36,14 @@ export interface LedgerInput {
   readonly modifiedAt?: number;
 }
 
+/**
+ * A reading as consolidation keeps it: the sheet's metadata without its per-row plan cells, which
+ * consolidation does not use and which, kept for thousands of files, only cost memory and collection.
+ */
+export function slimReading(reading: SheetReading): SheetReading {
+  return reading.meta ? { ...reading, meta: { ...reading.meta, rows: [], columns: {} } } : reading;
+}
+
 /** Reads and checks one input here, loading its bytes only now, so one workbook is in memory at a time. */
 export function localReader(records: PlanRecords, locale: Locale, inflate?: Inflate): SheetReader {
   return async (input) => {
@@ -65,7 +73,7 @@ export async function consolidate(files: readonly LedgerInput[], records: PlanRe
   });
   let done = files.length - readable.length;
   const readings = await mapLimit(readable, Math.max(1, options.concurrency ?? 1), async (input) => {
-    const reading = await reader(input);
+    const reading = slimReading(await reader(input));
     options.onProgress?.(++done, files.length);
     return reading;
   });

@@ -78,7 +78,8 @@ export async function readProgressSheet(bytes: Uint8Array, options: ReadOptions)
     }
     for (const [letter, expected] of Object.entries(row.plan)) {
       const shown = rawText(sheet.cell(`${letter}${at}`));
-      if (normalize(shown).trim() !== normalize(expected).trim()) {
+      // Almost every plan cell is exactly as generated; normalize only to forgive width and spacing.
+      if (shown !== expected && normalize(shown).trim() !== normalize(expected).trim()) {
         const cell = `${letter}${at}`;
         findings.push(makeFinding('template-plan-cell-changed', { cell, value: shown, expected }, place(cell, at), locale, { taskId: row.taskId, value: shown }));
       }
