@@ -12,7 +12,7 @@ import { nativeInflate } from '../src/io/inflate.js';
 import { unzipParts } from '../src/sheets/_zip.js';
 import { demoSheets } from '../src/sheets/demo.js';
 import { DEFAULT_TEMPLATE } from '../src/io/sheet-file.js';
-import { listInputs } from '../src/io/ledger-file.js';
+import { listSheetFiles } from '../src/io/sheet-file.js';
 import type * as PoolTypes from '../src/io/read-pool.js';
 import { printTable } from './measure.js';
 
@@ -41,11 +41,11 @@ export async function consolidateBench(): Promise<void> {
         if (s) writeFileSync(join(dir, `${String(i).padStart(5, '0')}-${s.department}.xlsx`), s.bytes);
       }
       const files = readdirSync(dir).map((f) => join(dir, f));
-      const single = await time(async () => consolidate(await listInputs([dir]), records, { period, reader: localReader(records, 'zh-CN', nativeInflate) }));
+      const single = await time(async () => consolidate(await listSheetFiles([dir]), records, { period, reader: localReader(records, 'zh-CN', nativeInflate) }));
       const workers = await time(async () => {
         const pool = new ReadPool(records, 'zh-CN', 2);
         try {
-          await consolidate(await listInputs([dir]), records, { period, reader: pool.reader, concurrency: 2 * BATCH * 2 });
+          await consolidate(await listSheetFiles([dir]), records, { period, reader: pool.reader, concurrency: 2 * BATCH * 2 });
         } finally {
           await pool.close();
         }

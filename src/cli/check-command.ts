@@ -5,7 +5,6 @@ import { flattenFinding, type Report } from '../core/report.js';
 import { toCsv } from '../io/csv.js';
 import { writeFileAtomic, writeFilesAtomic } from '../io/file.js';
 import { nativeInflate } from '../io/inflate.js';
-import { listInputs } from '../io/ledger-file.js';
 import { loadPlan, SEED_PLAN } from '../io/plan-file.js';
 import { readSheetFiles } from '../io/sheet-file.js';
 import { tablesToXlsx } from '../io/xlsx.js';
@@ -33,8 +32,8 @@ export async function checkCommand(cmd: CheckCommand, io: Io): Promise<number> {
   if (format === 'xlsx' && cmd.out === undefined) throw new PlanLedgerError('usage', { detail: '--format xlsx needs --out FILE.xlsx' });
   const records = await loadPlan(cmd.plan ?? SEED_PLAN, cmd.locale);
   // Folders stand for the .xlsx files in them, as for consolidate.
-  const files = await readSheetFiles((await listInputs(cmd.files)).map((i) => i.file));
-  const previous = await readSheetFiles((await listInputs(cmd.previous)).map((i) => i.file));
+  const files = await readSheetFiles(cmd.files);
+  const previous = await readSheetFiles(cmd.previous);
   const report = await checkSheets(files, records, { locale: cmd.locale, previous, inflate: nativeInflate });
 
   const tables = reportTables(report);

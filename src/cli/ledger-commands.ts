@@ -6,7 +6,8 @@ import type { Ledger } from '../core/ledger.js';
 import { parsePeriod, type Period } from '../core/period.js';
 import { toCsv } from '../io/csv.js';
 import { writeFileAtomic, writeFilesAtomic } from '../io/file.js';
-import { ledgerInWorkbook, ledgerToXlsx, listInputs, readPolicies, readRules } from '../io/ledger-file.js';
+import { ledgerInWorkbook, ledgerToXlsx, readPolicies, readRules } from '../io/ledger-file.js';
+import { listSheetFiles } from '../io/sheet-file.js';
 import { nativeInflate } from '../io/inflate.js';
 import { loadPlan, SEED_PLAN } from '../io/plan-file.js';
 import { BATCH, ReadPool } from '../io/read-pool.js';
@@ -45,7 +46,7 @@ async function buildLedger(cmd: LedgerCommand, io: Io): Promise<Ledger> {
   const period = optionalPeriod(cmd.period);
   const records = await loadPlan(cmd.plan ?? SEED_PLAN, cmd.locale);
   const policies = cmd.policy === undefined ? undefined : await readPolicies(cmd.policy, records);
-  const inputs = await listInputs(cmd.inputs);
+  const inputs = await listSheetFiles(cmd.inputs);
   const label = cmd.locale === 'en' ? 'reading' : '读取';
   // Worker threads pay off past a handful of files; below that, starting them costs more than it saves.
   // PLAN_LEDGER_WORKERS sets how many (0 or 1: read here).
@@ -100,7 +101,7 @@ export async function writeAudit(audit: Audit, out: string, locale: Locale, now:
 export async function auditCommand(cmd: LedgerCommand, io: Io, now: Date = new Date()): Promise<number> {
   if (cmd.out === undefined) throw new PlanLedgerError('usage', { detail: 'audit needs --out DIR' });
   const rules = await readRules(cmd.rules);
-  const first = cmd.inputs.length === 1 && cmd.inputs[0]?.toLowerCase().endsWith('.xlsx') ? (await listInputs(cmd.inputs))[0] : undefined;
+  const first = cmd.inputs.length === 1 && cmd.inputs[0]?.toLowerCase().endsWith('.xlsx') ? (await listSheetFiles(cmd.inputs))[0] : undefined;
   const stored = first?.load ? ledgerInWorkbook(await first.load()) : undefined;
   const ledger = stored ?? (await buildLedger(cmd, io));
   const audit = auditLedger(ledger, rules, cmd.locale);

@@ -1,11 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Locale } from '../core/code.js';
 import { PlanLedgerError } from '../core/error.js';
 import { parsePeriod, type Period } from '../core/period.js';
 import type { PlanRecords } from '../core/record.js';
 import { departmentsFor } from '../core/worklist.js';
-import { writeFileAtomic } from '../io/file.js';
+import { readFileBytes, writeFileAtomic } from '../io/file.js';
 import { loadPlan, SEED_PLAN } from '../io/plan-file.js';
 import { DEFAULT_TEMPLATE, sheetFileName } from '../io/sheet-file.js';
 import { DEFAULT_TEMPLATE_VERSION } from '../sheets/default-template.js';
@@ -51,7 +50,7 @@ export async function writeDepartmentSheets(records: PlanRecords, period: Period
     if (!known.includes(d)) throw new PlanLedgerError('department-unknown', { department: d, period: period.label, known: known.join('、') || '—' });
   }
   const templatePath = cmd.template ?? DEFAULT_TEMPLATE;
-  const template = await readTemplate(templatePath);
+  const template = readFileBytes(templatePath);
   const generatedAt = localIso(cmd.now ?? new Date());
   const out = cmd.out as string;
   const written: string[] = [];
@@ -70,15 +69,6 @@ export async function writeDepartmentSheets(records: PlanRecords, period: Period
     written.push(path);
   }
   return written;
-}
-
-async function readTemplate(path: string): Promise<Uint8Array> {
-  try {
-    return new Uint8Array(await readFile(path));
-  } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    throw new PlanLedgerError(code === 'ENOENT' ? 'file-not-found' : 'file-unreadable', { file: path, detail: code ?? '' }, { cause });
-  }
 }
 
 function localIso(d: Date): string {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { PlanLedgerError } from '../core/error.js';
@@ -20,4 +21,33 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
 /** Writes several files, each atomically; on failure the ones already renamed stay whole. */
 export async function writeFilesAtomic(files: ReadonlyArray<readonly [path: string, data: string | Uint8Array]>): Promise<void> {
   for (const [path, data] of files) await writeFileAtomic(path, data);
+}
+
+/** The one line a user reads for a file the system would not give us: missing, or unreadable and why. */
+export function fileError(file: string, cause: unknown): PlanLedgerError {
+  if (cause instanceof PlanLedgerError) return cause;
+  const code = (cause as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new PlanLedgerError('file-not-found', { file }, { cause });
+  return new PlanLedgerError('file-unreadable', { file, detail: code ?? String(cause) }, { cause });
+}
+
+/** A regular file's size and time, or the error to show. Synchronous: cheap, and used for thousands of files. */
+export function regularFile(file: string): { size: number; modifiedAt: number } {
+  let info;
+  try {
+    info = statSync(file);
+  } catch (cause) {
+    throw fileError(file, cause);
+  }
+  if (!info.isFile()) throw new PlanLedgerError('file-unreadable', { file, detail: 'not a regular file' });
+  return { size: info.size, modifiedAt: info.mtimeMs };
+}
+
+/** A file's bytes, or the error to show. */
+export function readFileBytes(file: string): Uint8Array {
+  try {
+    return new Uint8Array(readFileSync(file));
+  } catch (cause) {
+    throw fileError(file, cause);
+  }
 }

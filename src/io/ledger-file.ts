@@ -1,17 +1,15 @@
-import { readFileSync, statSync } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { extname } from 'node:path';
 import { PlanLedgerError } from '../core/error.js';
 import type { Locale } from '../core/code.js';
 import { POLICIES, type Ledger, type Policy } from '../core/ledger.js';
 import { DEFAULT_RULES, RulesSchema, type Rules } from '../core/audit.js';
 import type { PlanRecords } from '../core/record.js';
-import type { LedgerInput } from '../sheets/consolidate.js';
 import { readLedgerSheet, writeLedgerSheet } from '../sheets/ledger-book.js';
 import { ledgerTables } from '../sheets/table.js';
 import { readXlsx } from '../sheets/xlsx-reader.js';
 import { parseCsv } from './csv.js';
 import { decodeText } from './decode.js';
+import { readFileBytes } from './file.js';
 import { tablesToWorkbook } from './xlsx.js';
 
 /** The ledger workbook: 台账, 填报明细, 问题清单, 核算, and the ledger itself very hidden. */
@@ -30,50 +28,9 @@ export function ledgerInWorkbook(bytes: Uint8Array): Ledger | undefined {
   }
 }
 
-/** Files to consolidate: each .xlsx named, and every .xlsx in each folder named (Office's ~$ lock files left out). */
-export async function listInputs(paths: readonly string[]): Promise<LedgerInput[]> {
-  const files: string[] = [];
-  for (const path of paths) {
-    let isDirectory = false;
-    try {
-      isDirectory = (await stat(path)).isDirectory();
-    } catch (cause) {
-      throw new PlanLedgerError('file-not-found', { file: path }, { cause });
-    }
-    if (!isDirectory) {
-      files.push(path);
-      continue;
-    }
-    for (const name of (await readdir(path)).sort()) {
-      if (extname(name).toLowerCase() === '.xlsx' && !name.startsWith('~$') && !name.startsWith('.')) files.push(join(path, name));
-    }
-  }
-  // Only sizes and times now; each file's bytes are read when its turn comes, so memory stays flat in N.
-  // Synchronous calls: for thousands of small files, a promise per stat and read costs more than the I/O.
-  return files.map((file) => {
-    let info;
-    try {
-      info = statSync(file);
-    } catch (cause) {
-      throw new PlanLedgerError('file-not-found', { file }, { cause });
-    }
-    if (!info.isFile()) throw new PlanLedgerError('file-unreadable', { file, detail: 'not a regular file' });
-    return { file, size: info.size, modifiedAt: info.mtimeMs, load: async () => readBytesSync(file) };
-  });
-}
-
-function readBytesSync(file: string): Uint8Array {
-  try {
-    return new Uint8Array(readFileSync(file));
-  } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    throw new PlanLedgerError(code === 'ENOENT' ? 'file-not-found' : 'file-unreadable', { file, detail: code ?? '' }, { cause });
-  }
-}
-
 /** A per-target policy file: JSON {"t2.5.12-1": "sum"} or [{targetId, policy}], or CSV with columns targetId,policy. */
 export async function readPolicies(file: string, records: PlanRecords): Promise<Map<string, Policy>> {
-  const text = decodeText(new Uint8Array(await readBytes(file)), file).text;
+  const text = decodeText(readFileBytes(file), file).text;
   const invalid = (detail: string) => new PlanLedgerError('policy-invalid', { file, detail });
   let pairs: [string, string][];
   if (extname(file).toLowerCase() === '.csv') {
@@ -109,7 +66,7 @@ export async function readRules(file: string | undefined): Promise<Rules> {
   if (file === undefined) return DEFAULT_RULES;
   let data: Record<string, unknown>;
   try {
-    data = JSON.parse(decodeText(new Uint8Array(await readBytes(file)), file).text) as Record<string, unknown>;
+    data = JSON.parse(decodeText(readFileBytes(file), file).text) as Record<string, unknown>;
   } catch (cause) {
     if (cause instanceof PlanLedgerError) throw cause;
     throw new PlanLedgerError('rules-invalid', { file, detail: (cause as Error).message }, { cause });
@@ -126,13 +83,4 @@ export async function readRules(file: string | undefined): Promise<Rules> {
     throw new PlanLedgerError('rules-invalid', { file, detail: issue ? `${issue.path.join('.')}: ${issue.message}` : 'schema mismatch' });
   }
   return parsed.data;
-}
-
-async function readBytes(file: string): Promise<Buffer> {
-  try {
-    return await readFile(file);
-  } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    throw new PlanLedgerError(code === 'ENOENT' ? 'file-not-found' : 'file-unreadable', { file, detail: code ?? '' }, { cause });
-  }
 }

@@ -1,4 +1,3 @@
-import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PlanLedgerError } from '../core/error.js';
@@ -7,6 +6,7 @@ import { PlanRecordsSchema, type PlanRecords } from '../core/record.js';
 import type { Locale } from '../core/code.js';
 import { decodeText } from './decode.js';
 import { docxText } from './docx.js';
+import { readFileBytes, regularFile } from './file.js';
 
 /** The plan every command uses when none is named: 杨府〔2021〕13号. */
 export const SEED_PLAN = fileURLToPath(new URL('../../seeds/yangpu-2021-13.txt', import.meta.url));
@@ -19,7 +19,7 @@ const TEXT_TYPES = new Set(['.txt', '.text', '.md', '']);
  * Throws PlanLedgerError for anything unusable, including a text with no numbered tasks.
  */
 export async function loadPlan(file: string = SEED_PLAN, locale: Locale = 'zh-CN'): Promise<PlanRecords> {
-  const bytes = await readBytes(file);
+  const bytes = readBytes(file);
   const type = extname(file).toLowerCase();
   let records: PlanRecords;
   if (type === '.json') {
@@ -38,25 +38,11 @@ export async function loadPlan(file: string = SEED_PLAN, locale: Locale = 'zh-CN
   return records;
 }
 
-async function readBytes(file: string): Promise<Uint8Array> {
-  let size: number;
-  try {
-    const info = await stat(file);
-    if (!info.isFile()) throw new PlanLedgerError('file-unreadable', { file, detail: 'not a regular file' });
-    size = info.size;
-  } catch (cause) {
-    if (cause instanceof PlanLedgerError) throw cause;
-    const code = (cause as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new PlanLedgerError('file-not-found', { file }, { cause });
-    throw new PlanLedgerError('file-unreadable', { file, detail: code ?? String(cause) }, { cause });
-  }
+function readBytes(file: string): Uint8Array {
+  const { size } = regularFile(file);
   if (size === 0) throw new PlanLedgerError('file-empty', { file });
   if (size > MAX_PLAN_BYTES) throw new PlanLedgerError('file-too-large', { file, limit: '50 MB' });
-  try {
-    return new Uint8Array(await readFile(file));
-  } catch (cause) {
-    throw new PlanLedgerError('file-unreadable', { file, detail: (cause as NodeJS.ErrnoException).code ?? String(cause) }, { cause });
-  }
+  return readFileBytes(file);
 }
 
 function fromJson(bytes: Uint8Array, file: string): PlanRecords {

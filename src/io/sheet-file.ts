@@ -1,30 +1,45 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PlanLedgerError } from '../core/error.js';
 import { MAX_SHEET_FILE_BYTES, type SheetFile } from '../sheets/check.js';
+import type { LedgerInput } from '../sheets/consolidate.js';
+import { fileError, readFileBytes, regularFile } from './file.js';
 
 /** The bundled default template. */
 export const DEFAULT_TEMPLATE = fileURLToPath(new URL('../../templates/progress-report.xlsx', import.meta.url));
 
+/**
+ * Sheet files to read: each .xlsx named, and every .xlsx in each folder named (Office's ~$ lock files left out).
+ * Only sizes and times now; each file's bytes are read when its turn comes, so memory stays flat in N.
+ */
+export async function listSheetFiles(paths: readonly string[]): Promise<LedgerInput[]> {
+  const files: string[] = [];
+  for (const path of paths) {
+    let isDirectory: boolean;
+    try {
+      isDirectory = (await stat(path)).isDirectory();
+    } catch (cause) {
+      throw fileError(path, cause);
+    }
+    if (!isDirectory) {
+      files.push(path);
+      continue;
+    }
+    for (const name of (await readdir(path)).sort()) {
+      if (extname(name).toLowerCase() === '.xlsx' && !name.startsWith('~$') && !name.startsWith('.')) files.push(join(path, name));
+    }
+  }
+  return files.map((file) => ({ file, ...regularFile(file), load: async () => readFileBytes(file) }));
+}
+
 /** Reads sheets to check. Missing files stop the run (a typo); oversized ones come back empty for a finding. */
 export async function readSheetFiles(paths: readonly string[]): Promise<SheetFile[]> {
-  const files: SheetFile[] = [];
-  for (const path of paths) {
-    let size: number;
-    try {
-      const info = await stat(path);
-      if (!info.isFile()) throw new PlanLedgerError('file-unreadable', { file: path, detail: 'not a regular file' });
-      size = info.size;
-    } catch (cause) {
-      if (cause instanceof PlanLedgerError) throw cause;
-      const code = (cause as NodeJS.ErrnoException).code;
-      throw new PlanLedgerError(code === 'ENOENT' ? 'file-not-found' : 'file-unreadable', { file: path, detail: code ?? '' }, { cause });
-    }
+  return (await listSheetFiles(paths)).map(({ file, size = 0 }) => ({
+    file,
+    size,
     // An oversized file is not read at all; the check reports it as file-too-large.
-    const bytes = size > MAX_SHEET_FILE_BYTES ? new Uint8Array(0) : new Uint8Array(await readFile(path));
-    files.push({ file: path, bytes, size });
-  }
-  return files;
+    bytes: size > MAX_SHEET_FILE_BYTES ? new Uint8Array(0) : readFileBytes(file),
+  }));
 }
 
 /** A file name for a department's sheet: 2021-Q2-区科委.xlsx. */
