@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { STATUS_LABELS, STATUSES, type Status } from '../src/core/entry.js';
+import { STATUS_LABELS, STATUSES, type RawCell, type Status } from '../src/core/entry.js';
 import { readMeta } from '../src/sheets/metadata.js';
 import { excelBook } from '../src/sheets/grid.js';
 import { readXlsx } from '../src/sheets/xlsx-reader.js';
@@ -63,9 +63,14 @@ describe('round trip: plan → template → entries typed with exceljs → check
         await workbook.xlsx.load(filled as unknown as ArrayBuffer);
         const full = excelBook(workbook).sheet('推进情况');
         const addresses = Array.from({ length: 25 * 15 }, (_, i) => `${columnLetter((i % 15) + 1)}${Math.floor(i / 15) + 1}`);
-        expect(addresses.map((a) => fast?.cell(a))).toEqual(addresses.map((a) => full?.cell(a)));
+        expect(addresses.map((a) => seen(fast?.cell(a)))).toEqual(addresses.map((a) => seen(full?.cell(a))));
       }),
       { numRuns: 100 },
     );
   });
 });
+
+/** A cell as read-back sees it: number cells of the specialised reader look their format up on demand. */
+function seen(cell: RawCell | undefined): RawCell | undefined {
+  return cell?.kind === 'number' ? { kind: cell.kind, value: cell.value, percentFormat: cell.percentFormat } : cell;
+}

@@ -47,7 +47,7 @@ export function readFigure(cell: RawCell, unit: string): ReadFigure {
     case 'empty':
       return { ok: null };
     case 'number':
-      return { ok: true, value: cell.percentFormat && unit === '%' ? round(cell.value * 100) : cell.value };
+      return { ok: true, value: unit === '%' && cell.percentFormat ? round(cell.value * 100) : cell.value };
     case 'error':
     case 'other':
       return { ok: false, text: cell.value };

@@ -1,6 +1,6 @@
 import { inflateSync } from 'fflate';
 
-/** Checks an .xlsx's zip structure before any library inflates it: type, truncation, and unzipped size. */
+/** Why bytes cannot be read as an .xlsx: type, truncation, or unzipped size. */
 export type ZipProblem =
   | { readonly code: 'file-not-xlsx' }
   | { readonly code: 'file-corrupt'; readonly detail: string }
@@ -16,15 +16,70 @@ const END_OF_CENTRAL = 0x06054b50;
 const MAX_COMMENT = 0xffff;
 
 interface Entry {
-  readonly name: string;
   readonly method: number;
   readonly packed: number;
   readonly size: number;
   readonly offset: number;
 }
 
-/** The archive's entries from its central directory, or why it has none. */
-function centralDirectory(bytes: Uint8Array): Entry[] | ZipProblem {
+/** An entry as stored: its bytes still compressed, and how. */
+export interface StoredPart {
+  readonly data: Uint8Array;
+  readonly method: number;
+  readonly size: number;
+}
+
+/** A zip archive read from its central directory; entries are inflated one by one, on request. */
+export class ZipArchive {
+  private constructor(
+    private readonly bytes: Uint8Array,
+    private readonly entries: ReadonlyMap<string, Entry>,
+  ) {}
+
+  /** The archive, or why these bytes are not one. */
+  static open(bytes: Uint8Array): ZipArchive | ZipProblem {
+    const entries = centralDirectory(bytes);
+    return entries instanceof Map ? new ZipArchive(bytes, entries) : entries;
+  }
+
+  has(name: string): boolean {
+    return this.entries.has(name);
+  }
+
+  get names(): string[] {
+    return [...this.entries.keys()];
+  }
+
+  /** The sum of the entries' unzipped sizes; infinite for ZIP64 (over 4 GB). */
+  get unzippedSize(): number {
+    let total = 0;
+    for (const e of this.entries.values()) total += e.size === 0xffffffff ? Number.POSITIVE_INFINITY : e.size;
+    return total;
+  }
+
+  /** The entry's stored bytes, or undefined when there is none. Throws on a damaged entry. */
+  stored(name: string): StoredPart | undefined {
+    const e = this.entries.get(name);
+    if (!e) return undefined;
+    const view = new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
+    if (e.offset + 30 > this.bytes.length || view.getUint32(e.offset, true) !== LOCAL_HEADER) throw new Error(`damaged zip entry ${name}`);
+    const start = e.offset + 30 + view.getUint16(e.offset + 26, true) + view.getUint16(e.offset + 28, true);
+    if (start + e.packed > this.bytes.length) throw new Error(`truncated zip entry ${name}`);
+    return { data: this.bytes.subarray(start, start + e.packed), method: e.method, size: e.size };
+  }
+
+  /** The entry unzipped, or undefined when there is none. Throws on a damaged entry. */
+  read(name: string, inflate: Inflate = inflateJs): Uint8Array | undefined {
+    const part = this.stored(name);
+    if (!part) return undefined;
+    if (part.method === 0) return part.data;
+    if (part.method === 8) return inflate(part.data, part.size);
+    throw new Error(`zip entry ${name} uses compression method ${part.method}`);
+  }
+}
+
+/** The archive's entries by name from its central directory, or why it has none. */
+function centralDirectory(bytes: Uint8Array): Map<string, Entry> | ZipProblem {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.length < 30 || view.getUint32(0, true) !== LOCAL_HEADER) return { code: 'file-not-xlsx' };
   let end = -1;
@@ -39,13 +94,12 @@ function centralDirectory(bytes: Uint8Array): Entry[] | ZipProblem {
   const size = view.getUint32(end + 12, true);
   const offset = view.getUint32(end + 16, true);
   if (offset + size > end) return { code: 'file-corrupt', detail: 'the zip central directory points outside the file' };
-  const entries: Entry[] = [];
+  const entries = new Map<string, Entry>();
   const decoder = new TextDecoder();
   for (let i = 0, at = offset; i < count; i++) {
     if (at + 46 > end || view.getUint32(at, true) !== CENTRAL_HEADER) return { code: 'file-corrupt', detail: 'the zip central directory is damaged' };
     const nameLength = view.getUint16(at + 28, true);
-    entries.push({
-      name: decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength)),
+    entries.set(decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength)), {
       method: view.getUint16(at + 10, true),
       packed: view.getUint32(at + 20, true),
       size: view.getUint32(at + 24, true),
@@ -56,32 +110,23 @@ function centralDirectory(bytes: Uint8Array): Entry[] | ZipProblem {
   return entries;
 }
 
-/** What is wrong with these bytes as an .xlsx, or undefined when they may be read. */
-export function inspectXlsx(bytes: Uint8Array, maxUnzipped: number): ZipProblem | undefined {
-  const entries = centralDirectory(bytes);
-  if (!Array.isArray(entries)) return entries;
-  // ZIP64 (sizes of 0xFFFFFFFF) means larger than 4 GB: too large by definition.
-  const total = entries.reduce((sum, e) => sum + (e.size === 0xffffffff ? Number.POSITIVE_INFINITY : e.size), 0);
-  if (total > maxUnzipped) return { code: 'file-too-large', limit: `${Math.round(maxUnzipped / 1024 / 1024)} MB` };
-  if (!entries.some((e) => e.name === 'xl/workbook.xml')) return { code: 'file-not-xlsx' };
-  return undefined;
+/** The archive of an .xlsx that may be read, or what is wrong with it: checked before anything is inflated. */
+export function openXlsx(bytes: Uint8Array, maxUnzipped: number): ZipArchive | ZipProblem {
+  const zip = ZipArchive.open(bytes);
+  if (!(zip instanceof ZipArchive)) return zip;
+  if (zip.unzippedSize > maxUnzipped) return { code: 'file-too-large', limit: `${Math.round(maxUnzipped / 1024 / 1024)} MB` };
+  if (!zip.has('xl/workbook.xml')) return { code: 'file-not-xlsx' };
+  return zip;
 }
 
-/** The entries a filter wants, inflated; the rest stay packed. Throws on a damaged archive. */
+/** The entries a filter wants, unzipped. Throws on a damaged archive. */
 export function unzipParts(bytes: Uint8Array, want: (name: string) => boolean, inflate: Inflate = inflateJs): Record<string, Uint8Array> {
-  const entries = centralDirectory(bytes);
-  if (!Array.isArray(entries)) throw new Error(entries.code === 'file-corrupt' ? entries.detail : 'not a zip archive');
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const zip = ZipArchive.open(bytes);
+  if (!(zip instanceof ZipArchive)) throw new Error(zip.code === 'file-corrupt' ? zip.detail : 'not a zip archive');
   const parts: Record<string, Uint8Array> = {};
-  for (const e of entries) {
-    if (!want(e.name)) continue;
-    if (e.offset + 30 > bytes.length || view.getUint32(e.offset, true) !== LOCAL_HEADER) throw new Error(`damaged zip entry ${e.name}`);
-    const start = e.offset + 30 + view.getUint16(e.offset + 26, true) + view.getUint16(e.offset + 28, true);
-    if (start + e.packed > bytes.length) throw new Error(`truncated zip entry ${e.name}`);
-    const data = bytes.subarray(start, start + e.packed);
-    if (e.method === 0) parts[e.name] = data;
-    else if (e.method === 8) parts[e.name] = inflate(data, e.size);
-    else throw new Error(`zip entry ${e.name} uses compression method ${e.method}`);
+  for (const name of zip.names) {
+    const part = want(name) ? zip.read(name, inflate) : undefined;
+    if (part) parts[name] = part;
   }
   return parts;
 }

@@ -5,7 +5,7 @@ import type { Finding, PlanRecords, Target } from '../core/record.js';
 import { makeFinding, type Entry } from '../core/report.js';
 import { checkEntry } from '../core/rule.js';
 import { normalize } from '../core/text.js';
-import { inspectXlsx, type Inflate } from './_zip.js';
+import { openXlsx, ZipArchive, type Inflate } from './_zip.js';
 import { rawText, type Grid } from './grid.js';
 import { readMeta, type SheetMeta } from './metadata.js';
 import { readXlsx, type XlsxBook } from './xlsx-reader.js';
@@ -44,13 +44,13 @@ export async function readProgressSheet(bytes: Uint8Array, options: ReadOptions)
     rows: 0,
   });
 
-  const problem = inspectXlsx(bytes, MAX_UNZIPPED_BYTES);
-  if (problem) return fail(problem.code, problem.code === 'file-corrupt' ? { detail: problem.detail } : problem.code === 'file-too-large' ? { limit: problem.limit } : {});
+  const zip = openXlsx(bytes, MAX_UNZIPPED_BYTES);
+  if (!(zip instanceof ZipArchive)) return fail(zip.code, zip.code === 'file-corrupt' ? { detail: zip.detail } : zip.code === 'file-too-large' ? { limit: zip.limit } : {});
   let workbook: XlsxBook;
   let meta: SheetMeta | undefined;
   let sheet: Grid | undefined;
   try {
-    workbook = readXlsx(bytes, options.inflate);
+    workbook = readXlsx(zip, options.inflate);
     meta = readMeta(workbook);
     sheet = meta && workbook.sheet(meta.sheet);
   } catch (cause) {

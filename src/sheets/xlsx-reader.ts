@@ -1,6 +1,6 @@
 import type { RawCell } from '../core/entry.js';
-import { columnLetter, parseBox } from './_range.js';
-import { unzipParts, type Inflate } from './_zip.js';
+import { parseBox } from './_range.js';
+import { ZipArchive, type Inflate, type StoredPart } from './_zip.js';
 import { attributes, unescapeCellText as unescapeXml } from './_xml.js';
 import type { Grid, GridBook } from './grid.js';
 
@@ -9,41 +9,29 @@ import type { Grid, GridBook } from './grid.js';
  * shared strings, styles and the worksheets asked for, and scans their XML for cells. No DOM, no
  * model of styles, drawings or formulas beyond their cached results.
  */
-export function readXlsx(bytes: Uint8Array, inflate?: Inflate): XlsxBook {
-  return new XlsxBook(bytes, inflate);
+export function readXlsx(source: Uint8Array | ZipArchive, inflate?: Inflate): XlsxBook {
+  const zip = source instanceof ZipArchive ? source : ZipArchive.open(source);
+  if (!(zip instanceof ZipArchive)) throw new Error(zip.code === 'file-corrupt' ? zip.detail : 'not a zip archive');
+  return new XlsxBook(zip, inflate);
 }
 
-const PARTS = new Set(['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml']);
 const BUILTIN_PERCENT_FORMATS = new Set([9, 10]);
 const EMPTY: RawCell = { kind: 'empty' };
 const decoder = new TextDecoder();
 
 export class XlsxBook implements GridBook {
-  private readonly sheetParts = new Map<string, string>();
+  private readonly sheetParts: ReadonlyMap<string, string>;
   private readonly strings: string[];
-  private readonly percentStyles: boolean[];
+  private readonly styles: Styles;
   private readonly grids = new Map<string, Grid>();
-  private readonly parts: Record<string, Uint8Array>;
 
-  constructor(bytes: Uint8Array, inflate?: Inflate) {
-    // One pass over the archive: the workbook's parts and its worksheets; drawings, media and the rest stay packed.
-    const parts = unzipParts(bytes, (name) => PARTS.has(name) || /^xl\/worksheets\/[^/]+\.xml$/.test(name), inflate);
-    this.parts = parts;
-    const workbook = text(parts['xl/workbook.xml']);
-    if (!/<(\w+:)?workbook\b/.test(workbook)) throw new Error('xl/workbook.xml is missing or damaged');
-    const targets = new Map<string, string>();
-    for (const m of text(parts['xl/_rels/workbook.xml.rels']).matchAll(/<Relationship\b([^>]*)\/?>/g)) {
-      const attrs = attributes(m[1] as string);
-      if (attrs['Id'] && attrs['Target']) targets.set(attrs['Id'], attrs['Target']);
-    }
-    for (const m of workbook.matchAll(/<sheet\b([^>]*)\/?>/g)) {
-      const attrs = attributes(m[1] as string);
-      const target = targets.get(attrs['r:id'] ?? '');
-      if (attrs['name'] !== undefined && target) this.sheetParts.set(unescapeXml(attrs['name']), partPath(target));
-    }
-    if (this.sheetParts.size === 0) throw new Error('the workbook lists no sheets');
-    this.strings = sharedStrings(text(parts['xl/sharedStrings.xml']));
-    this.percentStyles = percentStyles(text(parts['xl/styles.xml']));
+  constructor(
+    private readonly zip: ZipArchive,
+    private readonly inflate?: Inflate,
+  ) {
+    this.sheetParts = sheetPartsOf(zip, inflate);
+    this.strings = sharedStrings(text(zip.read('xl/sharedStrings.xml', inflate)));
+    this.styles = new Styles(() => text(zip.read('xl/styles.xml', inflate)));
   }
 
   get sheetNames(): string[] {
@@ -55,91 +43,206 @@ export class XlsxBook implements GridBook {
     if (cached) return cached;
     const part = this.sheetParts.get(name);
     if (part === undefined) return undefined;
-    const xml = text(this.parts[part]);
+    const xml = text(this.zip.read(part, this.inflate));
     if (!/<(\w+:)?worksheet\b/.test(xml)) throw new Error(`${part} is missing or damaged`);
-    const grid = scanSheet(name, xml, this.strings, this.percentStyles);
+    const grid = scanSheet(name, xml, this.strings, this.styles);
     this.grids.set(name, grid);
     return grid;
   }
 }
 
-function scanSheet(name: string, xml: string, strings: readonly string[], percent: readonly boolean[]): Grid {
-  const cells = new Map<string, RawCell>();
-  const rows = new Map<number, boolean>();
+/** The workbook's cell styles, read from styles.xml the first time a number's format is asked for. */
+class Styles {
+  private percent: readonly boolean[] | undefined;
+
+  constructor(private readonly xml: () => string) {}
+
+  /** Whether cell style `index` shows numbers as percentages. */
+  isPercent(index: number): boolean {
+    this.percent ??= percentStyles(this.xml());
+    return this.percent[index] ?? false;
+  }
+}
+
+/** A number cell; its format is looked up only when read (figures of percentage targets), so most sheets never parse their styles. */
+class NumberCell {
+  readonly kind = 'number';
+
+  constructor(
+    readonly value: number,
+    private readonly style: number,
+    private readonly styles: Styles,
+  ) {}
+
+  get percentFormat(): boolean {
+    return this.styles.isPercent(this.style);
+  }
+}
+
+const SHEET_PARTS = ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels'] as const;
+
+/** The last sheet list read and the stored parts it came from: sheets made from one template share them byte for byte. */
+let remembered: { parts: (StoredPart | undefined)[]; sheetParts: ReadonlyMap<string, string> } | undefined;
+
+/** Sheet name → worksheet part, from the workbook and its relationships. */
+function sheetPartsOf(zip: ZipArchive, inflate: Inflate | undefined): ReadonlyMap<string, string> {
+  const parts = SHEET_PARTS.map((name) => zip.stored(name));
+  if (remembered && parts.every((p, i) => sameStored(p, remembered?.parts[i]))) return remembered.sheetParts;
+  const [workbook = '', rels = ''] = SHEET_PARTS.map((name) => text(zip.read(name, inflate)));
+  const sheetParts = parseSheetParts(workbook, rels);
+  // Copies, so that the file's bytes are not kept alive.
+  remembered = { parts: parts.map((p) => p && { ...p, data: p.data.slice() }), sheetParts };
+  return sheetParts;
+}
+
+function sameStored(a: StoredPart | undefined, b: StoredPart | undefined): boolean {
+  if (!a || !b) return a === b;
+  if (a.method !== b.method || a.size !== b.size || a.data.length !== b.data.length) return false;
+  for (let i = 0; i < a.data.length; i++) if (a.data[i] !== b.data[i]) return false;
+  return true;
+}
+
+function parseSheetParts(workbook: string, rels: string): Map<string, string> {
+  if (!/<(\w+:)?workbook\b/.test(workbook)) throw new Error('xl/workbook.xml is missing or damaged');
+  const targets = new Map<string, string>();
+  for (const m of rels.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
+    const attrs = attributes(m[1] as string);
+    if (attrs['Id'] && attrs['Target']) targets.set(attrs['Id'], attrs['Target']);
+  }
+  const parts = new Map<string, string>();
+  for (const m of workbook.matchAll(/<sheet\b([^>]*)\/?>/g)) {
+    const attrs = attributes(m[1] as string);
+    const target = targets.get(attrs['r:id'] ?? '');
+    if (attrs['name'] !== undefined && target) parts.set(unescapeXml(attrs['name']), partPath(target));
+  }
+  if (parts.size === 0) throw new Error('the workbook lists no sheets');
+  return parts;
+}
+
+const SLASH = 0x2f;
+const QUOTE = 0x22;
+const APOSTROPHE = 0x27;
+
+/** The attributes of a cell tag that read-back uses, reused from cell to cell; `key` is the address as a number. */
+const tag = { key: -1, style: 0, type: 'n' };
+
+/**
+ * Cells by address, found with indexOf and read char by char: no regular expression, match array
+ * or copy of an element per cell (a sheet has hundreds of cells and a consolidation thousands of sheets).
+ */
+function scanSheet(name: string, xml: string, strings: readonly string[], styles: Styles): Grid {
+  const cells = new Map<number, RawCell>();
+  const content = new Set<number>();
   let maxRow = 0;
-  // indexOf rather than a global regex: no match array and no copy of the whole element per cell.
-  for (let at = xml.indexOf('<c ', 0); at >= 0; at = xml.indexOf('<c ', at + 3)) {
+  for (let at = xml.indexOf('<c ', 0); at >= 0; at = xml.indexOf('<c ', at + 1)) {
     const tagEnd = xml.indexOf('>', at);
     if (tagEnd < 0) break;
-    const selfClosing = xml.charCodeAt(tagEnd - 1) === 0x2f; // '/'
-    const attrs = cellAttributes(xml.slice(at + 2, selfClosing ? tagEnd - 1 : tagEnd));
-    let body = '';
+    const selfClosing = xml.charCodeAt(tagEnd - 1) === SLASH;
+    readCellTag(xml, at + 3, selfClosing ? tagEnd - 1 : tagEnd);
+    let raw = EMPTY;
+    at = tagEnd;
     if (!selfClosing) {
       const close = xml.indexOf('</c>', tagEnd);
       if (close < 0) break;
-      body = xml.slice(tagEnd + 1, close);
+      raw = cellValue(xml, tagEnd + 1, close, strings, styles);
       at = close;
     }
-    const ref = attrs['r'];
-    if (ref === undefined) continue;
-    const row = rowOf(ref);
+    if (tag.key < 0) continue;
+    const row = rowOfKey(tag.key);
     if (row > maxRow) maxRow = row;
-    const raw = cellValue(attrs, body, strings, percent);
-    cells.set(ref, raw);
-    if (raw.kind !== 'empty' && String(raw.value).trim() !== '') rows.set(row, true);
+    cells.set(tag.key, raw);
+    if (raw.kind === 'number' || (raw.kind !== 'empty' && raw.value.trim() !== '')) content.add(row);
   }
   // A merged cell reads as its top-left cell, as spreadsheet applications show it.
-  for (const m of xml.matchAll(/<mergeCell\b[^>]*\bref="([^"]+)"/g)) {
-    const box = parseBox(m[1] as string);
+  for (let at = xml.indexOf('<mergeCell '); at >= 0; at = xml.indexOf('<mergeCell ', at + 11)) {
+    const box = parseBox(attributes(xml.slice(at + 11, xml.indexOf('>', at)))['ref'] ?? '');
     if (!box) continue;
-    const master = cells.get(a1(box.left, box.top)) ?? EMPTY;
+    const master = cells.get(cellKey(box.left, box.top)) ?? EMPTY;
     for (let r = box.top; r <= box.bottom; r++) {
-      for (let c = box.left; c <= box.right; c++) if (r !== box.top || c !== box.left) cells.set(a1(c, r), master);
+      for (let c = box.left; c <= box.right; c++) if (r !== box.top || c !== box.left) cells.set(cellKey(c, r), master);
     }
   }
   return {
     name,
-    cell: (address) => cells.get(address) ?? EMPTY,
+    cell: (address) => cells.get(refKey(address, 0, address.length)) ?? EMPTY,
     maxRow,
-    rowHasContent: (row) => rows.get(row) ?? false,
+    rowHasContent: (row) => content.has(row),
   };
 }
 
-// r, s, t in the order Excel, exceljs and LibreOffice write them; anything else takes the general parser.
-const CELL_ATTRIBUTES = /^\s*r="([A-Z]+\d+)"(?: s="(\d+)")?(?: t="(\w+)")?\s*$/;
+/** Excel's largest column; keys are row × this + column. */
+const COLUMNS = 16384;
+const cellKey = (column: number, row: number): number => row * COLUMNS + column;
+const rowOfKey = (key: number): number => Math.floor(key / COLUMNS);
 
-function cellAttributes(text: string): Record<string, string> {
-  const m = CELL_ATTRIBUTES.exec(text);
-  if (!m) return attributes(text);
-  const out: Record<string, string> = { r: m[1] as string };
-  if (m[2] !== undefined) out['s'] = m[2];
-  if (m[3] !== undefined) out['t'] = m[3];
-  return out;
-}
-
-function rowOf(ref: string): number {
+/** The key of the A1 address s[from, to) (no $), or -1 when it is not one. */
+function refKey(s: string, from: number, to: number): number {
+  let column = 0;
   let row = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c >= 0x30 && c <= 0x39) row = row * 10 + (c - 0x30);
+  let i = from;
+  for (; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x41 || c > 0x5a) break;
+    column = column * 26 + (c - 0x40);
   }
-  return row;
+  if (i === from || i === to || column > COLUMNS) return -1;
+  for (; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return -1;
+    row = row * 10 + (c - 0x30);
+  }
+  return row === 0 ? -1 : cellKey(column, row);
 }
 
-/** The text between <tag> and </tag>, or undefined. */
-function between(body: string, open: string, close: string): string | undefined {
-  const from = body.indexOf(open);
-  if (from < 0) return undefined;
-  const to = body.indexOf(close, from + open.length);
-  return to < 0 ? undefined : body.slice(from + open.length, to);
+/** Reads r, s and t of the cell tag between `from` and `to` into `tag`, in any order and with either quote. */
+function readCellTag(xml: string, from: number, to: number): void {
+  tag.key = -1;
+  tag.style = 0;
+  tag.type = 'n';
+  for (let i = from; i < to; ) {
+    const eq = xml.indexOf('=', i);
+    if (eq < 0 || eq >= to) return;
+    let start = i;
+    while (start < eq && xml.charCodeAt(start) <= 0x20) start++;
+    let end = eq;
+    while (end > start && xml.charCodeAt(end - 1) <= 0x20) end--;
+    let open = eq + 1;
+    while (open < to && xml.charCodeAt(open) <= 0x20) open++;
+    const quote = xml.charCodeAt(open);
+    if (quote !== QUOTE && quote !== APOSTROPHE) return;
+    const close = xml.indexOf(quote === QUOTE ? '"' : "'", open + 1);
+    if (close < 0 || close > to) return;
+    if (end - start === 1) {
+      const attribute = xml.charCodeAt(start);
+      if (attribute === 0x72) tag.key = refKey(xml, open + 1, close);
+      else if (attribute === 0x73) tag.style = integer(xml, open + 1, close);
+      else if (attribute === 0x74) tag.type = xml.slice(open + 1, close);
+    }
+    i = close + 1;
+  }
 }
 
-function cellValue(attrs: Record<string, string>, body: string, strings: readonly string[], percent: readonly boolean[]): RawCell {
-  const type = attrs['t'] ?? 'n';
-  const v = body === '' ? undefined : between(body, '<v>', '</v>');
-  if (type === 'inlineStr') return textCell(runsText(/<is>([\s\S]*?)<\/is>/.exec(body)?.[1] ?? ''));
+function integer(xml: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + (xml.charCodeAt(i) - 0x30);
+  return n;
+}
+
+/** The text between `open` and `close` inside xml[from, to), or undefined. */
+function between(xml: string, from: number, to: number, open: string, close: string): string | undefined {
+  const start = xml.indexOf(open, from);
+  if (start < 0 || start >= to) return undefined;
+  const end = xml.indexOf(close, start + open.length);
+  return end < 0 || end > to ? undefined : xml.slice(start + open.length, end);
+}
+
+/** The value of the cell whose body is xml[from, to), by the type and style in `tag`. */
+function cellValue(xml: string, from: number, to: number, strings: readonly string[], styles: Styles): RawCell {
+  const type = tag.type;
+  if (type === 'inlineStr') return textCell(runsText(between(xml, from, to, '<is>', '</is>') ?? ''));
+  const v = between(xml, from, to, '<v>', '</v>');
   if (v === undefined) {
-    const formula = /<f\b[^>]*>([\s\S]*?)<\/f>/.exec(body)?.[1];
+    const formula = /<f\b[^>]*>([\s\S]*?)<\/f>/.exec(xml.slice(from, to))?.[1];
     return formula === undefined ? EMPTY : { kind: 'other', value: `=${unescapeXml(formula)}` };
   }
   switch (type) {
@@ -155,8 +258,7 @@ function cellValue(attrs: Record<string, string>, body: string, strings: readonl
       return { kind: 'other', value: unescapeXml(v) };
     default: {
       if (v === '') return EMPTY;
-      const value = Number(v);
-      return { kind: 'number', value, percentFormat: percent[Number(attrs['s'] ?? 0)] ?? false };
+      return new NumberCell(Number(v), tag.style, styles);
     }
   }
 }
@@ -168,11 +270,11 @@ function sharedStrings(xml: string): string[] {
   for (let at = xml.indexOf('<si>'); at >= 0; at = xml.indexOf('<si>', at + 4)) {
     const end = xml.indexOf('</si>', at);
     if (end < 0) break;
-    const item = xml.slice(at + 4, end);
     // Most items are one plain run: <t>…</t> or <t xml:space="preserve">…</t>.
-    const open = item.indexOf('>');
-    const plain = item.startsWith('<t') && item.endsWith('</t>') && item.indexOf('<', open) === item.length - 4;
-    out.push(plain ? unescapeXml(item.slice(open + 1, item.length - 4)) : runsText(item));
+    const open = xml.indexOf('>', at + 4);
+    const runEnd = end - 4;
+    const plain = xml.startsWith('<t', at + 4) && xml.charCodeAt(open - 1) !== SLASH && xml.indexOf('<', open) === runEnd && xml.startsWith('</t>', runEnd);
+    out.push(plain ? unescapeXml(xml.slice(open + 1, runEnd)) : runsText(xml.slice(at + 4, end)));
     at = end;
   }
   return out;
@@ -212,5 +314,3 @@ function partPath(target: string): string {
 }
 
 const text = (part: Uint8Array | undefined): string => (part === undefined ? '' : decoder.decode(part));
-
-const a1 = (column: number, row: number): string => `${columnLetter(column)}${row}`;
