@@ -1,5 +1,5 @@
 import type { RawCell } from '../core/entry.js';
-import { parseBox } from './_range.js';
+import { parseBox, type Box } from './_range.js';
 import { ZipArchive, type Inflate, type StoredPart } from './_zip.js';
 import { attributes, unescapeCellText as unescapeXml } from './_xml.js';
 import type { Grid, GridBook } from './grid.js';
@@ -122,61 +122,106 @@ function parseSheetParts(workbook: string, rels: string): Map<string, string> {
 const SLASH = 0x2f;
 const QUOTE = 0x22;
 const APOSTROPHE = 0x27;
+const EQUALS = 0x3d;
+const LT = 0x3c;
+const GT = 0x3e;
+const V = 0x76;
 
-/** The attributes of a cell tag that read-back uses, reused from cell to cell; `key` is the address as a number. */
-const tag = { key: -1, style: 0, type: 'n' };
+/** The attributes of a cell tag that read-back uses, reused from cell to cell; row 0 for no address. */
+const tag = { row: 0, column: 0, style: 0, type: 'n', selfClosing: false };
 
 /**
- * Cells by address, found with indexOf and read char by char: no regular expression, match array
- * or copy of an element per cell (a sheet has hundreds of cells and a consolidation thousands of sheets).
+ * Cells by address, read char by char in one pass: no regular expression, match array or copy
+ * of an element per cell (a sheet has hundreds of cells and a consolidation thousands of sheets).
  */
 function scanSheet(name: string, xml: string, strings: readonly string[], styles: Styles): Grid {
-  const cells = new Map<number, RawCell>();
-  const content = new Set<number>();
+  // Rows of cells by column number: cheaper to fill and to look up than a map of addresses.
+  const rows: RawCell[][] = [];
+  const content: boolean[] = [];
   let maxRow = 0;
-  for (let at = xml.indexOf('<c ', 0); at >= 0; at = xml.indexOf('<c ', at + 1)) {
-    const tagEnd = xml.indexOf('>', at);
+  let next = 0;
+  for (let at = xml.indexOf('<c ', 0); at >= 0; at = startsAt(xml, next, '<c ') ? next : xml.indexOf('<c ', next)) {
+    const tagEnd = readCellTag(xml, at + 3);
     if (tagEnd < 0) break;
-    const selfClosing = xml.charCodeAt(tagEnd - 1) === SLASH;
-    readCellTag(xml, at + 3, selfClosing ? tagEnd - 1 : tagEnd);
     let raw = EMPTY;
-    at = tagEnd;
-    if (!selfClosing) {
-      const close = xml.indexOf('</c>', tagEnd);
-      if (close < 0) break;
-      raw = cellValue(xml, tagEnd + 1, close, strings, styles);
-      at = close;
+    next = tagEnd + 1;
+    if (!tag.selfClosing) {
+      const value = plainValueEnd(xml, next);
+      if (value > 0) {
+        // <v>…</v></c>, as nearly every cell is written.
+        raw = tag.type === 's' ? textCell(strings[integer(xml, next + 3, value)] ?? '') : typedValue(xml.slice(next + 3, value), strings, styles);
+        next = value + 8;
+      } else {
+        const close = xml.indexOf('</c>', next);
+        if (close < 0) break;
+        raw = cellValue(xml, next, close, strings, styles);
+        next = close + 4;
+      }
     }
-    if (tag.key < 0) continue;
-    const row = rowOfKey(tag.key);
+    const { row, column } = tag;
+    if (row === 0) continue;
     if (row > maxRow) maxRow = row;
-    cells.set(tag.key, raw);
-    if (raw.kind === 'number' || (raw.kind !== 'empty' && raw.value.trim() !== '')) content.add(row);
+    (rows[row] ??= [])[column] = raw;
+    if (raw.kind === 'number' || (raw.kind !== 'empty' && visible(raw.value))) content[row] = true;
   }
-  // A merged cell reads as its top-left cell, as spreadsheet applications show it.
-  for (let at = xml.indexOf('<mergeCell '); at >= 0; at = xml.indexOf('<mergeCell ', at + 11)) {
-    const box = parseBox(attributes(xml.slice(at + 11, xml.indexOf('>', at)))['ref'] ?? '');
+  // A merged cell reads as its top-left cell, as spreadsheet applications show it. Merges follow the cells.
+  for (let m = xml.indexOf('<mergeCell ', next); m >= 0; m = xml.indexOf('<mergeCell ', m + 11)) {
+    const box = mergeBox(xml.slice(m + 11, xml.indexOf('>', m)));
     if (!box) continue;
-    const master = cells.get(cellKey(box.left, box.top)) ?? EMPTY;
+    const master = rows[box.top]?.[box.left] ?? EMPTY;
     for (let r = box.top; r <= box.bottom; r++) {
-      for (let c = box.left; c <= box.right; c++) if (r !== box.top || c !== box.left) cells.set(cellKey(c, r), master);
+      for (let c = box.left; c <= box.right; c++) if (r !== box.top || c !== box.left) (rows[r] ??= [])[c] = master;
     }
   }
   return {
     name,
-    cell: (address) => cells.get(refKey(address, 0, address.length)) ?? EMPTY,
+    cell(address) {
+      readRef(address, 0, address.length);
+      return rows[tag.row]?.[tag.column] ?? EMPTY;
+    },
     maxRow,
-    rowHasContent: (row) => content.has(row),
+    rowHasContent: (row) => content[row] ?? false,
   };
 }
 
-/** Excel's largest column; keys are row × this + column. */
-const COLUMNS = 16384;
-const cellKey = (column: number, row: number): number => row * COLUMNS + column;
-const rowOfKey = (key: number): number => Math.floor(key / COLUMNS);
+/** xml.startsWith(literal, at), without a call into the runtime for the few chars between cells. */
+function startsAt(xml: string, at: number, literal: string): boolean {
+  for (let i = 0; i < literal.length; i++) if (xml.charCodeAt(at + i) !== literal.charCodeAt(i)) return false;
+  return true;
+}
 
-/** The key of the A1 address s[from, to) (no $), or -1 when it is not one. */
-function refKey(s: string, from: number, to: number): number {
+/** Whether text has anything but white space, as trim() would tell; decided by the first char when it can be. */
+function visible(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if ((c > 0x20 && c < 0x7f) || (c >= 0x3400 && c < 0xfeff)) return true;
+  return text.trim() !== '';
+}
+
+/** Where </v> is when the cell body at `from` is exactly <v>…</v></c>; -1 otherwise. */
+function plainValueEnd(xml: string, from: number): number {
+  if (xml.charCodeAt(from) !== LT || xml.charCodeAt(from + 1) !== V || xml.charCodeAt(from + 2) !== GT) return -1;
+  let end = from + 3;
+  while (end < xml.length && xml.charCodeAt(end) !== LT) end++;
+  return startsAt(xml, end, '</v></c>') ? end : -1;
+}
+
+/** The range of a mergeCell tag's attributes; the plain A1:B2 form read in place. */
+function mergeBox(attributeText: string): Box | undefined {
+  const ref = attributes(attributeText)['ref'] ?? '';
+  const colon = ref.indexOf(':');
+  if (colon < 0) return parseBox(ref);
+  readRef(ref, 0, colon);
+  const { row: top, column: left } = tag;
+  readRef(ref, colon + 1, ref.length);
+  const { row: bottom, column: right } = tag;
+  return top > 0 && bottom >= top && right >= left ? { left, top, right, bottom } : parseBox(ref);
+}
+
+/** Excel's largest column. */
+const COLUMNS = 16384;
+
+/** Reads the A1 address s[from, to) (no $) into tag.row and tag.column; row 0 when it is not one. */
+function readRef(s: string, from: number, to: number): void {
   let column = 0;
   let row = 0;
   let i = from;
@@ -185,46 +230,72 @@ function refKey(s: string, from: number, to: number): number {
     if (c < 0x41 || c > 0x5a) break;
     column = column * 26 + (c - 0x40);
   }
-  if (i === from || i === to || column > COLUMNS) return -1;
+  tag.row = 0;
+  tag.column = column;
+  if (i === from || i === to || column > COLUMNS) return;
   for (; i < to; i++) {
     const c = s.charCodeAt(i);
-    if (c < 0x30 || c > 0x39) return -1;
+    if (c < 0x30 || c > 0x39) return;
     row = row * 10 + (c - 0x30);
   }
-  return row === 0 ? -1 : cellKey(column, row);
+  tag.row = row;
 }
 
-/** Reads r, s and t of the cell tag between `from` and `to` into `tag`, in any order and with either quote. */
-function readCellTag(xml: string, from: number, to: number): void {
-  tag.key = -1;
+/**
+ * Reads r, s and t of the cell tag whose attributes start at `from` into `tag` (any order, either quote),
+ * and returns where the tag ends (its >), or -1.
+ */
+function readCellTag(xml: string, from: number): number {
+  tag.row = 0;
   tag.style = 0;
   tag.type = 'n';
-  for (let i = from; i < to; ) {
-    const eq = xml.indexOf('=', i);
-    if (eq < 0 || eq >= to) return;
-    let start = i;
-    while (start < eq && xml.charCodeAt(start) <= 0x20) start++;
-    let end = eq;
-    while (end > start && xml.charCodeAt(end - 1) <= 0x20) end--;
-    let open = eq + 1;
-    while (open < to && xml.charCodeAt(open) <= 0x20) open++;
-    const quote = xml.charCodeAt(open);
-    if (quote !== QUOTE && quote !== APOSTROPHE) return;
-    const close = xml.indexOf(quote === QUOTE ? '"' : "'", open + 1);
-    if (close < 0 || close > to) return;
-    if (end - start === 1) {
-      const attribute = xml.charCodeAt(start);
-      if (attribute === 0x72) tag.key = refKey(xml, open + 1, close);
-      else if (attribute === 0x73) tag.style = integer(xml, open + 1, close);
-      else if (attribute === 0x74) tag.type = xml.slice(open + 1, close);
+  const length = xml.length;
+  let i = from;
+  while (i < length) {
+    let c = xml.charCodeAt(i);
+    if (c <= 0x20) {
+      i++;
+      continue;
     }
-    i = close + 1;
+    if (c === GT || c === SLASH) return tagEnd(xml, i);
+    const name = i;
+    while (i < length && (c = xml.charCodeAt(i)) > 0x20 && c !== EQUALS && c !== GT && c !== SLASH) i++;
+    const nameLength = i - name;
+    while (i < length && xml.charCodeAt(i) <= 0x20) i++;
+    if (xml.charCodeAt(i) !== EQUALS) return tagEnd(xml, i);
+    i++;
+    while (i < length && xml.charCodeAt(i) <= 0x20) i++;
+    const quote = xml.charCodeAt(i);
+    if (quote !== QUOTE && quote !== APOSTROPHE) return tagEnd(xml, i);
+    const value = ++i;
+    while (i < length && xml.charCodeAt(i) !== quote) i++;
+    if (nameLength === 1) {
+      const attribute = xml.charCodeAt(name);
+      if (attribute === 0x72) readRef(xml, value, i);
+      else if (attribute === 0x73) tag.style = integer(xml, value, i);
+      else if (attribute === 0x74) tag.type = xml.slice(value, i);
+    }
+    i++;
   }
+  return -1;
 }
 
+/** The > that ends the tag at or after `from`, noting whether it is self-closing. */
+function tagEnd(xml: string, from: number): number {
+  const end = xml.indexOf('>', from);
+  tag.selfClosing = end > 0 && xml.charCodeAt(end - 1) === SLASH;
+  return end;
+}
+
+/** The digits xml[from, to) as a number; -1 when they are not all digits. */
 function integer(xml: string, from: number, to: number): number {
+  if (from >= to) return -1;
   let n = 0;
-  for (let i = from; i < to; i++) n = n * 10 + (xml.charCodeAt(i) - 0x30);
+  for (let i = from; i < to; i++) {
+    const c = xml.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return -1;
+    n = n * 10 + (c - 0x30);
+  }
   return n;
 }
 
@@ -245,7 +316,12 @@ function cellValue(xml: string, from: number, to: number, strings: readonly stri
     const formula = /<f\b[^>]*>([\s\S]*?)<\/f>/.exec(xml.slice(from, to))?.[1];
     return formula === undefined ? EMPTY : { kind: 'other', value: `=${unescapeXml(formula)}` };
   }
-  switch (type) {
+  return typedValue(v, strings, styles);
+}
+
+/** A cell's <v> by its type. */
+function typedValue(v: string, strings: readonly string[], styles: Styles): RawCell {
+  switch (tag.type) {
     case 's':
       return textCell(strings[Number(v)] ?? '');
     case 'str':
