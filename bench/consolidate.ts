@@ -41,37 +41,67 @@ export async function consolidateBench(): Promise<void> {
         if (s) writeFileSync(join(dir, `${String(i).padStart(5, '0')}-${s.department}.xlsx`), s.bytes);
       }
       const files = readdirSync(dir).map((f) => join(dir, f));
-      const single = await time(async () => consolidate(await listSheetFiles([dir]), records, { period, reader: localReader(records, 'zh-CN', nativeInflate) }));
-      const workers = await time(async () => {
-        const pool = new ReadPool(records, 'zh-CN', 2);
-        try {
-          await consolidate(await listSheetFiles([dir]), records, { period, reader: pool.reader, concurrency: 2 * BATCH * 2 });
-        } finally {
-          await pool.close();
-        }
-      });
-      const exceljs = await time(async () => {
-        for (const f of files) await new ExcelJS.Workbook().xlsx.load(readFileSync(f) as unknown as ArrayBuffer);
-      });
-      const sheetjs = await time(async () => {
-        for (const f of files) XLSX.read(readFileSync(f), { type: 'buffer' });
-      });
-      const floor = await time(async () => {
-        for (const f of files) scanFloor(new Uint8Array(readFileSync(f)));
-      });
+      const contenders: Record<Contender, () => Promise<unknown>> = {
+        single: async () => consolidate(await listSheetFiles([dir]), records, { period, reader: localReader(records, 'zh-CN', nativeInflate) }),
+        workers: async () => {
+          const pool = new ReadPool(records, 'zh-CN', 2);
+          try {
+            await consolidate(await listSheetFiles([dir]), records, { period, reader: pool.reader, concurrency: 2 * BATCH * 2 });
+          } finally {
+            await pool.close();
+          }
+        },
+        exceljs: async () => {
+          for (const f of files) await new ExcelJS.Workbook().xlsx.load(readFileSync(f) as unknown as ArrayBuffer);
+        },
+        sheetjs: async () => {
+          for (const f of files) XLSX.read(readFileSync(f), { type: 'buffer' });
+        },
+        floor: async () => {
+          for (const f of files) scanFloor(new Uint8Array(readFileSync(f)));
+        },
+      };
+      // Warm every contender up once, then interleave the rounds so that the machine's drift touches all alike.
+      if (results.length === 0) for (const run of Object.values(contenders)) await run();
+      const rounds = n >= 2000 ? 3 : 5;
+      const times: Record<Contender, number[]> = { single: [], workers: [], exceljs: [], sheetjs: [], floor: [] };
+      const ratios: number[] = [];
+      for (let r = 0; r < rounds; r++) {
+        const order = CONTENDERS.map((_, i) => CONTENDERS[(i + r) % CONTENDERS.length] as Contender);
+        const round: Partial<Record<Contender, number>> = {};
+        for (const c of order) round[c] = await time(contenders[c]);
+        for (const c of CONTENDERS) times[c].push(round[c] ?? NaN);
+        ratios.push((round.single ?? NaN) / (round.floor ?? NaN));
+      }
       const child = JSON.parse(
         execFileSync(process.execPath, ['--import', 'tsx', new URL('./consolidate-child.ts', import.meta.url).pathname, dir], { encoding: 'utf8' }),
       ) as { maxRssMB: number };
-      results.push({ n, single, workers, exceljs, sheetjs, floor, rss: child.maxRssMB });
+      const m = (c: Contender) => middle(times[c]);
+      results.push({ n, rounds, single: m('single'), workers: m('workers'), exceljs: m('exceljs'), sheetjs: m('sheetjs'), floor: m('floor'), ratios, rss: child.maxRssMB });
       rmSync(dir, { recursive: true, force: true });
     }
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
   printTable(
-    'consolidate: N filled sheets of the seed (wall time ms, one run each; the peers read the same files in the same process)',
-    ['N', 'plan-ledger', 'ms/sheet', '2 workers', 'worker gain', 'exceljs load', 'SheetJS read', 'floor', 'pl ÷ floor', 'exceljs ÷ pl', 'SheetJS ÷ pl', 'peak RSS MB'],
-    results.map((r) => [r.n, r.single, r.single / r.n, r.workers, r.single / r.workers, r.exceljs, r.sheetjs, r.floor, r.single / r.floor, r.exceljs / r.single, r.sheetjs / r.single, r.rss]),
+    'consolidate: N filled sheets of the seed (wall time ms, median of interleaved rounds; the peers read the same files in the same process)',
+    ['N', 'rounds', 'plan-ledger', 'ms/sheet', '2 workers', 'worker gain', 'exceljs load', 'SheetJS read', 'floor', 'pl ÷ floor', 'per round', 'exceljs ÷ pl', 'SheetJS ÷ pl', 'peak RSS MB'],
+    results.map((r) => [
+      r.n,
+      r.rounds,
+      r.single,
+      r.single / r.n,
+      r.workers,
+      r.single / r.workers,
+      r.exceljs,
+      r.sheetjs,
+      r.floor,
+      r.single / r.floor,
+      `${Math.min(...r.ratios).toFixed(2)}–${Math.max(...r.ratios).toFixed(2)}`,
+      r.exceljs / r.single,
+      r.sheetjs / r.single,
+      r.rss,
+    ]),
   );
   const last = results[results.length - 1];
   if (!last) return;
@@ -85,10 +115,17 @@ export async function consolidateBench(): Promise<void> {
   );
 }
 
+const CONTENDERS = ['single', 'workers', 'exceljs', 'sheetjs', 'floor'] as const;
+type Contender = (typeof CONTENDERS)[number];
+
+const middle = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
 type PoolModule = typeof PoolTypes;
 
 interface Result {
   n: number;
+  rounds: number;
+  ratios: number[];
   single: number;
   workers: number;
   exceljs: number;

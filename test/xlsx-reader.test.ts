@@ -62,6 +62,13 @@ describe('the specialised reader', () => {
       ],
     },
     {
+      description: 'entities in shared strings, an escaped entity kept as text',
+      xml: '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData>',
+      strings: ['<t>{&quot;引号&quot;:&apos;x&apos;} &amp;quot; &lt;b&gt; &#20013;&#x6587;</t>'],
+      addresses: ['A1'],
+      expected: [{ kind: 'text', value: `{"引号":'x'} &quot; <b> 中文` }],
+    },
+    {
       description: 'errors, booleans, a formula without its result, an empty value',
       xml: '<sheetData><row r="3"><c r="A3" t="e"><v>#DIV/0!</v></c><c r="B3" t="b"><v>1</v></c><c r="C3"><f>SUM(A1:A2)</f></c><c r="D3"><v></v></c></row></sheetData>',
       addresses: ['A3', 'B3', 'C3', 'D3'],

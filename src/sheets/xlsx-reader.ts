@@ -1,7 +1,7 @@
 import type { RawCell } from '../core/entry.js';
 import { parseBox, type Box } from './_range.js';
 import { ZipArchive, type Inflate, type StoredPart } from './_zip.js';
-import { attributes, unescapeCellText as unescapeXml } from './_xml.js';
+import { attributes, decodeQuotes, unescapeCellText as unescapeXml } from './_xml.js';
 import type { Grid, GridBook } from './grid.js';
 
 /**
@@ -30,7 +30,8 @@ export class XlsxBook implements GridBook {
     private readonly inflate?: Inflate,
   ) {
     this.sheetParts = sheetPartsOf(zip, inflate);
-    this.strings = sharedStrings(text(zip.read('xl/sharedStrings.xml', inflate)));
+    const strings = zip.read('xl/sharedStrings.xml', inflate);
+    this.strings = sharedStrings(text(strings && decodeQuotes(strings)));
     this.styles = new Styles(() => text(zip.read('xl/styles.xml', inflate)));
   }
 
