@@ -22,6 +22,13 @@ describe('plan-ledger consolidate, audit and demo', () => {
     expect(r.stderr).toMatch(/^17 个文件,采用 17 份推进情况表,跳过 0 个;读取 \d+ 行 = 汇入 \d+ 行 \+ 因问题未汇入 \d+ 行;\d+ 条问题\n$/);
   });
 
+  test('PLAN_LEDGER_WORKERS=2 reads in worker threads and gives the same ledger', () => {
+    const here = bin(['consolidate', filled, '--json']);
+    const workers = bin(['consolidate', filled, '--json'], { env: { PLAN_LEDGER_WORKERS: '2' } });
+    expect(workers.code).toBe(here.code);
+    expect(workers.stdout).toBe(here.stdout);
+  });
+
   test('a policy file (CSV) and a rules file (JSON) are read; audit writes XLSX, CSV and HTML', () => {
     const policy = join(work, 'policy.csv');
     writeFileSync(policy, 'targetId,policy\nt2.5.12-1,sum\n');
