@@ -114,7 +114,25 @@ describe('a generated sheet (区科委, 2021-Q2)', async () => {
     expect(meta).toMatchObject({ planId: seed.document.id, contentHash: seed.document.contentHash, department: '区科委', period: '2021-Q2', templateVersion: 'test' });
     expect(meta?.rows[10]).toMatchObject({ row: 15, targetId: 't2.5.12-1', plan: { E: '公共充电桩', F: '400', G: '个' } });
   });
+
+  test.each([
+    { notes: 'a number where a plan cell’s text belongs', change: (m: Meta) => ({ ...m, rows: m.rows.map((r, i) => (i === 0 ? { ...r, plan: { ...r.plan, E: 5 } } : r)) }) },
+    { notes: 'columns as a list', change: (m: Meta) => ({ ...m, columns: Object.values(m.columns) }) },
+    { notes: 'plan cells missing', change: (m: Meta) => ({ ...m, rows: m.rows.map(({ plan: _, ...r }) => r) }) },
+  ])('metadata that does not fit is not trusted: $notes', async ({ change }) => {
+    const altered = await edit(bytes, (_, book) => {
+      const hidden = book.getWorksheet('_plan_ledger') as ExcelJS.Worksheet;
+      let json = '';
+      for (let row = 2; row <= hidden.rowCount; row++) json += String(hidden.getCell(`A${row}`).value ?? '');
+      hidden.getCell('A2').value = JSON.stringify(change(JSON.parse(json) as Meta));
+      for (let row = 3; row <= hidden.rowCount; row++) hidden.getCell(`A${row}`).value = null;
+    });
+    expect(readMeta(await load(altered))).toBeUndefined();
+    expect(pairs(await check({ 'altered.xlsx': altered }, seed))).toEqual([['altered.xlsx', 'template-not-a-progress-sheet']]);
+  });
 });
+
+type Meta = NonNullable<ReturnType<typeof readMeta>>;
 
 describe('a template a coordinator restyled', () => {
   /** Columns reordered, a column added, a two-row merged header, a merged title cell in the row, a footer with a merge and a list. */
