@@ -1,15 +1,36 @@
-// Consolidates one folder in its own process and prints its time and peak memory, so memory is measured per N.
+// Consolidates one folder in a fresh process, as the CLI does (the built modules), and prints its time,
+// CPU time and peak memory: memory per N, and reading here against worker threads from a cold start.
 import { readFileSync } from 'node:fs';
-import { parsePlan } from '../src/index.js';
-import { SEED_PLAN } from '../src/node.js';
-import { parsePeriod } from '../src/core/period.js';
-import { consolidate, localReader } from '../src/sheets/consolidate.js';
-import { nativeInflate } from '../src/io/inflate.js';
-import { listSheetFiles } from '../src/io/sheet-file.js';
+import type * as Parse from '../src/core/parse.js';
+import type * as Period from '../src/core/period.js';
+import type * as Inflate from '../src/io/inflate.js';
+import type * as PlanFile from '../src/io/plan-file.js';
+import type * as Pool from '../src/io/read-pool.js';
+import type * as SheetFile from '../src/io/sheet-file.js';
+import type * as Consolidate from '../src/sheets/consolidate.js';
+
+/** A built module, typed by its source. */
+const built = async <T>(path: string): Promise<T> => (await import(new URL(`../dist/${path}.js`, import.meta.url).href)) as T;
+
+const [dir = '', mode = 'here'] = process.argv.slice(2);
+const started = performance.now();
+const cpu = process.cpuUsage();
+const { parsePlan } = await built<typeof Parse>('core/parse');
+const { parsePeriod } = await built<typeof Period>('core/period');
+const { SEED_PLAN } = await built<typeof PlanFile>('io/plan-file');
+const { listSheetFiles } = await built<typeof SheetFile>('io/sheet-file');
+const { nativeInflate } = await built<typeof Inflate>('io/inflate');
+const { consolidate, localReader } = await built<typeof Consolidate>('sheets/consolidate');
+const { ReadPool, BATCH } = await built<typeof Pool>('io/read-pool');
 
 const records = parsePlan(readFileSync(SEED_PLAN, 'utf8'));
 const period = parsePeriod('2021-Q2');
-const t0 = performance.now();
-const ledger = await consolidate(await listSheetFiles([process.argv[2] as string]), records, { ...(period ? { period } : {}), reader: localReader(records, 'zh-CN', nativeInflate) });
-const ms = performance.now() - t0;
-console.log(JSON.stringify({ ms, rows: ledger.accounting.rowsRead, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+const pool = mode === 'workers' ? new ReadPool(records, 'zh-CN', 2) : undefined;
+const ledger = await consolidate(await listSheetFiles([dir]), records, {
+  ...(period ? { period } : {}),
+  reader: pool ? pool.reader : localReader(records, 'zh-CN', nativeInflate),
+  ...(pool ? { concurrency: 2 * BATCH * 2 } : {}),
+});
+await pool?.close();
+const used = process.cpuUsage(cpu);
+console.log(JSON.stringify({ ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000, rows: ledger.accounting.rowsRead, maxRssMB: process.resourceUsage().maxRSS / 1024 }));

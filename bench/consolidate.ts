@@ -13,7 +13,6 @@ import { unzipParts } from '../src/sheets/_zip.js';
 import { demoSheets } from '../src/sheets/demo.js';
 import { DEFAULT_TEMPLATE } from '../src/io/sheet-file.js';
 import { listSheetFiles } from '../src/io/sheet-file.js';
-import type * as PoolTypes from '../src/io/read-pool.js';
 import { printTable } from './measure.js';
 
 const SIZES = [100, 500, 2000];
@@ -28,8 +27,6 @@ export async function consolidateBench(): Promise<void> {
   if (!period) throw new Error('period');
   const template = new Uint8Array(readFileSync(DEFAULT_TEMPLATE));
   const sheets = await demoSheets(records, period, { template, mistakes: 0.1, seed: 7, generatedAt: '2021-06-20T10:00:00' });
-  // The built pool, so that its workers run plain JavaScript as they do for users (npm run bench builds first).
-  const { ReadPool, BATCH } = (await import(new URL('../dist/io/read-pool.js', import.meta.url).href)) as PoolModule;
   const root = mkdtempSync(join(tmpdir(), 'plan-ledger-bench-'));
   const results: Result[] = [];
   try {
@@ -43,14 +40,6 @@ export async function consolidateBench(): Promise<void> {
       const files = readdirSync(dir).map((f) => join(dir, f));
       const contenders: Record<Contender, () => Promise<unknown>> = {
         single: async () => consolidate(await listSheetFiles([dir]), records, { period, reader: localReader(records, 'zh-CN', nativeInflate) }),
-        workers: async () => {
-          const pool = new ReadPool(records, 'zh-CN', 2);
-          try {
-            await consolidate(await listSheetFiles([dir]), records, { period, reader: pool.reader, concurrency: 2 * BATCH * 2 });
-          } finally {
-            await pool.close();
-          }
-        },
         exceljs: async () => {
           for (const f of files) await new ExcelJS.Workbook().xlsx.load(readFileSync(f) as unknown as ArrayBuffer);
         },
@@ -64,7 +53,7 @@ export async function consolidateBench(): Promise<void> {
       // Warm every contender up once, then interleave the rounds so that the machine's drift touches all alike.
       if (results.length === 0) for (const run of Object.values(contenders)) await run();
       const rounds = n >= 2000 ? 3 : 5;
-      const times: Record<Contender, number[]> = { single: [], workers: [], exceljs: [], sheetjs: [], floor: [] };
+      const times: Record<Contender, number[]> = { single: [], exceljs: [], sheetjs: [], floor: [] };
       const ratios: number[] = [];
       for (let r = 0; r < rounds; r++) {
         const order = CONTENDERS.map((_, i) => CONTENDERS[(i + r) % CONTENDERS.length] as Contender);
@@ -73,26 +62,38 @@ export async function consolidateBench(): Promise<void> {
         for (const c of CONTENDERS) times[c].push(round[c] ?? NaN);
         ratios.push((round.single ?? NaN) / (round.floor ?? NaN));
       }
-      const child = JSON.parse(
-        execFileSync(process.execPath, ['--import', 'tsx', new URL('./consolidate-child.ts', import.meta.url).pathname, dir], { encoding: 'utf8' }),
-      ) as { maxRssMB: number };
+      // A fresh process per run, as the CLI runs: reading here against two worker threads, both from a cold start.
+      const cold: Record<'here' | 'workers', Child[]> = { here: [], workers: [] };
+      for (let r = 0; r < rounds; r++) for (const mode of r % 2 ? (['workers', 'here'] as const) : (['here', 'workers'] as const)) cold[mode].push(child(dir, mode));
       const m = (c: Contender) => middle(times[c]);
-      results.push({ n, rounds, single: m('single'), workers: m('workers'), exceljs: m('exceljs'), sheetjs: m('sheetjs'), floor: m('floor'), ratios, rss: child.maxRssMB });
+      const mc = (mode: 'here' | 'workers', key: keyof Child) => middle(cold[mode].map((c) => c[key]));
+      results.push({
+        n,
+        rounds,
+        single: m('single'),
+        exceljs: m('exceljs'),
+        sheetjs: m('sheetjs'),
+        floor: m('floor'),
+        ratios,
+        rss: mc('here', 'maxRssMB'),
+        coldHere: mc('here', 'ms'),
+        coldHereCpu: mc('here', 'cpuMs'),
+        coldWorkers: mc('workers', 'ms'),
+        coldWorkersCpu: mc('workers', 'cpuMs'),
+      });
       rmSync(dir, { recursive: true, force: true });
     }
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
   printTable(
-    'consolidate: N filled sheets of the seed (wall time ms, median of interleaved rounds; the peers read the same files in the same process)',
-    ['N', 'rounds', 'plan-ledger', 'ms/sheet', '2 workers', 'worker gain', 'exceljs load', 'SheetJS read', 'floor', 'pl ÷ floor', 'per round', 'exceljs ÷ pl', 'SheetJS ÷ pl', 'peak RSS MB'],
+    'consolidate: N filled sheets of the seed (wall time ms, median of interleaved rounds in one warm process; the peers read the same files)',
+    ['N', 'rounds', 'plan-ledger', 'ms/sheet', 'exceljs load', 'SheetJS read', 'floor', 'pl ÷ floor', 'per round', 'exceljs ÷ pl', 'SheetJS ÷ pl'],
     results.map((r) => [
       r.n,
       r.rounds,
       r.single,
       r.single / r.n,
-      r.workers,
-      r.single / r.workers,
       r.exceljs,
       r.sheetjs,
       r.floor,
@@ -100,8 +101,12 @@ export async function consolidateBench(): Promise<void> {
       `${Math.min(...r.ratios).toFixed(2)}–${Math.max(...r.ratios).toFixed(2)}`,
       r.exceljs / r.single,
       r.sheetjs / r.single,
-      r.rss,
     ]),
+  );
+  printTable(
+    'consolidate in a fresh process per run, as the CLI (ms from start, loading modules included; medians): the main thread against 2 worker threads',
+    ['N', 'main thread', 'CPU ms', 'cores busy', '2 workers', 'CPU ms', 'worker gain', 'peak RSS MB'],
+    results.map((r) => [r.n, r.coldHere, r.coldHereCpu, r.coldHereCpu / r.coldHere, r.coldWorkers, r.coldWorkersCpu, r.coldHere / r.coldWorkers, r.rss]),
   );
   const last = results[results.length - 1];
   if (!last) return;
@@ -110,24 +115,36 @@ export async function consolidateBench(): Promise<void> {
     `goals at N=${last.n}: within 3× floor → ${verdict(last.single / last.floor <= 3)} (${(last.single / last.floor).toFixed(2)}×); ` +
       `≥5× faster than exceljs load → ${verdict(last.exceljs / last.single >= 5)} (${(last.exceljs / last.single).toFixed(1)}×); ` +
       `≥3× faster than SheetJS → ${verdict(last.sheetjs / last.single >= 3)} (${(last.sheetjs / last.single).toFixed(1)}×); ` +
-      `2 workers ≥1.4× → ${verdict(last.single / last.workers >= 1.4)} (${(last.single / last.workers).toFixed(2)}×); ` +
+      `2 workers ≥1.4× → ${verdict(last.coldHere / last.coldWorkers >= 1.4)} (${(last.coldHere / last.coldWorkers).toFixed(2)}×); ` +
       `peak memory from N=${results[0]?.n} to ${last.n}: ${results[0]?.rss.toFixed(0)} → ${last.rss.toFixed(0)} MB`,
   );
 }
 
-const CONTENDERS = ['single', 'workers', 'exceljs', 'sheetjs', 'floor'] as const;
+interface Child {
+  ms: number;
+  cpuMs: number;
+  maxRssMB: number;
+}
+
+function child(dir: string, mode: 'here' | 'workers'): Child {
+  const script = new URL('./consolidate-child.ts', import.meta.url).pathname;
+  return JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', script, dir, mode], { encoding: 'utf8' })) as Child;
+}
+
+const CONTENDERS = ['single', 'exceljs', 'sheetjs', 'floor'] as const;
 type Contender = (typeof CONTENDERS)[number];
 
 const middle = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-
-type PoolModule = typeof PoolTypes;
 
 interface Result {
   n: number;
   rounds: number;
   ratios: number[];
   single: number;
-  workers: number;
+  coldHere: number;
+  coldHereCpu: number;
+  coldWorkers: number;
+  coldWorkersCpu: number;
   exceljs: number;
   sheetjs: number;
   floor: number;
