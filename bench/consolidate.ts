@@ -16,6 +16,7 @@ import { listSheetFiles } from '../src/io/sheet-file.js';
 import { printTable } from './measure.js';
 
 const SIZES = [100, 500, 2000];
+const WARM_UPS = 5;
 
 /**
  * Consolidating N filled sheets, beside what the peers take merely to read the same files in the same run:
@@ -50,9 +51,10 @@ export async function consolidateBench(): Promise<void> {
           for (const f of files) scanFloor(new Uint8Array(readFileSync(f)));
         },
       };
-      // Warm every contender up once, then interleave the rounds so that the machine's drift touches all alike.
-      if (results.length === 0) for (const run of Object.values(contenders)) await run();
-      const rounds = n >= 2000 ? 3 : 5;
+      // Warm every contender up (steady state is measured here; the fresh-process table below shows a cold start),
+      // then interleave the rounds so that the machine's drift touches all alike.
+      if (results.length === 0) for (let w = 0; w < WARM_UPS; w++) for (const run of Object.values(contenders)) await run();
+      const rounds = 5;
       const times: Record<Contender, number[]> = { single: [], exceljs: [], sheetjs: [], floor: [] };
       const ratios: number[] = [];
       for (let r = 0; r < rounds; r++) {
