@@ -125,3 +125,15 @@ export type Department = z.infer<typeof DepartmentSchema>;
 export type Source = z.infer<typeof SourceSchema>;
 export type Finding = z.infer<typeof FindingSchema>;
 export type PlanRecords = z.infer<typeof PlanRecordsSchema>;
+
+const targetIndexes = new WeakMap<PlanRecords, ReadonlyMap<string, Target>>();
+
+/** The plan's targets by id, built once per records (reading thousands of sheets looks them up for each). */
+export function targetsById(records: PlanRecords): ReadonlyMap<string, Target> {
+  let index = targetIndexes.get(records);
+  if (!index) {
+    index = new Map(records.targets.map((t) => [t.id, t]));
+    targetIndexes.set(records, index);
+  }
+  return index;
+}

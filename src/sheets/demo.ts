@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { STATUS_LABELS, type Status } from '../core/entry.js';
 import type { Period } from '../core/period.js';
 import { expectedShare } from '../core/period.js';
-import type { PlanRecords, Target } from '../core/record.js';
+import { targetsById, type PlanRecords, type Target } from '../core/record.js';
 import { hash64 } from '../core/text.js';
 import { isCountUnit } from '../core/unit.js';
 import { departmentsFor } from '../core/worklist.js';
@@ -37,7 +37,7 @@ function random(seed: number): () => number {
 /** Plausible filled sheets for every department of the period, with a share of typical mistakes. */
 export async function demoSheets(records: PlanRecords, period: Period, options: DemoOptions): Promise<{ department: string; bytes: Uint8Array }[]> {
   const out: { department: string; bytes: Uint8Array }[] = [];
-  const targets = new Map(records.targets.map((t) => [t.id, t]));
+  const targets = targetsById(records);
   for (const department of departmentsFor(records, period)) {
     const { bytes } = await generateProgressSheet(options.template, {
       records,

@@ -1,7 +1,7 @@
 import type { Code, Locale, Params } from '../core/code.js';
 import { readFigure, readStatus } from '../core/entry.js';
 import { parsePeriod } from '../core/period.js';
-import type { Finding, PlanRecords, Target } from '../core/record.js';
+import { targetsById, type Finding, type PlanRecords, type Target } from '../core/record.js';
 import { makeFinding, type Entry } from '../core/report.js';
 import { checkEntry } from '../core/rule.js';
 import { normalize } from '../core/text.js';
@@ -64,7 +64,7 @@ export async function readProgressSheet(bytes: Uint8Array, options: ReadOptions)
   if (!period) return fail('template-not-a-progress-sheet');
 
   const place = (cell: string | undefined, row: number) => ({ file, sheet: sheet.name, cell, row });
-  const targets = new Map(records.targets.map((t) => [t.id, t]));
+  const targets = targetsById(records);
   const column = (name: string): string | undefined => meta.columns[name];
   const located = locateRows(sheet, meta);
   const entries: Entry[] = [];
