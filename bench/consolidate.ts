@@ -1,7 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import XLSX from 'xlsx';
 import { parsePlan } from '../src/index.js';
@@ -39,6 +40,12 @@ export async function consolidateBench(): Promise<void> {
         if (s) writeFileSync(join(dir, `${String(i).padStart(5, '0')}-${s.department}.xlsx`), s.bytes);
       }
       const files = readdirSync(dir).map((f) => join(dir, f));
+      // The same files in two halves, for two processes side by side.
+      const halves = [`${dir}-a`, `${dir}-b`];
+      halves.forEach((half, h) => {
+        mkdirSync(half);
+        files.forEach((f, i) => i % 2 === h && copyFileSync(f, join(half, basename(f))));
+      });
       const contenders: Record<Contender, () => Promise<unknown>> = {
         single: async () => consolidate(await listSheetFiles([dir]), records, { period, reader: localReader(records, 'zh-CN', nativeInflate) }),
         exceljs: async () => {
@@ -64,9 +71,14 @@ export async function consolidateBench(): Promise<void> {
         for (const c of CONTENDERS) times[c].push(round[c] ?? NaN);
         ratios.push((round.single ?? NaN) / (round.floor ?? NaN));
       }
-      // A fresh process per run, as the CLI runs: reading here against two worker threads, both from a cold start.
+      // A fresh process per run, as the CLI runs: reading here against two worker threads, both from a cold start,
+      // and two processes side by side, each reading half (what the second core gives when nothing is shared).
       const cold: Record<'here' | 'workers', Child[]> = { here: [], workers: [] };
-      for (let r = 0; r < rounds; r++) for (const mode of r % 2 ? (['workers', 'here'] as const) : (['here', 'workers'] as const)) cold[mode].push(child(dir, mode));
+      const pairs: number[] = [];
+      for (let r = 0; r < rounds; r++) {
+        for (const mode of r % 2 ? (['workers', 'here'] as const) : (['here', 'workers'] as const)) cold[mode].push(await child(dir, mode));
+        pairs.push(Math.max(...(await Promise.all(halves.map((half) => child(half, 'here')))).map((c) => c.ms)));
+      }
       const m = (c: Contender) => middle(times[c]);
       const mc = (mode: 'here' | 'workers', key: keyof Child) => middle(cold[mode].map((c) => c[key]));
       results.push({
@@ -82,8 +94,9 @@ export async function consolidateBench(): Promise<void> {
         coldHereCpu: mc('here', 'cpuMs'),
         coldWorkers: mc('workers', 'ms'),
         coldWorkersCpu: mc('workers', 'cpuMs'),
+        coldPair: middle(pairs),
       });
-      rmSync(dir, { recursive: true, force: true });
+      for (const d of [dir, ...halves]) rmSync(d, { recursive: true, force: true });
     }
   } finally {
     rmSync(root, { recursive: true, force: true });
@@ -107,8 +120,8 @@ export async function consolidateBench(): Promise<void> {
   );
   printTable(
     'consolidate in a fresh process per run, as the CLI (ms from start, loading modules included; medians): the main thread against 2 worker threads',
-    ['N', 'main thread', 'CPU ms', 'cores busy', '2 workers', 'CPU ms', 'worker gain', 'peak RSS MB'],
-    results.map((r) => [r.n, r.coldHere, r.coldHereCpu, r.coldHereCpu / r.coldHere, r.coldWorkers, r.coldWorkersCpu, r.coldHere / r.coldWorkers, r.rss]),
+    ['N', 'main thread', 'CPU ms', 'cores busy', '2 workers', 'CPU ms', 'worker gain', '2 processes, half each', 'gain', 'peak RSS MB'],
+    results.map((r) => [r.n, r.coldHere, r.coldHereCpu, r.coldHereCpu / r.coldHere, r.coldWorkers, r.coldWorkersCpu, r.coldHere / r.coldWorkers, r.coldPair, r.coldHere / r.coldPair, r.rss]),
   );
   const last = results[results.length - 1];
   if (!last) return;
@@ -128,10 +141,13 @@ interface Child {
   maxRssMB: number;
 }
 
-function child(dir: string, mode: 'here' | 'workers'): Child {
+async function child(dir: string, mode: 'here' | 'workers'): Promise<Child> {
   const script = new URL('./consolidate-child.ts', import.meta.url).pathname;
-  return JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', script, dir, mode], { encoding: 'utf8' })) as Child;
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', script, dir, mode], { encoding: 'utf8' });
+  return JSON.parse(stdout) as Child;
 }
+
+const run = promisify(execFile);
 
 const CONTENDERS = ['single', 'exceljs', 'sheetjs', 'floor'] as const;
 type Contender = (typeof CONTENDERS)[number];
@@ -147,6 +163,7 @@ interface Result {
   coldHereCpu: number;
   coldWorkers: number;
   coldWorkersCpu: number;
+  coldPair: number;
   exceljs: number;
   sheetjs: number;
   floor: number;
