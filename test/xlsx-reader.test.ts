@@ -114,6 +114,15 @@ describe('the specialised reader', () => {
     expect(number?.kind === 'number' && number.value).toBe(2);
   });
 
+  test('a worksheet part with a non-ASCII name', () => {
+    const book = zipSync({
+      'xl/workbook.xml': strToU8(`<workbook ${NS}><sheets><sheet name="表" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+      'xl/_rels/workbook.xml.rels': strToU8('<Relationships><Relationship Id="rId1" Target="worksheets/表一.xml"/></Relationships>'),
+      'xl/worksheets/表一.xml': strToU8(`<worksheet ${NS}><sheetData><row r="1"><c r="A1" t="str"><v>到</v></c></row></sheetData></worksheet>`),
+    });
+    expect(readXlsx(book).sheet('表')?.cell('A1')).toEqual({ kind: 'text', value: '到' });
+  });
+
   test('maxRow and rows with content', () => {
     const grid = readXlsx(workbook({ S: '<sheetData><row r="2"><c r="A2" t="str"><v>  </v></c></row><row r="7"><c r="B7"><v>0</v></c></row><row r="9"><c r="A9" s="1"/></row></sheetData>' })).sheet('S');
     expect(grid?.maxRow).toBe(9);

@@ -99,7 +99,7 @@ function centralDirectory(bytes: Uint8Array): Map<string, Entry> | ZipProblem {
   for (let i = 0, at = offset; i < count; i++) {
     if (at + 46 > end || view.getUint32(at, true) !== CENTRAL_HEADER) return { code: 'file-corrupt', detail: 'the zip central directory is damaged' };
     const nameLength = view.getUint16(at + 28, true);
-    entries.set(decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength)), {
+    entries.set(entryName(bytes, at + 46, nameLength, decoder), {
       method: view.getUint16(at + 10, true),
       packed: view.getUint32(at + 20, true),
       size: view.getUint32(at + 24, true),
@@ -108,6 +108,17 @@ function centralDirectory(bytes: Uint8Array): Map<string, Entry> | ZipProblem {
     at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
   }
   return entries;
+}
+
+/** An entry's name: ASCII, as in every spreadsheet, read byte by byte (a decoder call per entry costs more); UTF-8 otherwise. */
+function entryName(bytes: Uint8Array, from: number, length: number, decoder: TextDecoder): string {
+  let name = '';
+  for (let i = from; i < from + length; i++) {
+    const b = bytes[i] as number;
+    if (b >= 0x80) return decoder.decode(bytes.subarray(from, from + length));
+    name += String.fromCharCode(b);
+  }
+  return name;
 }
 
 /** The archive of an .xlsx that may be read, or what is wrong with it: checked before anything is inflated. */

@@ -214,9 +214,10 @@ function plainValueEnd(xml: string, from: number): number {
   return startsAt(xml, end, VALUE_CLOSE) ? end : -1;
 }
 
-/** The range of a mergeCell tag's attributes; the plain A1:B2 form read in place. */
+/** The range of a mergeCell tag's attributes; the plain ref="A1:B2" form read in place. */
 function mergeBox(attributeText: string): Box | undefined {
-  const ref = attributes(attributeText)['ref'] ?? '';
+  const at = attributeText.indexOf('ref="');
+  const ref = at >= 0 ? attributeText.slice(at + 5, attributeText.indexOf('"', at + 5)) : (attributes(attributeText)['ref'] ?? '');
   const colon = ref.indexOf(':');
   if (colon < 0) return parseBox(ref);
   readRef(ref, 0, colon);
