@@ -10,7 +10,7 @@ import { SEED_PLAN } from '../src/node.js';
 import { parsePeriod } from '../src/core/period.js';
 import { consolidate, localReader } from '../src/sheets/consolidate.js';
 import { nativeInflate } from '../src/io/inflate.js';
-import { unzipParts } from '../src/sheets/_zip.js';
+import { ZipArchive } from '../src/sheets/_zip.js';
 import { demoSheets } from '../src/sheets/demo.js';
 import { DEFAULT_TEMPLATE } from '../src/io/sheet-file.js';
 import { listSheetFiles } from '../src/io/sheet-file.js';
@@ -172,11 +172,12 @@ interface Result {
 
 /** The bare floor: inflate the shared strings and the worksheets (native zlib, as plan-ledger does), and find every cell tag. */
 function scanFloor(bytes: Uint8Array): number {
-  const parts = unzipParts(bytes, (name) => name === 'xl/sharedStrings.xml' || name.startsWith('xl/worksheets/'), nativeInflate);
+  const zip = ZipArchive.open(bytes);
+  if (!(zip instanceof ZipArchive)) throw new Error(zip.code);
   let cells = 0;
   const decoder = new TextDecoder();
-  for (const part of Object.values(parts)) {
-    const xml = decoder.decode(part);
+  for (const name of zip.names.filter((n) => n === 'xl/sharedStrings.xml' || n.startsWith('xl/worksheets/'))) {
+    const xml = decoder.decode(zip.read(name, nativeInflate));
     for (let i = xml.indexOf('<c '); i >= 0; i = xml.indexOf('<c ', i + 3)) cells++;
   }
   return cells;

@@ -47,6 +47,9 @@ describe('plan-ledger consolidate, audit and demo', () => {
   test.each([
     { notes: 'unknown target in a policy', file: 'bad-policy.json', content: '{"t9.9.9-1": "sum"}', args: (f: string) => ['consolidate', filled, '--policy', f, '--out', join(work, 'x.xlsx')], code: 'policy-invalid' },
     { notes: 'unknown policy', file: 'bad-policy2.json', content: '{"t2.5.12-1": "average"}', args: (f: string) => ['consolidate', filled, '--policy', f, '--out', join(work, 'x.xlsx')], code: 'policy-invalid' },
+    { notes: 'policy JSON that does not parse', file: 'bad-policy3.json', content: '{"t2.5.12-1": ', args: (f: string) => ['consolidate', filled, '--policy', f, '--out', join(work, 'x.xlsx')], code: 'policy-invalid' },
+    { notes: 'rules that are not an object', file: 'null-rules.json', content: 'null', args: (f: string) => ['audit', filled, '--rules', f, '--out', join(work, 'y')], code: 'rules-invalid' },
+    { notes: 'rules JSON that does not parse', file: 'broken-rules.json', content: '{"behind": ', args: (f: string) => ['audit', filled, '--rules', f, '--out', join(work, 'y')], code: 'rules-invalid' },
     { notes: 'rules out of order', file: 'bad-rules.json', content: '{"behind": {"yellowFrom": 40, "redFrom": 20}}', args: (f: string) => ['audit', filled, '--rules', f, '--out', join(work, 'y')], code: 'rules-invalid' },
   ])('$notes: exit 2 with $code, nothing written', ({ file, content, args, code }) => {
     const path = join(work, file);

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Locale } from '../core/code.js';
 import { PlanLedgerError } from '../core/error.js';
 import type { Ledger } from '../core/ledger.js';
-import { parsePeriod, type Period } from '../core/period.js';
+import type { Period } from '../core/period.js';
 import { toCsv } from '../io/csv.js';
 import { writeFileAtomic, writeFilesAtomic } from '../io/file.js';
 import { ledgerInWorkbook, ledgerToXlsx, readPolicies, readRules } from '../io/ledger-file.js';
@@ -17,6 +17,7 @@ import { consolidate, localReader } from '../sheets/consolidate.js';
 import { renderHtml } from '../sheets/html-report.js';
 import { auditTables } from '../sheets/table.js';
 import type { Io } from './main.js';
+import { requirePeriod } from './template-command.js';
 
 export interface LedgerCommand {
   readonly inputs: readonly string[];
@@ -31,12 +32,7 @@ export interface LedgerCommand {
   readonly tty: boolean;
 }
 
-function optionalPeriod(label: string | undefined): Period | undefined {
-  if (label === undefined) return undefined;
-  const period = parsePeriod(label);
-  if (!period) throw new PlanLedgerError('period-invalid', { period: label });
-  return period;
-}
+const optionalPeriod = (label: string | undefined): Period | undefined => (label === undefined ? undefined : requirePeriod(label));
 
 /** Reads sheets (files or folders) and consolidates them; shared by consolidate and audit. */
 async function buildLedger(cmd: LedgerCommand, io: Io): Promise<Ledger> {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pushTo } from './_group.js';
 import { completionRate, isCeiling, isMet } from './attainment.js';
 import type { Locale } from './code.js';
 import type { LedgerRow } from './ledger.js';
@@ -127,7 +128,7 @@ export function rollUp(rows: readonly LedgerRow[], judgements: ReadonlyMap<strin
   const groups = new Map<string, LedgerRow[]>();
   for (const row of rows) {
     const keys = by === 'department' ? row.departments.map((d) => d.name) : [row.sectionId ?? '—'];
-    for (const key of keys) groups.set(key, [...(groups.get(key) ?? []), row]);
+    for (const key of keys) pushTo(groups, key, row);
   }
   return [...groups].map(([key, members]) => {
     const counts: Record<Light, number> = { green: 0, yellow: 0, red: 0, grey: 0 };

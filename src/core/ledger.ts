@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pushTo } from './_group.js';
 import type { Locale } from './code.js';
 import { STATUSES, type Status } from './entry.js';
 import type { Period } from './period.js';
@@ -102,7 +103,7 @@ export function mergeLedger(
   for (const sheet of sheets) {
     for (const entry of sheet.entries) {
       const key = entry.targetId ?? entry.taskId;
-      byKey.set(key, [...(byKey.get(key) ?? []), { entry, department: sheet.department }]);
+      pushTo(byKey, key, { entry, department: sheet.department });
     }
     for (const f of sheet.findings) if (f.severity === 'error' && (f.targetId ?? f.taskId)) errorRows.add((f.targetId ?? f.taskId) as string);
   }

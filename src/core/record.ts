@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pushTo } from './_group.js';
 import { CODE_LIST, type Code } from './code.js';
 import { ROLES } from './department.js';
 import { COMPARATORS } from './quantity.js';
@@ -126,14 +127,29 @@ export type Source = z.infer<typeof SourceSchema>;
 export type Finding = z.infer<typeof FindingSchema>;
 export type PlanRecords = z.infer<typeof PlanRecordsSchema>;
 
-const targetIndexes = new WeakMap<PlanRecords, ReadonlyMap<string, Target>>();
-
-/** The plan's targets by id, built once per records (reading thousands of sheets looks them up for each). */
-export function targetsById(records: PlanRecords): ReadonlyMap<string, Target> {
-  let index = targetIndexes.get(records);
-  if (!index) {
-    index = new Map(records.targets.map((t) => [t.id, t]));
-    targetIndexes.set(records, index);
+/** An index of the records, built once per records object (parsed records are not changed): sheets by the thousand look things up in it. */
+function indexed<T>(cache: WeakMap<PlanRecords, T>, records: PlanRecords, build: () => T): T {
+  let index = cache.get(records);
+  if (index === undefined) {
+    index = build();
+    cache.set(records, index);
   }
   return index;
+}
+
+const byId = new WeakMap<PlanRecords, ReadonlyMap<string, Target>>();
+const byTask = new WeakMap<PlanRecords, ReadonlyMap<string, readonly Target[]>>();
+
+/** The plan's targets by id. */
+export function targetsById(records: PlanRecords): ReadonlyMap<string, Target> {
+  return indexed(byId, records, () => new Map(records.targets.map((t) => [t.id, t])));
+}
+
+/** The plan's targets by the task that carries them, in plan order. */
+export function targetsByTask(records: PlanRecords): ReadonlyMap<string, readonly Target[]> {
+  return indexed(byTask, records, () => {
+    const map = new Map<string, Target[]>();
+    for (const t of records.targets) if (t.taskId !== null) pushTo(map, t.taskId, t);
+    return map;
+  });
 }

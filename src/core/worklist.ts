@@ -1,5 +1,5 @@
 import type { Period } from './period.js';
-import type { Department, PlanRecords, Target, Task } from './record.js';
+import { targetsByTask, type Department, type PlanRecords, type Target, type Task } from './record.js';
 
 /** A row a department reports on: a target, or a task that has none (a status row). */
 export type WorkItem =
@@ -35,17 +35,6 @@ export function worklist(records: PlanRecords, department: string, period: Perio
     for (const target of targets) items.push({ kind: 'target', task, target, baseline: baselineFor(records, target) });
   }
   return items;
-}
-
-function targetsByTask(records: PlanRecords): Map<string, Target[]> {
-  const map = new Map<string, Target[]>();
-  for (const t of records.targets) {
-    if (t.taskId === null) continue;
-    const list = map.get(t.taskId) ?? [];
-    list.push(t);
-    map.set(t.taskId, list);
-  }
-  return map;
 }
 
 /** A metric this short (基站) names too many things to match another by containment. */

@@ -10,6 +10,7 @@ import { readXlsx } from '../sheets/xlsx-reader.js';
 import { parseCsv } from './csv.js';
 import { decodeText } from './decode.js';
 import { readFileBytes } from './file.js';
+import { checkedJson, parseJsonFile } from './json.js';
 import { tablesToWorkbook } from './xlsx.js';
 
 /** The ledger workbook: 台账, 填报明细, 问题清单, 核算, and the ledger itself very hidden. */
@@ -41,12 +42,7 @@ export async function readPolicies(file: string, records: PlanRecords): Promise<
     if (id < 0 || policy < 0) throw invalid('CSV needs the columns targetId and policy');
     pairs = rows.filter((r) => r.some((c) => c.trim() !== '')).map((r) => [(r[id] ?? '').trim(), (r[policy] ?? '').trim()]);
   } else {
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch (cause) {
-      throw new PlanLedgerError('policy-invalid', { file, detail: (cause as Error).message }, { cause });
-    }
+    const data = parseJsonFile(text, file, 'policy-invalid');
     if (Array.isArray(data)) pairs = data.map((d: { targetId?: unknown; policy?: unknown }) => [String(d?.targetId ?? ''), String(d?.policy ?? '')]);
     else if (data !== null && typeof data === 'object') pairs = Object.entries(data).map(([k, v]) => [k, String(v)]);
     else throw invalid('expected an object or an array');
@@ -64,23 +60,13 @@ export async function readPolicies(file: string, records: PlanRecords): Promise<
 /** Audit rules from a JSON file; whatever it leaves out keeps the default. */
 export async function readRules(file: string | undefined): Promise<Rules> {
   if (file === undefined) return DEFAULT_RULES;
-  let data: Record<string, unknown>;
-  try {
-    data = JSON.parse(decodeText(readFileBytes(file), file).text) as Record<string, unknown>;
-  } catch (cause) {
-    if (cause instanceof PlanLedgerError) throw cause;
-    throw new PlanLedgerError('rules-invalid', { file, detail: (cause as Error).message }, { cause });
-  }
+  const data = parseJsonFile(decodeText(readFileBytes(file), file).text, file, 'rules-invalid');
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new PlanLedgerError('rules-invalid', { file, detail: 'expected an object' });
   const merged = {
     ...DEFAULT_RULES,
     ...data,
-    behind: { ...DEFAULT_RULES.behind, ...(data['behind'] as object | undefined) },
-    lights: { ...DEFAULT_RULES.lights, ...(data['lights'] as object | undefined) },
+    behind: { ...DEFAULT_RULES.behind, ...('behind' in data ? (data.behind as object) : {}) },
+    lights: { ...DEFAULT_RULES.lights, ...('lights' in data ? (data.lights as object) : {}) },
   };
-  const parsed = RulesSchema.safeParse(merged);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new PlanLedgerError('rules-invalid', { file, detail: issue ? `${issue.path.join('.')}: ${issue.message}` : 'schema mismatch' });
-  }
-  return parsed.data;
+  return checkedJson(RulesSchema, merged, file, 'rules-invalid');
 }

@@ -7,6 +7,7 @@ import type { Locale } from '../core/code.js';
 import { decodeText } from './decode.js';
 import { docxText } from './docx.js';
 import { readFileBytes, regularFile } from './file.js';
+import { checkedJson, parseJsonFile } from './json.js';
 
 /** The plan every command uses when none is named: 杨府〔2021〕13号. */
 export const SEED_PLAN = fileURLToPath(new URL('../../seeds/yangpu-2021-13.txt', import.meta.url));
@@ -46,20 +47,7 @@ function readBytes(file: string): Uint8Array {
 }
 
 function fromJson(bytes: Uint8Array, file: string): PlanRecords {
-  const { text } = decodeText(bytes, file);
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (cause) {
-    throw new PlanLedgerError('json-invalid', { file, detail: (cause as Error).message }, { cause });
-  }
-  const parsed = PlanRecordsSchema.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const detail = issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'schema mismatch';
-    throw new PlanLedgerError('json-invalid', { file, detail });
-  }
-  return parsed.data;
+  return checkedJson(PlanRecordsSchema, parseJsonFile(decodeText(bytes, file).text, file, 'json-invalid'), file, 'json-invalid');
 }
 
 const isZip = (bytes: Uint8Array): boolean => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;

@@ -129,15 +129,3 @@ export function openXlsx(bytes: Uint8Array, maxUnzipped: number): ZipArchive | Z
   if (!zip.has('xl/workbook.xml')) return { code: 'file-not-xlsx' };
   return zip;
 }
-
-/** The entries a filter wants, unzipped. Throws on a damaged archive. */
-export function unzipParts(bytes: Uint8Array, want: (name: string) => boolean, inflate: Inflate = inflateJs): Record<string, Uint8Array> {
-  const zip = ZipArchive.open(bytes);
-  if (!(zip instanceof ZipArchive)) throw new Error(zip.code === 'file-corrupt' ? zip.detail : 'not a zip archive');
-  const parts: Record<string, Uint8Array> = {};
-  for (const name of zip.names) {
-    const part = want(name) ? zip.read(name, inflate) : undefined;
-    if (part) parts[name] = part;
-  }
-  return parts;
-}

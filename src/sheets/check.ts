@@ -1,5 +1,5 @@
 import type { Locale } from '../core/code.js';
-import type { PlanRecords } from '../core/record.js';
+import type { Finding, PlanRecords } from '../core/record.js';
 import { makeFinding, makeReport, type Report } from '../core/report.js';
 import type { Inflate } from './_zip.js';
 import { readProgressSheet } from './read.js';
@@ -13,6 +13,12 @@ export interface SheetFile {
 
 /** A progress sheet is a few dozen KB; anything above this is refused unread. */
 export const MAX_SHEET_FILE_BYTES = 64 * 1024 * 1024;
+
+/** The finding for a file too large to read, or undefined when it may be read. */
+export function oversized(input: { readonly file: string; readonly size?: number; readonly bytes?: Uint8Array }, locale: Locale): Finding | undefined {
+  if ((input.size ?? input.bytes?.length ?? 0) <= MAX_SHEET_FILE_BYTES) return undefined;
+  return makeFinding('file-too-large', { file: input.file, limit: `${MAX_SHEET_FILE_BYTES / 1024 / 1024} MB` }, { file: input.file }, locale);
+}
 
 export interface CheckOptions {
   readonly locale?: Locale;
@@ -33,8 +39,9 @@ export async function checkSheets(files: readonly SheetFile[], records: PlanReco
   const findings = [];
   let rows = 0;
   for (const f of files) {
-    if ((f.size ?? f.bytes.length) > MAX_SHEET_FILE_BYTES) {
-      findings.push(makeFinding('file-too-large', { file: f.file, limit: '64 MB' }, { file: f.file }, locale));
+    const tooLarge = oversized(f, locale);
+    if (tooLarge) {
+      findings.push(tooLarge);
       continue;
     }
     const reading = await readProgressSheet(f.bytes, { file: f.file, records, locale, previous, ...(options.inflate ? { inflate: options.inflate } : {}) });

@@ -1,3 +1,4 @@
+import { pushTo } from '../core/_group.js';
 import type { Locale } from '../core/code.js';
 import { PlanLedgerError } from '../core/error.js';
 import { mergeLedger, type AcceptedSheet, type Ledger, type Policy } from '../core/ledger.js';
@@ -5,7 +6,7 @@ import { parsePeriod, type Period } from '../core/period.js';
 import type { Finding, PlanRecords } from '../core/record.js';
 import { makeFinding } from '../core/report.js';
 import { departmentsFor } from '../core/worklist.js';
-import { MAX_SHEET_FILE_BYTES } from './check.js';
+import { oversized } from './check.js';
 import type { Inflate } from './_zip.js';
 import { readProgressSheet, type SheetReading } from './read.js';
 
@@ -67,8 +68,8 @@ export async function consolidate(files: readonly LedgerInput[], records: PlanRe
   const findings: Finding[] = [];
   const reader = options.reader ?? localReader(records, locale);
   const readable = files.filter((input) => {
-    const tooLarge = (input.size ?? input.bytes?.length ?? 0) > MAX_SHEET_FILE_BYTES;
-    if (tooLarge) findings.push(makeFinding('file-too-large', { file: input.file, limit: '64 MB' }, { file: input.file }, locale));
+    const tooLarge = oversized(input, locale);
+    if (tooLarge) findings.push(tooLarge);
     return !tooLarge;
   });
   let done = files.length - readable.length;
@@ -174,6 +175,6 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): T[][] {
   const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  for (const item of items) pushTo(groups, key(item), item);
   return [...groups.values()];
 }

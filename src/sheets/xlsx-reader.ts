@@ -6,7 +6,7 @@ import type { Grid, GridBook } from './grid.js';
 
 /**
  * A reader specialised to what read-back needs: it inflates only the workbook, its relationships,
- * shared strings, styles and the worksheets asked for, and scans their XML for cells. No DOM, no
+ * shared strings and the worksheets asked for (styles when a percentage asks for them), and scans their XML for cells. No DOM, no
  * model of styles, drawings or formulas beyond their cached results.
  */
 export function readXlsx(source: Uint8Array | ZipArchive, inflate?: Inflate): XlsxBook {
@@ -141,7 +141,7 @@ function scanSheet(name: string, xml: string, strings: readonly string[], styles
   const content: boolean[] = [];
   let maxRow = 0;
   let next = 0;
-  for (let at = xml.indexOf('<c ', 0); at >= 0; at = startsAt(xml, next, CELL_OPEN) ? next : xml.indexOf('<c ', next)) {
+  for (let at = xml.indexOf('<c ', 0); at >= 0; at = startsAt(xml, next, '<c ') ? next : xml.indexOf('<c ', next)) {
     const tagEnd = readCellTag(xml, at + 3);
     if (tagEnd < 0) break;
     let raw = EMPTY;
@@ -185,17 +185,9 @@ function scanSheet(name: string, xml: string, strings: readonly string[], styles
   };
 }
 
-/** The char codes of a literal, for startsAt. */
-const codes = (literal: string): readonly number[] => [...literal].map((c) => c.charCodeAt(0));
-const CELL_OPEN = codes('<c ');
-const VALUE_CLOSE = codes('</v></c>');
-const REF_OPEN = codes('r="');
-const STYLE_OPEN = codes(' s="');
-const TYPE_OPEN = codes(' t="');
-
-/** xml.startsWith(literal, at) for a literal given as char codes, without a call into the runtime. */
-function startsAt(xml: string, at: number, literal: readonly number[]): boolean {
-  for (let i = 0; i < literal.length; i++) if (xml.charCodeAt(at + i) !== literal[i]) return false;
+/** xml.startsWith(literal, at), without a call into the runtime for the few chars between cells. */
+function startsAt(xml: string, at: number, literal: string): boolean {
+  for (let i = 0; i < literal.length; i++) if (xml.charCodeAt(at + i) !== literal.charCodeAt(i)) return false;
   return true;
 }
 
@@ -211,7 +203,7 @@ function plainValueEnd(xml: string, from: number): number {
   if (xml.charCodeAt(from) !== LT || xml.charCodeAt(from + 1) !== V || xml.charCodeAt(from + 2) !== GT) return -1;
   let end = from + 3;
   while (end < xml.length && xml.charCodeAt(end) !== LT) end++;
-  return startsAt(xml, end, VALUE_CLOSE) ? end : -1;
+  return startsAt(xml, end, '</v></c>') ? end : -1;
 }
 
 /** The range of a mergeCell tag's attributes; the plain ref="A1:B2" form read in place. */
@@ -251,54 +243,14 @@ function readRef(s: string, from: number, to: number): void {
   tag.row = row;
 }
 
-/** Reads r, s and t of the cell tag whose attributes start at `from` into `tag`; returns where the tag ends (its >), or -1. */
+/**
+ * Reads r, s and t of the cell tag whose attributes start at `from` into `tag` (any order, either quote,
+ * spaces around =), and returns where the tag ends (its >), or -1.
+ */
 function readCellTag(xml: string, from: number): number {
-  resetTag();
-  const end = canonicalTag(xml, from);
-  if (end >= 0) return end;
-  resetTag();
-  return anyTag(xml, from);
-}
-
-function resetTag(): void {
   tag.row = 0;
   tag.style = 0;
   tag.type = 'n';
-}
-
-/** The tag as Excel, exceljs and LibreOffice write it, r="A1" s="1" t="s" in this order; -1 when it is written otherwise. */
-function canonicalTag(xml: string, from: number): number {
-  if (!startsAt(xml, from, REF_OPEN)) return -1;
-  let i = from + 3;
-  while (i < xml.length && xml.charCodeAt(i) !== QUOTE) i++;
-  readRef(xml, from + 3, i);
-  i++;
-  if (startsAt(xml, i, STYLE_OPEN)) {
-    const start = (i += 4);
-    while (i < xml.length && xml.charCodeAt(i) !== QUOTE) i++;
-    tag.style = integer(xml, start, i);
-    i++;
-  }
-  if (startsAt(xml, i, TYPE_OPEN)) {
-    const start = (i += 4);
-    while (i < xml.length && xml.charCodeAt(i) !== QUOTE) i++;
-    tag.type = xml.slice(start, i);
-    i++;
-  }
-  const c = xml.charCodeAt(i);
-  if (c === GT) {
-    tag.selfClosing = false;
-    return i;
-  }
-  if (c === SLASH && xml.charCodeAt(i + 1) === GT) {
-    tag.selfClosing = true;
-    return i + 1;
-  }
-  return -1;
-}
-
-/** Any other way of writing the tag: attributes in any order, with either quote, spaces around =. */
-function anyTag(xml: string, from: number): number {
   const length = xml.length;
   let i = from;
   while (i < length) {
