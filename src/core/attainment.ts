@@ -13,20 +13,27 @@ export function isCeiling(target: Judged): boolean {
   return target.comparator === '<=' || target.comparator === '<';
 }
 
-/** Whether a figure satisfies its target's comparator (新增400个 is met by 400 or more). */
-export function isMet(target: Judged, value: number): boolean {
+/** What meeting a target means, as the figure against a bound: 新增400个 is ≥ 400, 约400 is ≥ 380. The sheets' traffic lights say the same. */
+export function metCondition(target: Judged): { readonly operator: '>' | '>=' | '<' | '<='; readonly bound: number } {
   switch (target.comparator) {
     case '>':
-      return value > target.value;
     case '<':
-      return value < target.value;
     case '<=':
-      return value <= target.value;
+      return { operator: target.comparator, bound: target.value };
     case '~':
-      return value >= target.value * (1 - APPROXIMATE_TOLERANCE);
+      return { operator: '>=', bound: target.value * (1 - APPROXIMATE_TOLERANCE) };
     default:
-      return value >= target.value;
+      return { operator: '>=', bound: target.value };
   }
+}
+
+/** Whether a figure satisfies its target's comparator. */
+export function isMet(target: Judged, value: number): boolean {
+  const { operator, bound } = metCondition(target);
+  if (operator === '>') return value > bound;
+  if (operator === '<') return value < bound;
+  if (operator === '<=') return value <= bound;
+  return value >= bound;
 }
 
 /** The figure time-elapsed progress (序时进度) asks for by the period's end, or undefined for ceilings. */

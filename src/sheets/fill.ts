@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { expectedValue, isCeiling } from '../core/attainment.js';
+import { expectedValue, isCeiling, metCondition } from '../core/attainment.js';
 import type { Locale } from '../core/code.js';
 import { STATUS_LABELS, STATUSES } from '../core/entry.js';
 import { PlanLedgerError } from '../core/error.js';
@@ -331,7 +331,8 @@ function addTrafficLights(sheet: ExcelJS.Worksheet, address: string, target: Tar
     formulae: [`AND(ISNUMBER(${a}),${formula})`],
     style: { font: { color: { argb: color.font } }, fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: color.fill } } },
   });
-  const met = target.comparator === '>' ? `${a}>${v}` : target.comparator === '<' ? `${a}<${v}` : target.comparator === '<=' ? `${a}<=${v}` : target.comparator === '~' ? `${a}>=${v * 0.95}` : `${a}>=${v}`;
+  const { operator, bound } = metCondition(target);
+  const met = `${a}${operator}${bound}`;
   const rules = isCeiling(target)
     ? [rule(met, COLORS.met, 1), rule(`${a}>${v}`, COLORS.behind, 2)]
     : [rule(met, COLORS.met, 1), rule(`${a}<${round(expected ?? v)}`, COLORS.behind, 2), rule(`${a}>=${round(expected ?? v)}`, COLORS.onTrack, 3)];
