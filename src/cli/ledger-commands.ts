@@ -100,8 +100,7 @@ export async function auditCommand(cmd: LedgerCommand, io: Io, now: Date = new D
   const ledger = stored ?? (await buildLedger(cmd, io));
   const audit = auditLedger(ledger, rules, cmd.locale);
   const html = await writeAudit(audit, cmd.out, cmd.locale, now);
-  const counts = { green: 0, yellow: 0, red: 0, grey: 0 };
-  for (const j of audit.judgements) counts[j.light]++;
+  const counts = audit.totals;
   io.out(
     cmd.locale === 'en'
       ? `${audit.judgements.length} targets and tasks: ${counts.green} green, ${counts.yellow} yellow, ${counts.red} red, ${counts.grey} grey\nReport: ${resolve(html)}\n`

@@ -114,6 +114,13 @@ function judgeQualitative(
   }
 }
 
+/** How many of each light. */
+export function countLights(lights: Iterable<Light>): Record<Light, number> {
+  const counts: Record<Light, number> = { green: 0, yellow: 0, red: 0, grey: 0 };
+  for (const light of lights) counts[light]++;
+  return counts;
+}
+
 /** Counts of each light for a group of rows, and the share green. */
 export interface RollUp {
   readonly key: string;
@@ -131,8 +138,7 @@ export function rollUp(rows: readonly LedgerRow[], judgements: ReadonlyMap<strin
     for (const key of keys) pushTo(groups, key, row);
   }
   return [...groups].map(([key, members]) => {
-    const counts: Record<Light, number> = { green: 0, yellow: 0, red: 0, grey: 0 };
-    for (const r of members) counts[judgements.get(r.id)?.light ?? 'grey']++;
+    const counts = countLights(members.map((r) => judgements.get(r.id)?.light ?? 'grey'));
     return { key, label: by === 'section' ? (sectionTitles.get(key) ?? key) : key, total: members.length, counts, greenShare: members.length ? counts.green / members.length : 0 };
   });
 }

@@ -1,4 +1,4 @@
-import { judge, rollUp, DEFAULT_RULES, type Judgement, type RollUp, type Rules } from '../core/audit.js';
+import { countLights, judge, rollUp, DEFAULT_RULES, type Judgement, type Light, type RollUp, type Rules } from '../core/audit.js';
 import type { Locale } from '../core/code.js';
 import { PlanLedgerError } from '../core/error.js';
 import type { Ledger } from '../core/ledger.js';
@@ -10,6 +10,8 @@ export interface Audit {
   readonly judgements: readonly Judgement[];
   readonly byDepartment: readonly RollUp[];
   readonly bySection: readonly RollUp[];
+  /** Each light over all rows. */
+  readonly totals: Readonly<Record<Light, number>>;
   readonly rules: Rules;
   readonly locale: Locale;
 }
@@ -25,6 +27,7 @@ export function auditLedger(ledger: Ledger, rules: Rules = DEFAULT_RULES, locale
     judgements,
     byDepartment: rollUp(ledger.rows, byId, 'department', titles),
     bySection: rollUp(ledger.rows, byId, 'section', titles),
+    totals: countLights(judgements.map((j) => j.light)),
     rules,
     locale,
   };

@@ -54,8 +54,7 @@ export function renderHtml(audit: Audit, generatedAt: string): string {
   const periodText = period ? periodName(period, locale) : ledger.period;
   const lights = LIGHT_LABELS[locale];
   const verdicts = VERDICT_LABELS[locale];
-  const totals: Record<Light, number> = { green: 0, yellow: 0, red: 0, grey: 0 };
-  for (const j of judgements) totals[j.light]++;
+  const totals = audit.totals;
   const pct = (x: number | null) => (x === null ? '' : `${Math.round(x * 1000) / 10}%`);
   const a = ledger.accounting;
 
