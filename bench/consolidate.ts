@@ -8,9 +8,10 @@ import XLSX from 'xlsx';
 import { parsePlan } from '../src/index.js';
 import { SEED_PLAN } from '../src/node.js';
 import { parsePeriod } from '../src/core/period.js';
-import { consolidate, localReader } from '../src/sheets/consolidate.js';
+import { consolidate } from '../src/core/consolidate.js';
 import { nativeInflate } from '../src/io/inflate.js';
-import { ZipArchive } from '../src/sheets/_zip.js';
+import { sheetReader } from '../src/sheets/read.js';
+import { ZipArchive } from '../src/sheets/xlsx/zip.js';
 import { demoSheets } from '../src/sheets/demo.js';
 import { DEFAULT_TEMPLATE } from '../src/io/sheet-file.js';
 import { listSheetFiles } from '../src/io/sheet-file.js';
@@ -47,7 +48,7 @@ export async function consolidateBench(): Promise<void> {
         files.forEach((f, i) => i % 2 === h && copyFileSync(f, join(half, basename(f))));
       });
       const contenders: Record<Contender, () => Promise<unknown>> = {
-        single: async () => consolidate(await listSheetFiles([dir]), records, { period, reader: localReader(records, 'zh-CN', nativeInflate) }),
+        single: async () => consolidate(await listSheetFiles([dir]), records, sheetReader(records, { inflate: nativeInflate }), { period }),
         exceljs: async () => {
           for (const f of files) await new ExcelJS.Workbook().xlsx.load(readFileSync(f) as unknown as ArrayBuffer);
         },

@@ -5,7 +5,7 @@ import { SEED_PLAN } from '../src/node.js';
 import { parsePeriod } from '../src/core/period.js';
 import { departmentsFor } from '../src/core/worklist.js';
 import { checkSheets } from '../src/sheets/check.js';
-import { generateProgressSheet } from '../src/sheets/fill.js';
+import { generateProgressSheet } from '../src/sheets/template/fill.js';
 import { DEFAULT_TEMPLATE } from '../src/io/sheet-file.js';
 import { printTable } from './measure.js';
 

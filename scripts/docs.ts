@@ -1,13 +1,12 @@
 // Regenerates the parts of README.md made from code (npm run docs); a test fails when they are stale.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { codeTable } from '../src/core/code.js';
-import { placeholderTable } from '../src/sheets/placeholder.js';
+import { codeTable, placeholderTable, wording } from '../src/core/locales/index.js';
 
 const path = new URL('../README.md', import.meta.url);
 let readme = readFileSync(path, 'utf8');
 for (const [name, table] of [
-  ['codes', codeTable('zh-CN')],
-  ['placeholders', placeholderTable('zh-CN')],
+  ['codes', codeTable(wording('zh-CN'))],
+  ['placeholders', placeholderTable(wording('zh-CN'))],
 ] as const) {
   const begin = `<!-- ${name}:begin (npm run docs) -->`;
   const end = `<!-- ${name}:end -->`;

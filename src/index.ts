@@ -1,4 +1,7 @@
-// Browser-safe public API: the domain (src/core) and records ↔ tables (src/sheets). File I/O is in plan-ledger/node.
+// The browser-safe public API: the domain, reading and filling sheets, result tables and reports, and the
+// file formats that need no Node API. Files, zlib and workers are in plan-ledger/node.
+
+// Plans → records
 export { parsePlan, type ParseOptions } from './core/parse.js';
 export {
   SCHEMA_VERSION,
@@ -8,36 +11,79 @@ export {
   TaskSchema,
   TargetSchema,
   DepartmentSchema,
-  FindingSchema,
   type PlanRecords,
   type PlanDocument,
   type Section,
   type Task,
   type Target,
   type Department,
-  type Finding,
   type Source,
-  type Span,
   type PartKind,
+  type TargetKind,
 } from './core/record.js';
+export { type Span } from './core/span.js';
 export { type Role, type Assignment, ROLES } from './core/department.js';
 export { type Comparator, COMPARATORS } from './core/quantity.js';
 export { type Basis } from './core/metric.js';
 export { parseChineseNumeral, formatChineseNumeral } from './core/numeral.js';
 export { resolveUnit, unitCategory, isCountUnit, type UnitCategory } from './core/unit.js';
-export { normalize } from './core/text.js';
-export { CODES, CODE_LIST, render, codeTable, LOCALES, type Code, type Locale, type Severity } from './core/code.js';
+export { planFromBytes } from './io/plan-source.js';
+export { decodeText, type DecodedText, type TextEncoding } from './io/decode.js';
+export { docxText } from './io/docx.js';
+
+// Problems as data, worded at the edge
+export { CODES, CODE_LIST, SEVERITIES, type Code, type CodeKind, type CodeParams, type ParamsOf, type Severity } from './core/code.js';
+export { FindingSchema, type Finding, type Location } from './core/finding.js';
 export { PlanLedgerError } from './core/error.js';
-export { recordTables, type Table, type Column, type Cell } from './sheets/table.js';
-export { parsePeriod, periodName, expectedShare, type Period } from './core/period.js';
-export { worklist, departmentsFor, baselineFor, type WorkItem } from './core/worklist.js';
+export { wording, LOCALES, DEFAULT_LOCALE, localeOf, say, message, withMessage, describeError, codeTable, placeholderTable, type Locale, type Wording } from './core/locales/index.js';
+
+// Periods, worklists, targets
+export { parsePeriod, expectedShare, type Period } from './core/period.js';
+export { worklist, departmentsFor, type WorkItem } from './core/worklist.js';
 export { isMet, expectedValue, completionRate, isCeiling } from './core/attainment.js';
-export { readFigure, readStatus, STATUSES, STATUS_LABELS, type Status, type RawCell, type ReadFigure } from './core/entry.js';
-export { EntrySchema, ReportSchema, flattenFinding, type Entry, type Report } from './core/report.js';
-export { PLACEHOLDERS, PLACEHOLDER_LIST, REQUIRED_PLACEHOLDERS, placeholderTable, type Placeholder } from './sheets/placeholder.js';
-export { buildDefaultTemplate, DEFAULT_TEMPLATE_VERSION } from './sheets/default-template.js';
-export { fillProgressSheet, generateProgressSheet, type FillOptions } from './sheets/fill.js';
-export { readProgressSheet, MAX_UNZIPPED_BYTES, type SheetReading, type ReadOptions } from './sheets/read.js';
-export { checkSheets, MAX_SHEET_FILE_BYTES, type SheetFile, type CheckOptions } from './sheets/check.js';
-export { readMeta, SheetMetaSchema, META_SHEET, type SheetMeta } from './sheets/metadata.js';
-export { reportTables } from './sheets/table.js';
+export { readFigure, readStatus, STATUSES, type Status, type RawCell, type ReadFigure } from './core/entry.js';
+
+// Progress sheets: filling and reading back
+export { PLACEHOLDERS, PLACEHOLDER_LIST, REQUIRED_PLACEHOLDERS, type Placeholder, type PlaceholderScope } from './core/placeholder.js';
+export { progressSheet, type ProgressSheet, type ProgressRow, type FigureRule, type Condition, type CellValue } from './core/progress-sheet.js';
+export { defaultTemplate, DEFAULT_TEMPLATE_VERSION } from './sheets/template/default.js';
+export { generateProgressSheet, type FillOptions } from './sheets/template/fill.js';
+export { openWorkbook, WorkbookCache, type OpenOptions } from './sheets/xlsx/reader.js';
+export { type Grid, type GridBook } from './sheets/xlsx/grid.js';
+export { readProgress, readProgressFile, sheetReader, type ReadOptions, type SheetSource } from './sheets/read.js';
+export { readMeta, SheetMetaSchema, type SheetMeta } from './sheets/metadata.js';
+export { checkSheets, type CheckOptions, type SheetFile } from './sheets/check.js';
+export { EntrySchema, ReportSchema, type Entry, type Report } from './core/report.js';
+
+// Consolidation and audit
+export {
+  consolidate,
+  type ConsolidateOptions,
+  type ConsolidationInput,
+  type SheetReader,
+  type SheetReading,
+  type SheetIdentity,
+} from './core/consolidate.js';
+export { LedgerSchema, POLICIES, type Ledger, type LedgerRow, type LedgerReport, type Accounting, type Policy } from './core/ledger.js';
+export {
+  auditLedger,
+  judge,
+  DEFAULT_RULES,
+  RulesSchema,
+  VERDICTS,
+  LIGHTS,
+  type Audit,
+  type Judgement,
+  type Reason,
+  type RollUp,
+  type Rules,
+  type Verdict,
+  type Light,
+} from './core/audit.js';
+export { ledgerToXlsx, ledgerFromXlsx, parsePolicies, parseRules } from './io/ledger.js';
+
+// Result tables and reports
+export { recordTables, reportTables, ledgerTables, auditTables, flatFinding, type Table, type Column, type Cell } from './report/tables.js';
+export { renderHtml } from './report/html.js';
+export { toCsv, parseCsv } from './report/csv.js';
+export { tablesToXlsx } from './report/xlsx.js';

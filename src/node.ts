@@ -1,10 +1,10 @@
-// Node entry (plan-ledger/node): everything in the browser-safe entry, plus reading and writing files.
-export * from './index.js';
+// The Node entry (plan-ledger/node): files, native zlib and worker threads. Everything else is in 'plan-ledger'.
 export { loadPlan, SEED_PLAN } from './io/plan-file.js';
-export { decodeText, type DecodedText, type TextEncoding } from './io/decode.js';
-export { docxText } from './io/docx.js';
-export { toCsv, parseCsv, rowsToCsv, escapeCell, unescapeCell } from './io/csv.js';
-export { tablesToXlsx } from './io/xlsx.js';
 export { exportPlan, PLAN_WORKBOOK } from './io/export.js';
 export { writeFileAtomic } from './io/file.js';
-export { readSheetFiles, sheetFileName, DEFAULT_TEMPLATE } from './io/sheet-file.js';
+export { listSheetFiles, readSheetFiles, sheetFileName, writeDepartmentSheets, DEFAULT_TEMPLATE, type SheetsToWrite } from './io/sheet-file.js';
+export { consolidateFiles, type ConsolidateFilesOptions } from './io/consolidate-files.js';
+export { writeAudit } from './io/audit-file.js';
+export { readPolicies, readRules } from './io/ledger-file.js';
+export { nativeInflate } from './io/inflate.js';
+export { ReadPool } from './io/read-pool.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { ReportSchema } from '../src/core/report.js';
-import { parseCsv } from '../src/node.js';
+import { parseCsv } from '../src/index.js';
 import { bin } from './helpers/cli.js';
 import { edit } from './helpers/sheets.js';
 

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { zipSync, strToU8 } from 'fflate';
 import { describe, expect, test } from 'vitest';
-import { loadPlan, parsePlan, PlanRecordsSchema, SEED_PLAN } from '../src/node.js';
+import { parsePlan, PlanRecordsSchema } from '../src/index.js';
+import { loadPlan, SEED_PLAN } from '../src/node.js';
 import { buildDocx } from './helpers/docx.js';
 import { cli } from './helpers/cli.js';
 

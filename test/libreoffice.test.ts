@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
 import { check, makeSheet, pairs, seed } from './helpers/sheets.js';
-import { officeAvailable, PDFTOPPM, run, runOfficeTests, SOFFICE, SYSTEM_PYTHON } from './helpers/office.js';
+import { libreOffice, PDFTOPPM, run, SOFFICE, SYSTEM_PYTHON } from './helpers/tools.js';
 
 const TYPE_SCRIPT = fileURLToPath(new URL('./helpers/lo_type.py', import.meta.url));
 /** Pictures and files kept for people to look at (not committed). */
@@ -16,12 +16,13 @@ function attributes(text: string): Record<string, string> {
   return Object.fromEntries([...text.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1] as string, m[2] as string]));
 }
 
-// In CI these run whether or not LibreOffice is there, and fail when it is missing; elsewhere they need it.
-describe.runIf(runOfficeTests)('LibreOffice as a second spreadsheet application', () => {
-  test('LibreOffice is installed (Debian libreoffice-calc-nogui, python3-uno, poppler-utils)', () => {
-    expect(officeAvailable, `${SOFFICE}, ${PDFTOPPM} and ${SYSTEM_PYTHON} with uno are needed; .ci/run installs them`).toBe(true);
-  });
+test('LibreOffice is installed (Debian libreoffice-calc-nogui, python3-uno, poppler-utils)', (ctx) => {
+  if (!libreOffice.run) ctx.skip(libreOffice.reason);
+  expect(libreOffice.available, `${SOFFICE}, ${PDFTOPPM} and ${SYSTEM_PYTHON} with uno are needed; .ci/run installs them`).toBe(true);
+});
 
+// In CI these run whether or not LibreOffice is there, and fail when it is missing; elsewhere they are skipped without it.
+describe.runIf(libreOffice.run)('LibreOffice as a second spreadsheet application', () => {
   test(
     'entries typed through LibreOffice and saved as .xlsx read back exactly; validations, protection and formats survive',
     async () => {

@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parsePeriod } from '../src/core/period.js';
+import { consolidate } from '../src/core/consolidate.js';
 import { nativeInflate } from '../src/io/inflate.js';
 import { listSheetFiles } from '../src/io/sheet-file.js';
 import { ReadPool } from '../src/io/read-pool.js';
-import { consolidate, localReader } from '../src/sheets/consolidate.js';
 import { demoSheets } from '../src/sheets/demo.js';
+import { sheetReader } from '../src/sheets/read.js';
 import { defaultTemplate, seed } from './helpers/sheets.js';
 
 describe('reading in worker threads', () => {
@@ -20,10 +21,10 @@ describe('reading in worker threads', () => {
       writeFileSync(join(dir, `${i}-a.xlsx`), s.bytes);
       writeFileSync(join(dir, `${i}-b.xlsx`), s.bytes);
     });
-    const here = await consolidate(await listSheetFiles([dir]), seed, { period, reader: localReader(seed, 'zh-CN', nativeInflate) });
-    const pool = new ReadPool(seed, 'zh-CN', 2);
+    const here = await consolidate(await listSheetFiles([dir]), seed, sheetReader(seed, { inflate: nativeInflate }), { period });
+    const pool = new ReadPool(seed, 2);
     try {
-      const there = await consolidate(await listSheetFiles([dir]), seed, { period, reader: pool.reader, concurrency: 16 });
+      const there = await consolidate(await listSheetFiles([dir]), seed, pool.reader, { period, concurrency: 16 });
       expect(there).toEqual(here);
       expect(here.accounting).toMatchObject({ files: 34, sheetsAccepted: 17 });
       expect(here.accounting.rowsRead).toBe(here.accounting.rowsMerged + here.accounting.rowsRejected);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, test } from 'vitest';
 import { formatChineseNumeral, parseChineseNumeral, parsePlan } from '../src/index.js';
-import { parseCsv, rowsToCsv } from '../src/node.js';
+import { parseCsv, rowsToCsv } from '../src/report/csv.js';
 
 // Pieces of the genre, so that random texts reach headings, clauses and quantities, not only noise.
 const genrePiece = fc.constantFrom(

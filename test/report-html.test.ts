@@ -1,13 +1,14 @@
 import { describe, expect, test } from 'vitest';
+import { auditLedger } from '../src/core/audit.js';
 import { LedgerSchema, type Ledger } from '../src/core/ledger.js';
-import { auditLedger } from '../src/sheets/audit.js';
-import { escapeHtml, renderHtml } from '../src/sheets/html-report.js';
+import { wording } from '../src/core/locales/index.js';
+import { escapeHtml, renderHtml } from '../src/report/html.js';
 
 const hostile = '<script>alert("x")</script>&"\'';
 
 const ledger: Ledger = LedgerSchema.parse({
   format: 'plan-ledger/ledger',
-  formatVersion: 1,
+  formatVersion: 2,
   planId: 'plan-1',
   planTitle: `计划${hostile}`,
   docNumber: null,
@@ -22,12 +23,12 @@ const ledger: Ledger = LedgerSchema.parse({
       figure: 3, status: 'in-progress', evidence: hostile, disputed: false,
     },
   ],
-  findings: [{ code: 'entry-outlier', severity: 'warning', message: hostile, location: { file: hostile, cell: 'K5' } }],
+  findings: [{ code: 'entry-outlier', severity: 'warning', params: { cell: hostile, value: 50, target: 3, factor: 10 }, location: { file: hostile, cell: 'K5' } }],
   accounting: { files: 1, sheetsAccepted: 1, filesSkipped: 0, rowsRead: 1, rowsMerged: 1, rowsRejected: 0 },
 });
 
 describe('the HTML report', () => {
-  const html = renderHtml(auditLedger(ledger), '2021-07-05 09:00');
+  const html = renderHtml(auditLedger(ledger), '2021-07-05 09:00', wording());
 
   test('escapes every text that comes from plans and sheets', () => {
     // The only script element is the report's own.

@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { STATUS_LABELS, STATUSES, type RawCell, type Status } from '../src/core/entry.js';
+import { STATUSES, type RawCell, type Status } from '../src/core/entry.js';
+import { wording } from '../src/core/locales/index.js';
 import { readMeta } from '../src/sheets/metadata.js';
-import { excelBook } from '../src/sheets/grid.js';
-import { readXlsx } from '../src/sheets/xlsx-reader.js';
-import { columnLetter } from '../src/sheets/_range.js';
+import { excelBook } from '../src/sheets/xlsx/excel-grid.js';
+import { openWorkbook } from '../src/sheets/xlsx/reader.js';
+import { columnLetter } from '../src/sheets/xlsx/range.js';
 import { check, edit, makeSheet, seed } from './helpers/sheets.js';
 
 // Text people type: Chinese, quotes, commas, newlines, leading = + - @, spaces. (XML cannot hold C0 controls; nor can Excel.)
@@ -26,7 +27,7 @@ describe('round trip: plan → template → entries typed with exceljs → check
     blank = await makeSheet(seed, '区科委', '2021-Q2');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(blank as unknown as ArrayBuffer);
-    const meta = readMeta(workbook);
+    const meta = readMeta(excelBook(workbook));
     const units = new Map(seed.targets.map((t) => [t.id, t.unit]));
     rows = (meta?.rows ?? []).map((r) => ({ row: r.row, targetId: r.targetId, unit: r.targetId ? (units.get(r.targetId) ?? '') : '' }));
   });
@@ -44,7 +45,7 @@ describe('round trip: plan → template → entries typed with exceljs → check
           rows.forEach(({ row, targetId }, i) => {
             const e = typed[i] as Typed;
             if (targetId !== null) sheet.getCell(`K${row}`).value = e.actual;
-            sheet.getCell(`M${row}`).value = e.status === null ? null : STATUS_LABELS[e.status];
+            sheet.getCell(`M${row}`).value = e.status === null ? null : wording().status[e.status];
             sheet.getCell(`N${row}`).value = e.note;
             sheet.getCell(`O${row}`).value = e.evidence;
           });
@@ -58,7 +59,7 @@ describe('round trip: plan → template → entries typed with exceljs → check
         expect(report.findings.filter((f) => f.code.startsWith('template-') || f.code.startsWith('file-'))).toEqual([]);
 
         // The specialised reader sees every cell as exceljs does.
-        const fast = readXlsx(filled).sheet('推进情况');
+        const fast = openWorkbook(filled).sheet('推进情况');
         const workbook = new ExcelJS.Workbook();
         await workbook.xlsx.load(filled as unknown as ArrayBuffer);
         const full = excelBook(workbook).sheet('推进情况');

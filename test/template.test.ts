@@ -2,9 +2,11 @@ import { unzipSync, strFromU8 } from 'fflate';
 import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
 import { PlanLedgerError } from '../src/index.js';
-import { expectedShare, parsePeriod, periodName } from '../src/core/period.js';
-import { buildDefaultTemplate } from '../src/sheets/default-template.js';
+import { wording } from '../src/core/locales/index.js';
+import { expectedShare, parsePeriod } from '../src/core/period.js';
+import { buildDefaultTemplate } from '../src/sheets/template/default.js';
 import { readMeta } from '../src/sheets/metadata.js';
+import { excelBook } from '../src/sheets/xlsx/excel-grid.js';
 import { check, defaultTemplate, edit, makeSheet, pairs, seed } from './helpers/sheets.js';
 
 const load = async (bytes: Uint8Array | ArrayBuffer) => {
@@ -24,7 +26,7 @@ describe('periods', () => {
     { label: '2021-06', name: '2021年6月', share: 0.5 },
   ])('$label → $name, 序时进度 $share', ({ label, name, share }) => {
     const p = parsePeriod(label);
-    expect(p && periodName(p)).toBe(name);
+    expect(p && wording().periodName(p)).toBe(name);
     expect(p && expectedShare(p, 2021, '2021-12-31')).toBe(share);
   });
 
@@ -40,7 +42,7 @@ describe('periods', () => {
 });
 
 describe('the default template', () => {
-  test('templates/progress-report.xlsx is what src/sheets/default-template.ts builds (npm run template)', async () => {
+  test('templates/progress-report.xlsx is what src/sheets/template/default.ts builds (npm run template)', async () => {
     // Both through a write and a read, as exceljs drops default widths when it reads.
     const committed = (await load(defaultTemplate)).worksheets[0] as ExcelJS.Worksheet;
     const built = (await load(await buildDefaultTemplate().xlsx.writeBuffer())).worksheets[0] as ExcelJS.Worksheet;
@@ -58,7 +60,7 @@ describe('a generated sheet (区科委, 2021-Q2)', async () => {
   const bytes = await makeSheet(seed, '区科委', '2021-Q2');
   const workbook = await load(bytes);
   const sheet = workbook.getWorksheet('推进情况') as ExcelJS.Worksheet;
-  const meta = readMeta(workbook);
+  const meta = readMeta(excelBook(workbook));
 
   test('a row per target and a status row per task without one, then the footer moved below', () => {
     expect(meta?.rows.map((r) => r.id)).toEqual([
@@ -127,7 +129,7 @@ describe('a generated sheet (区科委, 2021-Q2)', async () => {
       hidden.getCell('A2').value = JSON.stringify(change(JSON.parse(json) as Meta));
       for (let row = 3; row <= hidden.rowCount; row++) hidden.getCell(`A${row}`).value = null;
     });
-    expect(readMeta(await load(altered))).toBeUndefined();
+    expect(readMeta(excelBook(await load(altered)))).toBeUndefined();
     expect(pairs(await check({ 'altered.xlsx': altered }, seed))).toEqual([['altered.xlsx', 'template-not-a-progress-sheet']]);
   });
 });

@@ -1,7 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
 import type { RawCell } from '../src/core/entry.js';
-import { readXlsx } from '../src/sheets/xlsx-reader.js';
+import { openWorkbook } from '../src/sheets/xlsx/reader.js';
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
 
@@ -23,7 +23,7 @@ function workbook(sheets: Record<string, string>, options: { strings?: string[];
 }
 
 const cells = (xml: string, addresses: string[], options: { strings?: string[]; styles?: string } = {}): (RawCell | undefined)[] => {
-  const grid = readXlsx(workbook({ S: xml }, options)).sheet('S');
+  const grid = openWorkbook(workbook({ S: xml }, options)).sheet('S');
   return addresses.map((a) => {
     const c = grid?.cell(a);
     return c?.kind === 'number' ? { kind: c.kind, value: c.value, percentFormat: c.percentFormat } : c;
@@ -108,7 +108,7 @@ describe('the specialised reader', () => {
   });
 
   test('styles are read only when a number’s format is asked for: text reads even with a damaged styles part', () => {
-    const grid = readXlsx(workbook({ S: '<sheetData><row r="1"><c r="A1" t="str"><v>ok</v></c><c r="B1" s="1"><v>2</v></c></row></sheetData>' }, { styles: '<<<' })).sheet('S');
+    const grid = openWorkbook(workbook({ S: '<sheetData><row r="1"><c r="A1" t="str"><v>ok</v></c><c r="B1" s="1"><v>2</v></c></row></sheetData>' }, { styles: '<<<' })).sheet('S');
     expect(grid?.cell('A1')).toEqual({ kind: 'text', value: 'ok' });
     const number = grid?.cell('B1');
     expect(number?.kind === 'number' && number.value).toBe(2);
@@ -120,11 +120,11 @@ describe('the specialised reader', () => {
       'xl/_rels/workbook.xml.rels': strToU8('<Relationships><Relationship Id="rId1" Target="worksheets/表一.xml"/></Relationships>'),
       'xl/worksheets/表一.xml': strToU8(`<worksheet ${NS}><sheetData><row r="1"><c r="A1" t="str"><v>到</v></c></row></sheetData></worksheet>`),
     });
-    expect(readXlsx(book).sheet('表')?.cell('A1')).toEqual({ kind: 'text', value: '到' });
+    expect(openWorkbook(book).sheet('表')?.cell('A1')).toEqual({ kind: 'text', value: '到' });
   });
 
   test('maxRow and rows with content', () => {
-    const grid = readXlsx(workbook({ S: '<sheetData><row r="2"><c r="A2" t="str"><v>  </v></c></row><row r="7"><c r="B7"><v>0</v></c></row><row r="9"><c r="A9" s="1"/></row></sheetData>' })).sheet('S');
+    const grid = openWorkbook(workbook({ S: '<sheetData><row r="2"><c r="A2" t="str"><v>  </v></c></row><row r="7"><c r="B7"><v>0</v></c></row><row r="9"><c r="A9" s="1"/></row></sheetData>' })).sheet('S');
     expect(grid?.maxRow).toBe(9);
     expect([2, 7, 9].map((r) => grid?.rowHasContent(r))).toEqual([false, true, false]);
   });
@@ -133,10 +133,10 @@ describe('the specialised reader', () => {
     const a = workbook({ 甲: '<sheetData><row r="1"><c r="A1" t="str"><v>a</v></c></row></sheetData>' });
     const b = workbook({ 乙: '<sheetData><row r="1"><c r="A1" t="str"><v>b</v></c></row></sheetData>', 丙: '<sheetData/>' });
     const sameShape = workbook({ 甲: '<sheetData><row r="1"><c r="A1" t="str"><v>c</v></c></row></sheetData>' });
-    expect(readXlsx(a).sheetNames).toEqual(['甲']);
-    expect(readXlsx(b).sheetNames).toEqual(['乙', '丙']);
-    expect(readXlsx(a).sheet('甲')?.cell('A1')).toEqual({ kind: 'text', value: 'a' });
-    expect(readXlsx(sameShape).sheet('甲')?.cell('A1')).toEqual({ kind: 'text', value: 'c' });
-    expect(readXlsx(b).sheet('甲')).toBeUndefined();
+    expect(openWorkbook(a).sheetNames).toEqual(['甲']);
+    expect(openWorkbook(b).sheetNames).toEqual(['乙', '丙']);
+    expect(openWorkbook(a).sheet('甲')?.cell('A1')).toEqual({ kind: 'text', value: 'a' });
+    expect(openWorkbook(sameShape).sheet('甲')?.cell('A1')).toEqual({ kind: 'text', value: 'c' });
+    expect(openWorkbook(b).sheet('甲')).toBeUndefined();
   });
 });

@@ -1,28 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { LOCALES, type Locale } from '../core/code.js';
 import { PlanLedgerError } from '../core/error.js';
-import { codesText, helpText } from './help.js';
+import { codeTable, describeError, localeOf, wording, type Locale } from '../core/locales/index.js';
+import { auditCommand } from './audit-command.js';
 import { checkCommand } from './check-command.js';
-import { demoCommand, pipelineCommand } from './demo-command.js';
-import { auditCommand, consolidateCommand } from './ledger-commands.js';
+import { consolidateCommand } from './consolidate-command.js';
+import { demoCommand } from './demo-command.js';
+import { demoFillCommand } from './demo-fill-command.js';
+import { processIo, type Context, type Io } from './io.js';
 import { parseCommand } from './parse-command.js';
 import { templateCommand } from './template-command.js';
 
-/** What a command prints; tests capture it, the bin passes process streams. */
-export interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
-
-const processIo: Io = {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
-};
-
 /** Runs the CLI and returns its exit code. Never throws; never prints a stack trace. */
-export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
-  let locale: Locale = localeFrom(process.env['PLAN_LEDGER_LANG']) ?? 'zh-CN';
+export async function main(argv: readonly string[], io: Io = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  let locale: Locale = localeOf(env['PLAN_LEDGER_LANG']) ?? 'zh-CN';
   try {
     const { values, tokens } = parseArgs({
       args: [...argv],
@@ -56,46 +47,54 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       else if (token.kind === 'positional') (afterPrevious ? previous : positionals).push(token.value);
     }
     if (values.lang !== undefined) {
-      const chosen = localeFrom(values.lang);
-      if (chosen === undefined) throw new PlanLedgerError('usage', { detail: `--lang ${values.lang}: zh-CN | en` });
+      const chosen = localeOf(values.lang);
+      if (chosen === undefined) throw new PlanLedgerError('usage', { problem: 'option-one-of', option: '--lang', value: values.lang, choices: ['zh-CN', 'en'] });
       locale = chosen;
     }
+    const context: Context = { io, w: wording(locale) };
     const [command, ...rest] = positionals;
     if (values.version) {
       io.out(`${version()}\n`);
       return 0;
     }
     if (values.help || command === undefined || command === 'help') {
-      io.out(`${helpText(locale)}\n`);
+      io.out(`${context.w.cli.help}\n`);
       return 0;
     }
     switch (command) {
       case 'parse':
-        if (rest.length > 1) throw new PlanLedgerError('usage', { detail: `parse takes one file, got ${rest.length}` });
-        return await parseCommand({ file: rest[0], json: values.json ?? false, out: values.out, locale }, io);
+        if (rest.length > 1) throw new PlanLedgerError('usage', { problem: 'one-file', command, count: rest.length });
+        return await parseCommand({ file: rest[0], json: values.json ?? false, out: values.out }, context);
       case 'template':
-        if (rest.length > 0) throw new PlanLedgerError('usage', { detail: `template takes no file; use --plan` });
-        return await templateCommand(
-          { plan: values.plan, template: values.template, department: values.department, all: values.all ?? false, period: values.period, out: values.out, locale },
-          io,
-        );
+        if (rest.length > 0) throw new PlanLedgerError('usage', { problem: 'no-file-taken', command });
+        return await templateCommand({ plan: values.plan, template: values.template, department: values.department, all: values.all ?? false, period: values.period, out: values.out }, context);
       case 'check':
-        return await checkCommand({ files: rest, previous, plan: values.plan, format: values.format, out: values.out, locale }, io);
+        return await checkCommand({ files: rest, previous, plan: values.plan, format: values.format, out: values.out }, context);
       case 'consolidate':
       case 'audit': {
-        const cmd = { inputs: rest, plan: values.plan, period: values.period, policy: values.policy, rules: values.rules, out: values.out, json: values.json ?? false, locale, tty: process.stderr.isTTY === true };
-        return command === 'consolidate' ? await consolidateCommand(cmd, io) : await auditCommand(cmd, io);
+        const cmd = {
+          inputs: rest,
+          plan: values.plan,
+          period: values.period,
+          policy: values.policy,
+          rules: values.rules,
+          out: values.out,
+          json: values.json ?? false,
+          tty: process.stderr.isTTY === true,
+          workers: Number(env['PLAN_LEDGER_WORKERS'] ?? 0) || 0,
+        };
+        return command === 'consolidate' ? await consolidateCommand(cmd, context) : await auditCommand(cmd, context);
       }
       case 'demo':
-        if (rest.length > 0) throw new PlanLedgerError('usage', { detail: 'demo takes no file; use --plan' });
-        return await pipelineCommand({ plan: values.plan, out: values.out, locale }, io);
+        if (rest.length > 0) throw new PlanLedgerError('usage', { problem: 'no-file-taken', command });
+        return await demoCommand({ plan: values.plan, out: values.out }, context);
       case 'demo-fill':
-        return await demoCommand({ plan: values.plan, period: values.period, out: values.out, mistakes: values.mistakes, seed: values.seed, locale }, io);
+        return await demoFillCommand({ plan: values.plan, period: values.period, out: values.out, mistakes: values.mistakes, seed: values.seed }, context);
       case 'codes':
-        io.out(`${codesText(locale)}\n`);
+        io.out(`${codeTable(context.w)}\n`);
         return 0;
       default:
-        throw new PlanLedgerError('usage', { detail: `unknown command ${command}` });
+        throw new PlanLedgerError('usage', { problem: 'unknown-command', command });
     }
   } catch (thrown) {
     const error = asPlanLedgerError(thrown);
@@ -103,25 +102,21 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       io.err(`plan-ledger: [internal-error] ${(thrown as Error)?.message ?? String(thrown)}\n`);
       return 3;
     }
-    io.err(`plan-ledger: ${error.describe(locale)}\n`);
+    io.err(`plan-ledger: ${describeError(error, wording(locale))}\n`);
     return 2;
   }
 }
 
+/** node:util parseArgs reports wrong options as a TypeError with an ERR_PARSE_ARGS_* code and the option in quotes. */
 function asPlanLedgerError(error: unknown): PlanLedgerError | undefined {
   if (error instanceof PlanLedgerError) return error;
-  // node:util parseArgs reports wrong options as a TypeError with an ERR_PARSE_ARGS_* code.
   const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
-    return new PlanLedgerError('usage', { detail: (error as Error).message.split('\n')[0] ?? '' }, { cause: error });
-  }
-  return undefined;
-}
-
-function localeFrom(value: string | undefined): Locale | undefined {
-  if (value === undefined || value === '') return undefined;
-  if (/^zh/i.test(value)) return 'zh-CN';
-  return LOCALES.find((l) => l.toLowerCase() === value.toLowerCase());
+  if (typeof code !== 'string' || !code.startsWith('ERR_PARSE_ARGS')) return undefined;
+  const option = /'(-[^' ]+)/.exec((error as Error).message)?.[1] ?? '';
+  const cause = { cause: error };
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return new PlanLedgerError('usage', { problem: 'unknown-option', option }, cause);
+  if (/does not take an argument/.test((error as Error).message)) return new PlanLedgerError('usage', { problem: 'option-takes-no-value', option }, cause);
+  return new PlanLedgerError('usage', { problem: 'option-needs-value', option }, cause);
 }
 
 function version(): string {

@@ -1,9 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { pushTo } from './_group.js';
 import { completionRate, isCeiling, isMet } from './attainment.js';
-import type { Locale } from './code.js';
-import type { LedgerRow } from './ledger.js';
-import { expectedShare, type Period } from './period.js';
+import { PlanLedgerError } from './error.js';
+import type { Ledger, LedgerRow } from './ledger.js';
+import { expectedShare, parsePeriod, type Period } from './period.js';
 
 /** 达标 / 进度正常 / 进度滞后 / 未达标 / 未填报 / 数据存疑. */
 export const VERDICTS = ['met', 'on-track', 'behind', 'missed', 'no-data', 'disputed'] as const;
@@ -11,19 +11,10 @@ export type Verdict = (typeof VERDICTS)[number];
 export const LIGHTS = ['green', 'yellow', 'red', 'grey'] as const;
 export type Light = (typeof LIGHTS)[number];
 
-export const VERDICT_LABELS: Readonly<Record<Locale, Readonly<Record<Verdict, string>>>> = {
-  'zh-CN': { met: '达标', 'on-track': '进度正常', behind: '进度滞后', missed: '未达标', 'no-data': '未填报', disputed: '数据存疑' },
-  en: { met: 'met', 'on-track': 'on track', behind: 'behind', missed: 'missed', 'no-data': 'no data', disputed: 'disputed' },
-};
-export const LIGHT_LABELS: Readonly<Record<Locale, Readonly<Record<Light, string>>>> = {
-  'zh-CN': { green: '绿', yellow: '黄', red: '红', grey: '灰' },
-  en: { green: 'green', yellow: 'yellow', red: 'red', grey: 'grey' },
-};
-
 /** Thresholds and colours as data: a rules file may change any of them. */
 export const RulesSchema = z.object({
   /** Points behind 序时进度 from which a figure is yellow, and red. */
-  behind: z.object({ yellowFrom: z.number().min(0), redFrom: z.number().min(0) }).refine((b) => b.redFrom >= b.yellowFrom, 'redFrom must not be below yellowFrom'),
+  behind: z.object({ yellowFrom: z.number().min(0), redFrom: z.number().min(0) }).refine((b) => b.redFrom >= b.yellowFrom, { message: 'red-below-yellow', path: ['redFrom'] }),
   /** Light of each verdict other than behind, whose light depends on the gap. */
   lights: z.object({ met: z.enum(LIGHTS), 'on-track': z.enum(LIGHTS), missed: z.enum(LIGHTS), 'no-data': z.enum(LIGHTS), disputed: z.enum(LIGHTS) }),
   /** Qualitative tasks (no figure): time-elapsed share from which 未启动 is red rather than yellow. */
@@ -38,12 +29,28 @@ export const DEFAULT_RULES: Rules = {
   notStartedRedFrom: 0.5,
 };
 
+/** A figure against its target, as a reason quotes them. */
+interface Measured {
+  readonly figure: number;
+  readonly value: number;
+  readonly unit: string;
+}
+
+/** Why a row got its verdict, as data: the figure, the target, 序时进度 and the gap. Worded in locales/. */
+export type Reason =
+  | { readonly kind: 'disputed' | 'no-figure' | 'no-status' | 'done-without-evidence' | 'in-progress' | 'reported-behind' | 'not-started' }
+  | { readonly kind: 'done'; readonly evidence: string }
+  | { readonly kind: 'in-progress-due' | 'behind-due' | 'not-started-due'; readonly deadline: string }
+  | (Measured & { readonly kind: 'within-ceiling' | 'above-ceiling' | 'met' })
+  | (Measured & { readonly kind: 'missed'; readonly deadline: string })
+  | (Measured & { readonly kind: 'on-track'; readonly completion: number; readonly share: number })
+  | (Measured & { readonly kind: 'behind'; readonly completion: number; readonly share: number; readonly gap: number });
+
 export interface Judgement {
   readonly id: string;
   readonly verdict: Verdict;
   readonly light: Light;
-  /** Why, in the user's language: the figure, the target, 序时进度 and the gap. */
-  readonly reason: string;
+  readonly reason: Reason;
   readonly completion: number | null;
   readonly expected: number;
   /** Points behind 序时进度 (negative when ahead). */
@@ -51,12 +58,10 @@ export interface Judgement {
 }
 
 /** A verdict for one ledger row in a period. */
-export function judge(row: LedgerRow, period: Period, rules: Rules, locale: Locale = 'zh-CN'): Judgement {
-  const zh = locale !== 'en';
+export function judge(row: LedgerRow, period: Period, rules: Rules): Judgement {
   const share = expectedShare(period, row.year, row.deadline);
   const due = row.deadline !== null && period.end >= row.deadline;
-  const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
-  const done = (verdict: Verdict, reason: string, extra: Partial<Judgement> = {}): Judgement => ({
+  const done = (verdict: Verdict, reason: Reason, extra: Partial<Judgement> = {}): Judgement => ({
     id: row.id,
     verdict,
     light: verdict === 'behind' ? 'yellow' : rules.lights[verdict],
@@ -67,50 +72,40 @@ export function judge(row: LedgerRow, period: Period, rules: Rules, locale: Loca
     ...extra,
   });
 
-  if (row.disputed) return done('disputed', zh ? '各单位数据不一致或填报有误,需核实' : 'departments disagree or an entry is in error');
-  if (row.kind === 'task' || row.value === null || row.comparator === null) return judgeQualitative(row, share, due, rules, zh, done);
-  if (row.figure === null) return done('no-data', zh ? '未填报完成值' : 'no figure reported');
+  if (row.disputed) return done('disputed', { kind: 'disputed' });
+  if (row.kind === 'task' || row.value === null || row.comparator === null) return judgeQualitative(row, share, due, rules, done);
+  if (row.figure === null) return done('no-data', { kind: 'no-figure' });
 
   const target = { value: row.value, comparator: row.comparator };
-  const figure = `${row.figure}${row.unit}`;
-  const goal = `${row.value}${row.unit}`;
+  const measured: Measured = { figure: row.figure, value: row.value, unit: row.unit };
   if (isCeiling(target)) {
-    const within = isMet(target, row.figure);
-    if (within) return done(due ? 'met' : 'on-track', zh ? `${figure},控制在 ${goal} 以内` : `${figure}, within ${goal}`);
-    return done('missed', zh ? `${figure},超过上限 ${goal}` : `${figure}, above the ceiling ${goal}`);
+    if (isMet(target, row.figure)) return done(due ? 'met' : 'on-track', { kind: 'within-ceiling', ...measured });
+    return done('missed', { kind: 'above-ceiling', ...measured });
   }
   const completion = completionRate(target, row.figure) ?? null;
-  if (isMet(target, row.figure)) return done('met', zh ? `完成 ${figure},目标 ${goal}` : `${figure} of ${goal}`, { completion });
-  if (due) return done('missed', zh ? `期限 ${row.deadline} 已到,完成 ${figure},未达目标 ${goal}` : `due ${row.deadline}: ${figure} of ${goal}`, { completion });
+  if (isMet(target, row.figure)) return done('met', { kind: 'met', ...measured }, { completion });
+  if (due) return done('missed', { kind: 'missed', deadline: row.deadline ?? '', ...measured }, { completion });
   const gap = completion === null ? null : Math.round((share - completion) * 1000) / 10;
-  const context = zh ? `完成 ${figure}/${goal}(${pct(completion ?? 0)}),序时进度 ${pct(share)}` : `${figure} of ${goal} (${pct(completion ?? 0)}), time elapsed ${pct(share)}`;
-  if (gap === null || gap <= 0) return done('on-track', context, { completion, gap });
+  const context = { ...measured, completion: completion ?? 0, share };
+  if (gap === null || gap <= 0) return done('on-track', { kind: 'on-track', ...context }, { completion, gap });
   const light: Light = gap > rules.behind.redFrom ? 'red' : gap >= rules.behind.yellowFrom ? 'yellow' : 'green';
-  return { ...done('behind', zh ? `${context},落后 ${gap} 个百分点` : `${context}, ${gap} points behind`, { completion, gap }), light };
+  return { ...done('behind', { kind: 'behind', ...context, gap }, { completion, gap }), light };
 }
 
-function judgeQualitative(
-  row: LedgerRow,
-  share: number,
-  due: boolean,
-  rules: Rules,
-  zh: boolean,
-  done: (verdict: Verdict, reason: string, extra?: Partial<Judgement>) => Judgement,
-): Judgement {
+function judgeQualitative(row: LedgerRow, share: number, due: boolean, rules: Rules, done: (verdict: Verdict, reason: Reason) => Judgement): Judgement {
+  const deadline = row.deadline ?? '';
   switch (row.status) {
     case 'done':
-      return row.evidence.trim() === ''
-        ? done('disputed', zh ? '标为已完成,但无佐证材料' : 'marked done with no evidence')
-        : done('met', zh ? `已完成,佐证:${row.evidence}` : `done; evidence: ${row.evidence}`);
+      return row.evidence.trim() === '' ? done('disputed', { kind: 'done-without-evidence' }) : done('met', { kind: 'done', evidence: row.evidence });
     case 'in-progress':
-      return due ? done('missed', zh ? `期限 ${row.deadline} 已到,仍在推进` : `due ${row.deadline}, still in progress`) : done('on-track', zh ? '推进中' : 'in progress');
+      return due ? done('missed', { kind: 'in-progress-due', deadline }) : done('on-track', { kind: 'in-progress' });
     case 'behind':
-      return due ? done('missed', zh ? `期限 ${row.deadline} 已到,进度滞后` : `due ${row.deadline}, behind`) : { ...done('behind', zh ? '填报为滞后' : 'reported behind'), light: 'yellow' };
+      return due ? done('missed', { kind: 'behind-due', deadline }) : { ...done('behind', { kind: 'reported-behind' }), light: 'yellow' };
     case 'not-started':
-      if (due) return done('missed', zh ? `期限 ${row.deadline} 已到,尚未启动` : `due ${row.deadline}, not started`);
-      return { ...done('behind', zh ? '尚未启动' : 'not started'), light: share >= rules.notStartedRedFrom ? 'red' : 'yellow' };
+      if (due) return done('missed', { kind: 'not-started-due', deadline });
+      return { ...done('behind', { kind: 'not-started' }), light: share >= rules.notStartedRedFrom ? 'red' : 'yellow' };
     default:
-      return done('no-data', zh ? '未填报状态' : 'no status reported');
+      return done('no-data', { kind: 'no-status' });
   }
 }
 
@@ -123,7 +118,9 @@ export function countLights(lights: Iterable<Light>): Record<Light, number> {
 
 /** Counts of each light for a group of rows, and the share green. */
 export interface RollUp {
+  /** A department's name, or a section's id. */
   readonly key: string;
+  /** What a reader sees: the department, or the section's title. */
   readonly label: string;
   readonly total: number;
   readonly counts: Readonly<Record<Light, number>>;
@@ -141,4 +138,32 @@ export function rollUp(rows: readonly LedgerRow[], judgements: ReadonlyMap<strin
     const counts = countLights(members.map((r) => judgements.get(r.id)?.light ?? 'grey'));
     return { key, label: by === 'section' ? (sectionTitles.get(key) ?? key) : key, total: members.length, counts, greenShare: members.length ? counts.green / members.length : 0 };
   });
+}
+
+/** A ledger judged: a verdict and light per row, and roll-ups per department and per section. */
+export interface Audit {
+  readonly ledger: Ledger;
+  readonly judgements: readonly Judgement[];
+  readonly byDepartment: readonly RollUp[];
+  readonly bySection: readonly RollUp[];
+  /** Each light over all rows. */
+  readonly totals: Readonly<Record<Light, number>>;
+  readonly rules: Rules;
+}
+
+/** Judges every row of a ledger under the rules (the common 序时进度 rule by default). */
+export function auditLedger(ledger: Ledger, rules: Rules = DEFAULT_RULES): Audit {
+  const period = parsePeriod(ledger.period);
+  if (!period) throw new PlanLedgerError('ledger-invalid', { file: ledger.planTitle, reason: 'no-period' });
+  const judgements = ledger.rows.map((row) => judge(row, period, rules));
+  const byId = new Map(judgements.map((j) => [j.id, j]));
+  const titles = new Map(ledger.sections.map((s) => [s.id, s.title]));
+  return {
+    ledger,
+    judgements,
+    byDepartment: rollUp(ledger.rows, byId, 'department', titles),
+    bySection: rollUp(ledger.rows, byId, 'section', titles),
+    totals: countLights(judgements.map((j) => j.light)),
+    rules,
+  };
 }

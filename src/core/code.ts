@@ -1,147 +1,165 @@
-/** Languages users can read plan-ledger in; zh-CN is the default. */
-export type Locale = 'zh-CN' | 'en';
-export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
+import type { Status } from './entry.js';
 
 export type Severity = 'error' | 'warning' | 'info';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
-interface Text {
-  readonly 'zh-CN': string;
-  readonly en: string;
+/** fatal: the run stops with exit code 2; finding: reported with the results. */
+export type CodeKind = 'fatal' | 'finding';
+
+/** Why a file could not be read or written, as the system said it. */
+export type FileReason = 'not-a-file' | 'is-a-directory' | 'not-a-directory' | 'permission-denied' | 'read-only' | 'disk-full' | 'busy' | 'system';
+
+/** Why a file of data (JSON, CSV) does not fit what it must hold. */
+export type DataProblem =
+  | { readonly reason: 'syntax'; readonly position?: number }
+  | { readonly reason: 'not-an-object' }
+  | { readonly reason: 'outdated'; readonly version: number }
+  | { readonly reason: 'type'; readonly field: string; readonly expected: string }
+  | { readonly reason: 'one-of'; readonly field: string; readonly choices: readonly string[] }
+  | { readonly reason: 'too-small' | 'too-large'; readonly field: string; readonly limit: number }
+  | { readonly reason: 'red-below-yellow'; readonly field: string }
+  | { readonly reason: 'invalid'; readonly field: string };
+
+/** What is wrong with a command line. */
+export type UsageProblem =
+  | { readonly problem: 'unknown-command'; readonly command: string }
+  | { readonly problem: 'unknown-option'; readonly option: string }
+  | { readonly problem: 'option-needs-value' | 'option-takes-no-value'; readonly option: string }
+  | { readonly problem: 'option-one-of'; readonly option: string; readonly value: string; readonly choices: readonly string[] }
+  | { readonly problem: 'option-share' | 'option-integer'; readonly option: string; readonly value: string }
+  | { readonly problem: 'option-required'; readonly command: string; readonly option: string }
+  | { readonly problem: 'output-required'; readonly command: string }
+  | { readonly problem: 'xlsx-needs-out' }
+  | { readonly problem: 'department-or-all' }
+  | { readonly problem: 'files-required'; readonly command: string }
+  | { readonly problem: 'one-file'; readonly command: string; readonly count: number }
+  | { readonly problem: 'no-file-taken'; readonly command: string }
+  | { readonly problem: 'no-period-found' };
+
+/** Why an .xlsx (or the zip inside a .docx) cannot be read. */
+export type CorruptReason =
+  | { readonly reason: 'zip-truncated' | 'zip-directory' | 'no-sheets' }
+  | { readonly reason: 'zip-entry' | 'part-damaged'; readonly part: string }
+  | { readonly reason: 'zip-method'; readonly part: string; readonly method: number }
+  | { readonly reason: 'inflate'; readonly part: string; readonly detail: string };
+
+type File = { readonly file: string };
+
+/** The parameters of every code: the compiler rejects a finding whose parameters do not fit its code. */
+export interface CodeParams {
+  usage: UsageProblem;
+  'file-not-found': File;
+  'file-unreadable': File & { readonly reason: FileReason; readonly errno?: string };
+  'file-empty': File;
+  'file-too-large': File & { readonly limitMB: number };
+  'file-binary': File;
+  'file-unsupported-type': File;
+  'text-encoding-unknown': File;
+  'docx-corrupt': File & ({ readonly reason: 'not-a-zip' } | { readonly reason: 'no-document' } | { readonly reason: 'too-large' } | CorruptReason);
+  'json-invalid': File & DataProblem;
+  'plan-no-tasks': File;
+  'output-unwritable': File & { readonly reason: FileReason; readonly errno?: string };
+  'task-no-departments': { readonly task: string };
+  'heading-number-repeated': { readonly number: string; readonly id: string };
+  'heading-number-skipped': { readonly previous: number; readonly number: number };
+  'target-metric-missing': { readonly raw: string };
+  'period-invalid': { readonly period: string };
+  'department-unknown': { readonly department: string; readonly period: string; readonly known: readonly string[] };
+  'template-missing-placeholder': File & { readonly placeholder: string };
+  'template-invalid': File & ({ readonly reason: 'unreadable'; readonly detail: string } | { readonly reason: 'generated-sheet' } | { readonly reason: 'row-placeholders-on-rows'; readonly rows: readonly number[] });
+  'file-not-xlsx': File;
+  'file-corrupt': File & CorruptReason;
+  'template-not-a-progress-sheet': File;
+  'template-unknown-plan': File & { readonly planId: string; readonly planTitle: string; readonly expected: string };
+  'template-plan-cell-changed': { readonly cell: string; readonly value: string; readonly expected: string };
+  'template-row-deleted': { readonly id: string; readonly metric: string };
+  'template-row-added': { readonly row: number };
+  'entry-not-a-number': { readonly cell: string; readonly value: string };
+  'entry-negative': { readonly cell: string; readonly value: number };
+  'entry-not-integer': { readonly cell: string; readonly value: number; readonly unit: string };
+  'entry-percent-out-of-range': { readonly cell: string; readonly value: number };
+  'entry-unit-converted': { readonly cell: string; readonly text: string; readonly value: number; readonly unit: string };
+  /** value null: 已完成 with no figure. */
+  'entry-status-inconsistent': { readonly cell: string; readonly status: Status; readonly value: number | null; readonly met: boolean; readonly target: number };
+  'entry-evidence-missing': { readonly cell: string };
+  'entry-outlier': { readonly cell: string; readonly value: number; readonly target: number; readonly factor: number };
+  'entry-decreased': { readonly cell: string; readonly value: number; readonly previous: number };
+  'entry-behind-schedule': { readonly cell: string; readonly value: number; readonly expected: number };
+  'consolidate-conflict': {
+    readonly metric: string;
+    readonly a: string;
+    readonly aValue: number;
+    readonly aFile: string;
+    readonly aCell: string;
+    readonly b: string;
+    readonly bValue: number;
+    readonly bFile: string;
+    readonly bCell: string;
+  };
+  'consolidate-missing': { readonly department: string; readonly period: string };
+  'consolidate-duplicate': { readonly department: string; readonly period: string; readonly kept: string; readonly dropped: string };
+  'consolidate-wrong-period': File & { readonly found: string; readonly expected: string };
+  'consolidate-other-plan': File & { readonly planTitle: string };
+  'policy-invalid': File & (DataProblem | { readonly reason: 'csv-columns' } | { readonly reason: 'unknown-target'; readonly target: string } | { readonly reason: 'unknown-policy'; readonly target: string; readonly policy: string });
+  'rules-invalid': File & DataProblem;
+  'ledger-invalid': File & ({ readonly reason: 'not-a-ledger' | 'no-period' } | { readonly reason: 'outdated'; readonly version: number });
 }
 
-interface CodeInfo {
-  /** fatal: the run stops with exit code 2; finding: reported with the results. */
-  readonly kind: 'fatal' | 'finding';
-  readonly severity: Severity;
-  readonly title: Text;
-  /** With {placeholders} filled from the problem's parameters. */
-  readonly message: Text;
-}
+export type Code = keyof CodeParams;
+export type ParamsOf<C extends Code> = CodeParams[C];
 
-const fatal = (zh: string, en: string, messageZh: string, messageEn: string): CodeInfo => ({
-  kind: 'fatal',
-  severity: 'error',
-  title: { 'zh-CN': zh, en },
-  message: { 'zh-CN': messageZh, en: messageEn },
-});
-const finding = (severity: Severity, zh: string, en: string, messageZh: string, messageEn: string): CodeInfo => ({
-  kind: 'finding',
-  severity,
-  title: { 'zh-CN': zh, en },
-  message: { 'zh-CN': messageZh, en: messageEn },
-});
+const fatal = { kind: 'fatal', severity: 'error' } as const;
+const error = { kind: 'finding', severity: 'error' } as const;
+const warning = { kind: 'finding', severity: 'warning' } as const;
+const info = { kind: 'finding', severity: 'info' } as const;
 
-/** Every problem plan-ledger reports, each documented once; README and help are generated from it. */
-export const CODES = {
-  usage: fatal('用法错误', 'Wrong usage', '{detail}。运行 plan-ledger --help 查看用法', '{detail}. Run plan-ledger --help for usage'),
-  'file-not-found': fatal('文件不存在', 'File not found', '找不到文件 {file}', 'cannot find file {file}'),
-  'file-unreadable': fatal('文件无法读取', 'File unreadable', '无法读取 {file}:{detail}', 'cannot read {file}: {detail}'),
-  'file-empty': fatal('文件为空', 'Empty file', '{file} 是空文件', '{file} is empty'),
-  'file-too-large': fatal('文件过大', 'File too large', '{file} 超过 {limit},不予处理', '{file} is larger than {limit}'),
-  'file-binary': fatal('不是文本文件', 'Binary file', '{file} 是二进制文件,不是文本、Word 或 JSON 计划', '{file} is binary, not a text, Word or JSON plan'),
-  'file-unsupported-type': fatal(
-    '不支持的文件类型',
-    'Unsupported file type',
-    '{file} 的类型不受支持;请提供 .txt、.docx 或 parse --json 输出的 .json',
-    '{file} has an unsupported type; give a .txt, .docx, or a .json written by parse --json',
-  ),
-  'text-encoding-unknown': fatal(
-    '无法识别文本编码',
-    'Unknown text encoding',
-    '{file} 不是 UTF-8、UTF-16 或 GB18030/GBK 编码的文本',
-    '{file} is not text in UTF-8, UTF-16 or GB18030/GBK',
-  ),
-  'docx-corrupt': fatal('Word 文件已损坏', 'Corrupt Word file', '{file} 不是有效的 .docx 文件:{detail}', '{file} is not a valid .docx file: {detail}'),
-  'json-invalid': fatal(
-    'JSON 不是计划记录',
-    'JSON is not plan records',
-    '{file} 不是 plan-ledger parse --json 输出的记录:{detail}',
-    '{file} is not records written by plan-ledger parse --json: {detail}',
-  ),
-  'plan-no-tasks': fatal(
-    '未找到编号任务',
-    'No numbered tasks',
-    '{file} 中没有找到编号任务(如“1.”“(一)”开头的段落),不像一份工作计划',
-    'found no numbered tasks (paragraphs starting with 1. or (一)) in {file}; it does not look like a work plan',
-  ),
-  'output-unwritable': fatal('无法写出结果', 'Cannot write output', '无法写入 {file}:{detail}', 'cannot write {file}: {detail}'),
-  'task-no-departments': finding(
-    'warning',
-    '任务未列责任单位',
-    'Task names no department',
-    '任务 {task} 没有找到(推进单位:…)等责任单位',
-    'task {task} names no department such as (推进单位:…)',
-  ),
-  'heading-number-repeated': finding(
-    'warning',
-    '编号重复',
-    'Repeated number',
-    '编号 {number} 在同一层级重复出现,已编为 {id}',
-    'number {number} repeats at its level; identified as {id}',
-  ),
-  'heading-number-skipped': finding(
-    'info',
-    '编号不连续',
-    'Skipped number',
-    '编号从 {previous} 跳到 {number}',
-    'numbering jumps from {previous} to {number}',
-  ),
-  'target-metric-missing': finding(
-    'warning',
-    '指标名称无法识别',
-    'Metric not recognized',
-    '“{raw}”的统计对象无法从上下文识别',
-    'cannot tell from the context what “{raw}” counts',
-  ),
-  'period-invalid': fatal('期间格式错误', 'Invalid period', '期间 {period} 无法识别;请写成 2021、2021-H1、2021-Q2 或 2021-06', 'cannot read period {period}; write 2021, 2021-H1, 2021-Q2 or 2021-06'),
-  'department-unknown': fatal('计划中无此单位', 'Unknown department', '计划中没有单位“{department}”在 {period} 承担任务;可选:{known}', 'no department “{department}” carries tasks in {period}; known: {known}'),
-  'template-missing-placeholder': fatal('模板缺少占位符', 'Template lacks a placeholder', '模板 {file} 缺少必需的占位符 {placeholder}', 'template {file} lacks the required placeholder {placeholder}'),
-  'template-invalid': fatal('模板无法使用', 'Unusable template', '模板 {file} 无法使用:{detail}', 'template {file} cannot be used: {detail}'),
-  'file-not-xlsx': finding('error', '不是 xlsx 文件', 'Not an xlsx file', '{file} 不是 Excel 工作簿(.xlsx)', '{file} is not an Excel workbook (.xlsx)'),
-  'file-corrupt': finding('error', '文件已损坏', 'Corrupt file', '{file} 已损坏,无法读取:{detail}', '{file} is corrupt and cannot be read: {detail}'),
-  'template-not-a-progress-sheet': finding('error', '不是推进情况表', 'Not a progress sheet', '{file} 不是 plan-ledger 生成的推进情况表', '{file} is not a progress sheet generated by plan-ledger'),
-  'template-unknown-plan': finding('error', '计划不符', 'Unknown plan', '{file} 属于另一份计划({planId}《{planTitle}》),不是 {expected}', '{file} belongs to another plan ({planId} 《{planTitle}》), not {expected}'),
-  'template-plan-cell-changed': finding('error', '计划内容被改动', 'Plan cell changed', '{cell} 的计划内容被改为“{value}”,原为“{expected}”', 'plan cell {cell} was changed to “{value}”; it was “{expected}”'),
-  'template-row-deleted': finding('error', '行被删除', 'Row deleted', '指标行 {id}({metric})已被删除', 'the row for {id} ({metric}) was deleted'),
-  'template-row-added': finding('warning', '新增了行', 'Row added', '第 {row} 行不是生成的指标行,其中的内容未计入', 'row {row} was not generated; its contents are not counted'),
-  'entry-not-a-number': finding('error', '完成值不是数字', 'Not a number', '{cell} 的完成值“{value}”不是数字', 'the figure “{value}” in {cell} is not a number'),
-  'entry-negative': finding('error', '完成值为负数', 'Negative figure', '{cell} 的完成值 {value} 为负数', 'the figure {value} in {cell} is negative'),
-  'entry-not-integer': finding('error', '完成值应为整数', 'Not a whole number', '{cell} 的完成值 {value} 应为整数(单位:{unit})', 'the figure {value} in {cell} should be a whole number of {unit}'),
-  'entry-percent-out-of-range': finding('error', '百分比超出范围', 'Percentage out of range', '{cell} 的百分比 {value} 不在 0–100 之间', 'the percentage {value} in {cell} is not between 0 and 100'),
-  'entry-unit-converted': finding('warning', '已换算单位', 'Unit converted', '{cell} 的“{text}”按 {value} {unit} 读取', '“{text}” in {cell} was read as {value} {unit}'),
-  'entry-status-inconsistent': finding('warning', '状态与数值不符', 'Status contradicts figure', '{cell} 状态为“{status}”,但完成值 {value} {relation} 目标 {target}', '{cell} says “{status}” but the figure is {value} {relation} the target {target}'),
-  'entry-evidence-missing': finding('warning', '缺少佐证材料', 'Evidence missing', '{cell} 标为“已完成”,但未填写佐证材料', '{cell} is marked 已完成 with no evidence'),
-  'entry-outlier': finding('warning', '数值异常偏大', 'Outlier', '{cell} 的完成值 {value} 超过目标 {target} 的 {factor} 倍,请核对单位(万/个)', 'the figure {value} in {cell} is more than {factor}× the target {target}; check the unit (万 or 个)'),
-  'entry-decreased': finding('error', '累计数减少', 'Cumulative figure decreased', '{cell} 的累计完成值 {value} 低于上期的 {previous}', 'the running figure {value} in {cell} is below the previous period’s {previous}'),
-  'entry-behind-schedule': finding('warning', '落后于序时进度', 'Behind schedule', '{cell} 的完成值 {value} 低于序时进度要求的 {expected}', 'the figure {value} in {cell} is below the {expected} time-elapsed progress asks for'),
-  'consolidate-conflict': finding('error', '多单位数据不一致', 'Departments disagree', '{metric}:{a} 填 {aValue}({aFile} {aCell}),{b} 填 {bValue}({bFile} {bCell})', '{metric}: {a} reports {aValue} ({aFile} {aCell}), {b} reports {bValue} ({bFile} {bCell})'),
-  'consolidate-missing': finding('warning', '未报送', 'Sheet missing', '{department} 未报送 {period} 推进情况表', '{department} sent no progress sheet for {period}'),
-  'consolidate-duplicate': finding('warning', '重复报送', 'Duplicate sheet', '{department} 的 {period} 推进情况表重复:采用 {kept},未采用 {dropped}', '{department} sent two sheets for {period}: {kept} is used, {dropped} is not'),
-  'consolidate-wrong-period': finding('warning', '期间不符', 'Wrong period', '{file} 是 {found} 的推进情况表,本次汇总 {expected},未计入', '{file} is the sheet for {found}; this consolidation is for {expected}; not counted'),
-  'consolidate-other-plan': finding('warning', '其他计划的表', 'Sheet of another plan', '{file} 属于另一份计划(《{planTitle}》),未计入', '{file} belongs to another plan (《{planTitle}》); not counted'),
-  'policy-invalid': fatal('汇总规则文件无效', 'Invalid policy file', '汇总规则文件 {file} 无效:{detail}', 'policy file {file} is invalid: {detail}'),
-  'rules-invalid': fatal('评判规则文件无效', 'Invalid rules file', '评判规则文件 {file} 无效:{detail}', 'rules file {file} is invalid: {detail}'),
-  'ledger-invalid': fatal('台账文件无效', 'Invalid ledger', '{file} 不是 plan-ledger consolidate 生成的台账', '{file} is not a ledger written by plan-ledger consolidate'),
-} as const satisfies Record<string, CodeInfo>;
+/** Every problem plan-ledger reports, each once, in the order README and help list them; the wording is in locales/. */
+export const CODES: { readonly [C in Code]: { readonly kind: CodeKind; readonly severity: Severity } } = {
+  usage: fatal,
+  'file-not-found': fatal,
+  'file-unreadable': fatal,
+  'file-empty': fatal,
+  'file-too-large': fatal,
+  'file-binary': fatal,
+  'file-unsupported-type': fatal,
+  'text-encoding-unknown': fatal,
+  'docx-corrupt': fatal,
+  'json-invalid': fatal,
+  'plan-no-tasks': fatal,
+  'output-unwritable': fatal,
+  'task-no-departments': warning,
+  'heading-number-repeated': warning,
+  'heading-number-skipped': info,
+  'target-metric-missing': warning,
+  'period-invalid': fatal,
+  'department-unknown': fatal,
+  'template-missing-placeholder': fatal,
+  'template-invalid': fatal,
+  'file-not-xlsx': error,
+  'file-corrupt': error,
+  'template-not-a-progress-sheet': error,
+  'template-unknown-plan': error,
+  'template-plan-cell-changed': error,
+  'template-row-deleted': error,
+  'template-row-added': warning,
+  'entry-not-a-number': error,
+  'entry-negative': error,
+  'entry-not-integer': error,
+  'entry-percent-out-of-range': error,
+  'entry-unit-converted': warning,
+  'entry-status-inconsistent': warning,
+  'entry-evidence-missing': warning,
+  'entry-outlier': warning,
+  'entry-decreased': error,
+  'entry-behind-schedule': warning,
+  'consolidate-conflict': error,
+  'consolidate-missing': warning,
+  'consolidate-duplicate': warning,
+  'consolidate-wrong-period': warning,
+  'consolidate-other-plan': warning,
+  'policy-invalid': fatal,
+  'rules-invalid': fatal,
+  'ledger-invalid': fatal,
+};
 
-export type Code = keyof typeof CODES;
 export const CODE_LIST = Object.keys(CODES) as Code[];
-
-export type Params = Readonly<Record<string, string | number>>;
-
-/** The user-facing sentence for a code, in the given language. */
-export function render(code: Code, params: Params, locale: Locale = 'zh-CN'): string {
-  return CODES[code].message[locale].replace(/\{(\w+)\}/g, (whole, key: string) =>
-    params[key] === undefined ? whole : String(params[key]),
-  );
-}
-
-/** A Markdown table of every code, for README and --help. */
-export function codeTable(locale: Locale = 'zh-CN'): string {
-  const head = locale === 'zh-CN' ? '| 代码 | 类别 | 级别 | 含义 |' : '| code | kind | severity | meaning |';
-  const rows = CODE_LIST.map((code) => {
-    const info: CodeInfo = CODES[code];
-    return `| \`${code}\` | ${info.kind} | ${info.severity} | ${info.title[locale]} |`;
-  });
-  return [head, '| --- | --- | --- | --- |', ...rows].join('\n');
-}

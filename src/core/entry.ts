@@ -15,12 +15,7 @@ export type RawCell =
 /** What a department reports for a task: 未启动 / 推进中 / 已完成 / 滞后. */
 export type Status = 'not-started' | 'in-progress' | 'done' | 'behind';
 export const STATUSES: readonly Status[] = ['not-started', 'in-progress', 'done', 'behind'];
-export const STATUS_LABELS: Readonly<Record<Status, string>> = {
-  'not-started': '未启动',
-  'in-progress': '推进中',
-  done: '已完成',
-  behind: '滞后',
-};
+/** How people write a status (the sheet's list, and what they type instead); the list's words are in locales/. */
 const STATUS_WORDS: ReadonlyArray<readonly [RegExp, Status]> = [
   [/^(已完成|完成|已办结|办结|done|completed?)$/i, 'done'],
   [/^(推进中|进行中|正在推进|实施中|in[- ]?progress|ongoing)$/i, 'in-progress'],

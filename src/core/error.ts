@@ -1,19 +1,15 @@
-import { render, type Code, type Locale, type Params } from './code.js';
+import type { Code, ParamsOf } from './code.js';
 
-/** A problem that stops the run: unusable input or wrong usage. Front ends show one line and exit 2. */
-export class PlanLedgerError extends Error {
+/** A problem that stops the run: unusable input or wrong usage. Front ends word it (locales/), show one line and exit 2. */
+export class PlanLedgerError<C extends Code = Code> extends Error {
   override readonly name = 'PlanLedgerError';
 
   constructor(
-    readonly code: Code,
-    readonly params: Params = {},
+    readonly code: C,
+    readonly params: ParamsOf<C>,
     options?: { cause?: unknown },
   ) {
-    super(render(code, params, 'en'), options);
-  }
-
-  /** The one line a user reads: `[code] message`. */
-  describe(locale: Locale = 'zh-CN'): string {
-    return `[${this.code}] ${render(this.code, this.params, locale)}`;
+    // The message is for stack traces and logs only; users read the worded one.
+    super(`[${code}] ${JSON.stringify(params)}`, options);
   }
 }

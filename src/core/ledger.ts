@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { pushTo } from './_group.js';
-import type { Locale } from './code.js';
 import { STATUSES, type Status } from './entry.js';
+import { finding, FindingSchema, type Finding } from './finding.js';
 import type { Period } from './period.js';
-import { ComparatorSchema, BasisSchema, FindingSchema, RoleSchema, type Finding, type PlanRecords } from './record.js';
-import { makeFinding, type Entry } from './report.js';
+import { ComparatorSchema, BasisSchema, RoleSchema, type PlanRecords } from './record.js';
+import type { Entry } from './report.js';
 import { worklist } from './worklist.js';
 
 /** How several departments' figures for one target combine: the same district-wide figure, a sum, or the lead's. */
@@ -58,9 +58,12 @@ export const AccountingSchema = z.object({
   rowsRejected: z.number().int(),
 });
 
+/** Version of the ledger a ledger workbook carries; 2: findings as data (code and parameters). */
+export const LEDGER_FORMAT_VERSION = 2;
+
 export const LedgerSchema = z.object({
   format: z.literal('plan-ledger/ledger'),
-  formatVersion: z.literal(1),
+  formatVersion: z.literal(LEDGER_FORMAT_VERSION),
   planId: z.string(),
   planTitle: z.string(),
   docNumber: z.string().nullable(),
@@ -96,7 +99,6 @@ export function mergeLedger(
   period: Period,
   sheets: readonly AcceptedSheet[],
   policies: ReadonlyMap<string, Policy>,
-  locale: Locale,
 ): { rows: LedgerRow[]; findings: Finding[] } {
   const byKey = new Map<string, { entry: Entry; department: string }[]>();
   const errorRows = new Set<string>();
@@ -137,11 +139,10 @@ export function mergeLedger(
           if (first && other.actual !== first.actual) {
             conflict = true;
             findings.push(
-              makeFinding(
+              finding(
                 'consolidate-conflict',
-                { metric: target.metric, a: first.department, aValue: first.actual ?? '', aFile: first.file ?? '', aCell: first.cell, b: other.department, bValue: other.actual ?? '', bFile: other.file ?? '', bCell: other.cell },
+                { metric: target.metric, a: first.department, aValue: first.actual ?? 0, aFile: first.file ?? '', aCell: first.cell, b: other.department, bValue: other.actual ?? 0, bFile: other.file ?? '', bCell: other.cell },
                 { file: other.file ?? undefined, cell: other.cell },
-                locale,
                 { taskId: item.task.id, targetId: target.id },
               ),
             );

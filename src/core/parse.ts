@@ -1,15 +1,15 @@
 import { maskPattern, MASK_OTHER, quoteMask } from './_mask.js';
-import { CODES, render, type Code, type Locale, type Params } from './code.js';
+import type { Code, ParamsOf } from './code.js';
 import { findDepartmentClauses, mergeAssignments, type Assignment } from './department.js';
 import { deadlineOf } from './deadline.js';
 import { documentFacts, periodOf, type DocumentFacts, type Period } from './document.js';
 import { basisOf, metricOf, sentenceOf, sentenceStartOf, type MetricContext } from './metric.js';
 import { headingOf, Outline, taskStyleOf, type Heading, type Placed } from './outline.js';
 import { scanQuantities } from './quantity.js';
+import { finding as makeFinding, type Finding, type FindingExtra } from './finding.js';
 import {
   SCHEMA_VERSION,
   type Department,
-  type Finding,
   type PlanRecords,
   type Section,
   type Target,
@@ -21,8 +21,10 @@ export interface ParseOptions {
   /** Shown in findings and kept in source.file. */
   readonly file?: string | null;
   readonly encoding?: string | null;
-  readonly locale?: Locale;
 }
+
+/** Records a finding at a span of the text. */
+type Note = <C extends Code>(code: C, params: ParamsOf<C>, at: { start: number; end: number }, extra?: FindingExtra) => void;
 
 const DOC_NUMBER_GLOBAL = /[〔[【(]\s*\d{4}\s*[〕\]】)]\s*第?\s*\d+\s*号/g;
 const TITLE_MAX = 60;
@@ -42,7 +44,6 @@ interface Node {
  * is a finding, and a text with no numbered tasks yields no tasks (front ends report plan-no-tasks).
  */
 export function parsePlan(text: string, options: ParseOptions = {}): PlanRecords {
-  const locale = options.locale ?? 'zh-CN';
   const file = options.file ?? null;
   const normalized = normalize(text);
   const all = paragraphs(normalized);
@@ -52,14 +53,9 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanRecords
 
   const findings: Finding[] = [];
   let lineOf: ((offset: number) => number) | undefined;
-  const finding = (code: Code, params: Params, at: { start: number; end: number }, extra: Partial<Finding> = {}): void => {
-    findings.push({
-      code,
-      severity: CODES[code].severity,
-      message: render(code, params, locale),
-      location: { ...(file === null ? {} : { file }), line: (lineOf ??= lineFinder(normalized))(at.start), span: { start: at.start, end: at.end } },
-      ...extra,
-    });
+  const finding: Note = (code, params, at, extra = {}) => {
+    const line = (lineOf ??= lineFinder(normalized))(at.start);
+    findings.push(makeFinding(code, params, { file: file ?? undefined, line, span: { start: at.start, end: at.end } }, extra));
   };
 
   // 1. Outline: place headings, gather each node's paragraphs.
@@ -162,7 +158,7 @@ function targetsOf(
   mask: Uint8Array,
   node: Node,
   from: number,
-  finding: (code: Code, params: Params, at: { start: number; end: number }, extra?: Partial<Finding>) => void,
+  finding: Note,
 ): Target[] {
   const { placed, period } = node;
   const found = scanQuantities(text, mask, from, node.end, period.kind);
@@ -208,7 +204,7 @@ function checkNumbering(
   placed: Placed,
   h: Heading,
   last: Map<string, number>,
-  finding: (code: Code, params: Params, at: { start: number; end: number }) => void,
+  finding: Note,
 ): void {
   const siblings = `${h.style}@${placed.path.slice(0, -1).join('.')}`;
   const part = `${h.style}@part${placed.path[0] ?? ''}`;

@@ -1,5 +1,3 @@
-import type { Locale } from './code.js';
-
 /** A reporting period: 2021, 2021-H1, 2021-Q2 or 2021-06. */
 export interface Period {
   readonly label: string;
@@ -37,21 +35,6 @@ export function parsePeriod(label: string): Period | undefined {
   }
   const canonical = kind === 'year' ? `${year}` : `${year}-${(m[2] ?? m[3] ?? m[4] ?? '').toUpperCase()}`;
   return { label: canonical, kind, year, firstMonth, lastMonth, start: isoDate(year, firstMonth, 1), end: isoDate(year, lastMonth, lastDay(year, lastMonth)) };
-}
-
-/** How the period reads in a sheet: 2021年第二季度 / 2021 Q2. */
-export function periodName(p: Period, locale: Locale = 'zh-CN'): string {
-  const cn = ['一', '二', '三', '四'];
-  if (locale === 'en') {
-    if (p.kind === 'year') return `${p.year}`;
-    if (p.kind === 'half') return `${p.year} H${p.firstMonth === 1 ? 1 : 2}`;
-    if (p.kind === 'quarter') return `${p.year} Q${p.lastMonth / 3}`;
-    return `${p.year}-${String(p.firstMonth).padStart(2, '0')}`;
-  }
-  if (p.kind === 'year') return `${p.year}年`;
-  if (p.kind === 'half') return `${p.year}年${p.firstMonth === 1 ? '上' : '下'}半年`;
-  if (p.kind === 'quarter') return `${p.year}年第${cn[p.lastMonth / 3 - 1]}季度`;
-  return `${p.year}年${p.firstMonth}月`;
 }
 
 /**

@@ -1,15 +1,15 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { pushTo } from './_group.js';
-import { CODE_LIST, type Code } from './code.js';
 import { ROLES } from './department.js';
+import { FindingSchema } from './finding.js';
 import { COMPARATORS } from './quantity.js';
+import { SpanSchema } from './span.js';
 
-/** Version of the record layout; bumped when a field changes meaning. */
-export const SCHEMA_VERSION = 1;
+/** Version of the record layout; bumped when a field changes meaning. 2: findings as data (code and parameters). */
+export const SCHEMA_VERSION = 2;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
-export const SpanSchema = z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() });
 export const PartKindSchema = z.enum(['plan', 'progress']);
 export const RoleSchema = z.enum(ROLES);
 export const ComparatorSchema = z.enum(COMPARATORS);
@@ -87,24 +87,6 @@ export const SourceSchema = z.object({
   text: z.string(),
 });
 
-export const FindingSchema = z.object({
-  code: z.enum(CODE_LIST as [Code, ...Code[]]),
-  severity: z.enum(['error', 'warning', 'info']),
-  message: z.string(),
-  location: z.object({
-    file: z.string().optional(),
-    sheet: z.string().optional(),
-    cell: z.string().optional(),
-    row: z.number().int().optional(),
-    field: z.string().optional(),
-    line: z.number().int().optional(),
-    span: SpanSchema.optional(),
-  }),
-  taskId: z.string().optional(),
-  targetId: z.string().optional(),
-  value: z.unknown().optional(),
-});
-
 export const PlanRecordsSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   document: DocumentSchema,
@@ -116,15 +98,14 @@ export const PlanRecordsSchema = z.object({
   source: SourceSchema,
 });
 
-export type Span = z.infer<typeof SpanSchema>;
 export type PartKind = z.infer<typeof PartKindSchema>;
+export type TargetKind = z.infer<typeof TargetKindSchema>;
 export type PlanDocument = z.infer<typeof DocumentSchema>;
 export type Section = z.infer<typeof SectionSchema>;
 export type Task = z.infer<typeof TaskSchema>;
 export type Target = z.infer<typeof TargetSchema>;
 export type Department = z.infer<typeof DepartmentSchema>;
 export type Source = z.infer<typeof SourceSchema>;
-export type Finding = z.infer<typeof FindingSchema>;
 export type PlanRecords = z.infer<typeof PlanRecordsSchema>;
 
 /** An index of the records, built once per records object (parsed records are not changed): sheets by the thousand look things up in it. */

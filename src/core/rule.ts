@@ -1,16 +1,11 @@
 import { expectedValue, isMet, OUTLIER_FACTOR } from './attainment.js';
-import type { Code, Params } from './code.js';
-import { STATUS_LABELS, unitProblem, type ReadFigure, type Status } from './entry.js';
+import type { Code, ParamsOf } from './code.js';
+import { unitProblem, type ReadFigure, type Status } from './entry.js';
 import type { Period } from './period.js';
 import type { Target } from './record.js';
 
 /** A rule's verdict on one entry: a code, its parameters, and the cell it points at. */
-export interface Flag {
-  readonly code: Code;
-  readonly params: Params;
-  readonly cell: string;
-  readonly value?: number | string;
-}
+export type Flag = { [C in Code]: { readonly code: C; readonly params: ParamsOf<C>; readonly cell: string; readonly value?: number | string } }[Code];
 
 export interface EntryUnderCheck {
   readonly target: Target | undefined;
@@ -22,8 +17,6 @@ export interface EntryUnderCheck {
   /** The same department's figure for this target in the previous period's sheet. */
   readonly previous?: number | undefined;
 }
-
-const relation = (met: boolean): string => (met ? '≥' : '<');
 
 /** Every rule over one entry; empty when it is in order. */
 export function checkEntry(e: EntryUnderCheck): Flag[] {
@@ -39,8 +32,10 @@ export function checkEntry(e: EntryUnderCheck): Flag[] {
     }
     const problem = unitProblem(value, target.unit);
     if (problem !== undefined) {
-      const code = problem === 'negative' ? 'entry-negative' : problem === 'not-integer' ? 'entry-not-integer' : 'entry-percent-out-of-range';
-      flags.push({ code, params: { cell: cells.actual, value, unit: target.unit }, cell: cells.actual, value });
+      const at = { cell: cells.actual, value };
+      if (problem === 'negative') flags.push({ code: 'entry-negative', params: at, ...at });
+      else if (problem === 'not-integer') flags.push({ code: 'entry-not-integer', params: { ...at, unit: target.unit }, ...at });
+      else flags.push({ code: 'entry-percent-out-of-range', params: at, ...at });
     }
     if (target.value > 0 && value > target.value * OUTLIER_FACTOR) {
       flags.push({ code: 'entry-outlier', params: { cell: cells.actual, value, target: target.value, factor: OUTLIER_FACTOR }, cell: cells.actual, value });
@@ -52,7 +47,7 @@ export function checkEntry(e: EntryUnderCheck): Flag[] {
     if ((e.status === 'done' && !met) || (e.status === 'not-started' && met)) {
       flags.push({
         code: 'entry-status-inconsistent',
-        params: { cell: cells.status, status: STATUS_LABELS[e.status], value, relation: relation(met), target: target.value },
+        params: { cell: cells.status, status: e.status, value, met, target: target.value },
         cell: cells.status,
         value,
       });
@@ -63,7 +58,7 @@ export function checkEntry(e: EntryUnderCheck): Flag[] {
     }
   }
   if (target && e.status === 'done' && figure.ok === null) {
-    flags.push({ code: 'entry-status-inconsistent', params: { cell: cells.status, status: STATUS_LABELS.done, value: '—', relation: '?', target: target.value }, cell: cells.status });
+    flags.push({ code: 'entry-status-inconsistent', params: { cell: cells.status, status: 'done', value: null, met: false, target: target.value }, cell: cells.status });
   }
   if (e.status === 'done' && e.evidence.trim() === '') {
     flags.push({ code: 'entry-evidence-missing', params: { cell: cells.evidence }, cell: cells.evidence });

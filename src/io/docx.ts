@@ -1,7 +1,7 @@
 import { unzipSync } from 'fflate';
 import { PlanLedgerError } from '../core/error.js';
 import { formatChineseNumeral } from '../core/numeral.js';
-import { unescapeEntities as unescapeXml } from '../sheets/_xml.js';
+import { unescapeEntities as unescapeXml } from '../sheets/xlsx/xml.js';
 
 const DOCUMENT = 'word/document.xml';
 const NUMBERING = 'word/numbering.xml';
@@ -19,21 +19,24 @@ interface Level {
  */
 export function docxText(bytes: Uint8Array, file: string): string {
   let parts: Record<string, Uint8Array>;
+  let total = 0;
   try {
-    let total = 0;
     parts = unzipSync(bytes, {
       filter: (entry) => {
         if (entry.name !== DOCUMENT && entry.name !== NUMBERING) return false;
         total += entry.originalSize;
-        if (total > MAX_UNZIPPED) throw new Error(`more than ${MAX_UNZIPPED} bytes unzipped`);
+        if (total > MAX_UNZIPPED) throw new Error('too large');
         return true;
       },
     });
   } catch (cause) {
-    throw new PlanLedgerError('docx-corrupt', { file, detail: String((cause as Error).message ?? cause) }, { cause });
+    if (total > MAX_UNZIPPED) throw new PlanLedgerError('docx-corrupt', { file, reason: 'too-large' }, { cause });
+    const detail = String((cause as Error).message ?? cause);
+    if (/invalid zip/i.test(detail)) throw new PlanLedgerError('docx-corrupt', { file, reason: 'zip-truncated' }, { cause });
+    throw new PlanLedgerError('docx-corrupt', { file, reason: 'inflate', part: DOCUMENT, detail }, { cause });
   }
   const documentXml = parts[DOCUMENT];
-  if (!documentXml) throw new PlanLedgerError('docx-corrupt', { file, detail: `no ${DOCUMENT}` });
+  if (!documentXml) throw new PlanLedgerError('docx-corrupt', { file, reason: 'no-document' });
   const decoder = new TextDecoder('utf-8');
   const numbering = parts[NUMBERING] ? readNumbering(decoder.decode(parts[NUMBERING])) : new Map<string, Level[]>();
   return paragraphsOf(decoder.decode(documentXml), numbering).join('\n');

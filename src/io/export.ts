@@ -1,18 +1,18 @@
 import { join } from 'node:path';
-import type { Locale } from '../core/code.js';
+import type { Wording } from '../core/locales/wording.js';
 import type { PlanRecords } from '../core/record.js';
-import { recordTables } from '../sheets/table.js';
-import { toCsv } from './csv.js';
+import { toCsv } from '../report/csv.js';
+import { recordTables } from '../report/tables.js';
+import { tablesToXlsx } from '../report/xlsx.js';
 import { writeFilesAtomic } from './file.js';
-import { tablesToXlsx } from './xlsx.js';
 
 export const PLAN_WORKBOOK = 'plan.xlsx';
 
-/** Writes a CSV per table and one workbook of them all into dir; returns the paths written. */
-export async function exportPlan(records: PlanRecords, dir: string, locale: Locale = 'zh-CN'): Promise<string[]> {
-  const tables = recordTables(records);
-  const files: [string, string | Uint8Array][] = tables.map((t) => [join(dir, `${t.name}.csv`), toCsv(t, locale)]);
-  files.push([join(dir, PLAN_WORKBOOK), await tablesToXlsx(tables, locale)]);
+/** Writes a CSV per table and one workbook of them all into dir, worded for the reader; returns the paths written. */
+export async function exportPlan(records: PlanRecords, dir: string, w: Wording): Promise<string[]> {
+  const tables = recordTables(records, w);
+  const files: [string, string | Uint8Array][] = tables.map((t) => [join(dir, `${t.name}.csv`), toCsv(t)]);
+  files.push([join(dir, PLAN_WORKBOOK), await tablesToXlsx(tables)]);
   await writeFilesAtomic(files);
   return files.map(([path]) => path);
 }

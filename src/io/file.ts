@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import type { FileReason } from '../core/code.js';
 import { PlanLedgerError } from '../core/error.js';
 
 /** Writes a file so that readers see the old one or the whole new one, never a part: temp file, then rename. */
@@ -14,7 +15,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     await rename(temp, path);
   } catch (cause) {
     await rm(temp, { force: true }).catch(() => undefined); // nothing to clean when the folder itself failed
-    throw new PlanLedgerError('output-unwritable', { file: path, detail: (cause as NodeJS.ErrnoException).code ?? String(cause) }, { cause });
+    throw new PlanLedgerError('output-unwritable', { file: path, ...fileReason(cause) }, { cause });
   }
 }
 
@@ -23,12 +24,31 @@ export async function writeFilesAtomic(files: ReadonlyArray<readonly [path: stri
   for (const [path, data] of files) await writeFileAtomic(path, data);
 }
 
+const REASONS: Readonly<Record<string, FileReason>> = {
+  EISDIR: 'is-a-directory',
+  ENOTDIR: 'not-a-directory',
+  EACCES: 'permission-denied',
+  EPERM: 'permission-denied',
+  EROFS: 'read-only',
+  ENOSPC: 'disk-full',
+  EDQUOT: 'disk-full',
+  EBUSY: 'busy',
+  ETXTBSY: 'busy',
+};
+
+/** Why the system refused a file, from its error code; the code itself kept for the rest. */
+function fileReason(cause: unknown): { reason: FileReason; errno?: string } {
+  const errno = (cause as NodeJS.ErrnoException).code;
+  const reason = errno === undefined ? undefined : REASONS[errno];
+  return reason ? { reason } : { reason: 'system', errno: errno ?? String(cause) };
+}
+
 /** The one line a user reads for a file the system would not give us: missing, or unreadable and why. */
 export function fileError(file: string, cause: unknown): PlanLedgerError {
   if (cause instanceof PlanLedgerError) return cause;
   const code = (cause as NodeJS.ErrnoException).code;
   if (code === 'ENOENT' || code === 'ENOTDIR') return new PlanLedgerError('file-not-found', { file }, { cause });
-  return new PlanLedgerError('file-unreadable', { file, detail: code ?? String(cause) }, { cause });
+  return new PlanLedgerError('file-unreadable', { file, ...fileReason(cause) }, { cause });
 }
 
 /** A regular file's size and time, or the error to show. Synchronous: cheap, and used for thousands of files. */
@@ -39,7 +59,7 @@ export function regularFile(file: string): { size: number; modifiedAt: number } 
   } catch (cause) {
     throw fileError(file, cause);
   }
-  if (!info.isFile()) throw new PlanLedgerError('file-unreadable', { file, detail: 'not a regular file' });
+  if (!info.isFile()) throw new PlanLedgerError('file-unreadable', { file, reason: info.isDirectory() ? 'is-a-directory' : 'not-a-file' });
   return { size: info.size, modifiedAt: info.mtimeMs };
 }
 

@@ -1,9 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Locale } from '../core/code.js';
+import type { SheetReader, SheetReading } from '../core/consolidate.js';
 import type { PlanRecords } from '../core/record.js';
-import type { LedgerInput, SheetReader } from '../sheets/consolidate.js';
-import type { SheetReading } from '../sheets/read.js';
+import { oversizedReading, type SheetSource } from '../sheets/read.js';
 
 /**
  * The worker's entry: the built .js, or, when running from TypeScript sources under tsx (tests, bench),
@@ -28,10 +27,7 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
-/**
- * Worker threads that read and check progress sheets from disk. Readings come back with the sheet's
- * metadata slimmed to who, which plan, which period and when (no per-row plan cells): what consolidation uses.
- */
+/** Worker threads that read and check progress sheets from disk: each reading comes back as consolidation keeps it. */
 export class ReadPool {
   readonly size: number;
   private readonly workers: Worker[];
@@ -41,11 +37,11 @@ export class ReadPool {
   private readonly queue: { id: number; file: string }[] = [];
   private nextId = 0;
 
-  constructor(records: PlanRecords, locale: Locale, size = Math.max(1, Math.min(availableParallelism(), 8))) {
+  constructor(records: PlanRecords, size = Math.max(1, Math.min(availableParallelism(), 8))) {
     this.size = size;
     this.workers = Array.from({ length: size }, () => {
       // Reading allocates many short strings; a young generation as large as the main thread's keeps scavenges rare.
-      const worker = new Worker(workerEntry(), { workerData: { records, locale }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+      const worker = new Worker(workerEntry(), { workerData: { records }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
       worker.on('message', (results: { id: number; reading?: SheetReading; error?: string }[]) => {
         for (const m of results) {
           const job = this.pending.get(m.id);
@@ -65,16 +61,22 @@ export class ReadPool {
     });
   }
 
-  /** A SheetReader that hands each file to the next free worker; inputs must be files on disk. */
-  readonly reader: SheetReader = (input: LedgerInput) =>
-    new Promise<SheetReading>((resolve, reject) => {
+  /** A SheetReader that hands each file to the next free worker; sources must be files on disk. An oversized file is never read. */
+  readonly reader: SheetReader<SheetSource> = (input) => {
+    const tooLarge = oversizedReading(input);
+    return tooLarge ? Promise.resolve(tooLarge) : this.read(input.file);
+  };
+
+  private read(file: string): Promise<SheetReading> {
+    return new Promise<SheetReading>((resolve, reject) => {
       const id = this.nextId++;
       this.pending.set(id, { resolve, reject });
-      this.queue.push({ id, file: input.file });
+      this.queue.push({ id, file });
       // Jobs arrive one by one; hand them out once a batch is full, or at the next turn of the event loop.
       if (this.queue.length >= BATCH) this.fill();
       else queueMicrotask(() => this.fill());
     });
+  }
 
   /** Hands each worker batches of files (one round trip for several small files), up to two batches in flight. */
   private fill(): void {

@@ -1,13 +1,14 @@
 import ExcelJS from 'exceljs';
-import { STATUS_LABELS, type Status } from '../core/entry.js';
-import type { Period } from '../core/period.js';
-import { expectedShare } from '../core/period.js';
+import type { Status } from '../core/entry.js';
+import { wording, type Locale } from '../core/locales/index.js';
+import { expectedShare, type Period } from '../core/period.js';
 import { targetsById, type PlanRecords, type Target } from '../core/record.js';
 import { hash64 } from '../core/text.js';
 import { isCountUnit } from '../core/unit.js';
 import { departmentsFor } from '../core/worklist.js';
-import { generateProgressSheet } from './fill.js';
 import { readMeta } from './metadata.js';
+import { generateProgressSheet } from './template/fill.js';
+import { excelBook } from './xlsx/excel-grid.js';
 
 export interface DemoOptions {
   readonly template: Uint8Array;
@@ -16,6 +17,8 @@ export interface DemoOptions {
   /** Same seed, same sheets. */
   readonly seed: number;
   readonly generatedAt: string;
+  /** The language of the sheets and of what the samples say; zh-CN by default. */
+  readonly locale?: Locale;
 }
 
 /** Mistakes people make in progress sheets, each one a finding check reports. */
@@ -38,6 +41,7 @@ function random(seed: number): () => number {
 export async function demoSheets(records: PlanRecords, period: Period, options: DemoOptions): Promise<{ department: string; bytes: Uint8Array }[]> {
   const out: { department: string; bytes: Uint8Array }[] = [];
   const targets = targetsById(records);
+  const w = wording(options.locale);
   for (const department of departmentsFor(records, period)) {
     const { bytes } = await generateProgressSheet(options.template, {
       records,
@@ -46,10 +50,11 @@ export async function demoSheets(records: PlanRecords, period: Period, options: 
       generatedAt: options.generatedAt,
       templateVersion: 'demo',
       templateName: 'template',
+      ...(options.locale ? { locale: options.locale } : {}),
     });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-    const meta = readMeta(workbook);
+    const meta = readMeta(excelBook(workbook));
     const sheet = meta && workbook.getWorksheet(meta.sheet);
     if (!meta || !sheet) continue;
     const rand = random(options.seed ^ parseInt(hash64(department.name).slice(0, 8), 16));
@@ -70,11 +75,11 @@ export async function demoSheets(records: PlanRecords, period: Period, options: 
           mistake === 'wan-slip' ? value * 10_000 : mistake === 'text' ? `约${value}` : mistake === 'decimal' && isCountUnit(target.unit) ? value + 0.5 : mistake === 'conflict' ? value + 1 + Math.floor(rand() * 9) : value;
       }
       const statusCell = cell('entry.status', row.row);
-      if (statusCell && status) statusCell.value = STATUS_LABELS[status];
+      if (statusCell && status) statusCell.value = w.status[status];
       const note = cell('entry.note', row.row);
-      if (note) note.value = status === 'done' ? '已按计划完成' : status === 'behind' ? '受前期审批影响,进度偏慢' : '按计划推进中';
+      if (note) note.value = status === 'done' ? w.demo.done : status === 'behind' ? w.demo.behind : w.demo.inProgress;
       const evidence = cell('entry.evidence', row.row);
-      if (evidence && status === 'done' && mistake !== 'no-evidence') evidence.value = `${department.name}-${row.id}-验收材料.pdf`;
+      if (evidence && status === 'done' && mistake !== 'no-evidence') evidence.value = w.demo.evidence(department.name, row.id);
     }
     out.push({ department: department.name, bytes: new Uint8Array(await workbook.xlsx.writeBuffer()) });
   }

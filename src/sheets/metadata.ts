@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs';
-import { z } from 'zod';
-import { excelBook, rawText, type GridBook } from './grid.js';
+import * as z from 'zod';
+import type { SheetIdentity } from '../core/consolidate.js';
+import { rawText, type GridBook } from './xlsx/grid.js';
 
 /** Name of the very hidden sheet that carries what a generated workbook is. */
 export const META_SHEET = '_plan_ledger';
@@ -59,17 +60,15 @@ export function writeJsonSheet(workbook: ExcelJS.Workbook, name: string, marker:
   for (let i = 0, row = 2; i < json.length; i += CHUNK, row++) sheet.getCell(`A${row}`).value = json.slice(i, i + CHUNK);
 }
 
-/** The value writeJsonSheet stored, if the sheet is there, carries the marker, and fits the schema. */
-export function readJsonSheet<T>(workbook: ExcelJS.Workbook | GridBook, name: string, marker: string, schema: z.ZodType<T>): T | undefined {
-  const book = 'sheet' in workbook ? workbook : excelBook(workbook);
+/** The JSON writeJsonSheet stored, parsed, if the sheet is there and carries the marker; undefined otherwise or when it does not parse. */
+export function readJsonSheet(book: GridBook, name: string, marker: string): unknown {
   const sheet = book.sheet(name);
   if (!sheet || rawText(sheet.cell('A1')) !== marker) return undefined;
   let json = '';
   // LibreOffice may save a long cell as rich text; the grid reads either.
   for (let row = 2; row <= sheet.maxRow; row++) json += rawText(sheet.cell(`A${row}`));
   try {
-    const parsed = schema.safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : undefined;
+    return JSON.parse(json) as unknown;
   } catch {
     return undefined;
   }
@@ -81,6 +80,12 @@ export function writeMeta(workbook: ExcelJS.Workbook, meta: SheetMeta): void {
 }
 
 /** The metadata of a generated workbook; undefined when the workbook carries none or it is damaged. */
-export function readMeta(workbook: ExcelJS.Workbook | GridBook): SheetMeta | undefined {
-  return readJsonSheet(workbook, META_SHEET, MARKER, SheetMetaSchema);
+export function readMeta(book: GridBook): SheetMeta | undefined {
+  const parsed = SheetMetaSchema.safeParse(readJsonSheet(book, META_SHEET, MARKER));
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** Who a sheet is from and what for, as consolidation keeps it (without the per-row plan cells). */
+export function identityOf(meta: SheetMeta): SheetIdentity {
+  return { planId: meta.planId, planTitle: meta.planTitle, department: meta.department, period: meta.period, generatedAt: meta.generatedAt };
 }

@@ -1,68 +1,113 @@
-import type { Code, Locale, Params } from '../core/code.js';
+import type { ConsolidationInput, SheetReader, SheetReading } from '../core/consolidate.js';
 import { readFigure, readStatus } from '../core/entry.js';
-import { parsePeriod } from '../core/period.js';
-import { targetsById, type Finding, type PlanRecords, type Target } from '../core/record.js';
-import { makeFinding, type Entry } from '../core/report.js';
+import { finding, type Finding } from '../core/finding.js';
+import { parsePeriod, type Period } from '../core/period.js';
+import { targetsById, type PlanRecords, type Target } from '../core/record.js';
+import type { Entry } from '../core/report.js';
 import { checkEntry } from '../core/rule.js';
 import { normalize } from '../core/text.js';
-import { openXlsx, ZipArchive, type Inflate } from './_zip.js';
-import { rawText, type Grid } from './grid.js';
-import { readMeta, type SheetMeta } from './metadata.js';
-import { readXlsx, type XlsxBook } from './xlsx-reader.js';
+import { identityOf, readMeta, type SheetMeta } from './metadata.js';
+import { rawText, type Grid, type GridBook } from './xlsx/grid.js';
+import { openWorkbook, WorkbookCache, type OpenOptions } from './xlsx/reader.js';
+import { WorkbookError } from './xlsx/zip.js';
 
-/** Sheets larger than this unzipped are refused before any parsing (a zip bomb is a few MB). */
-export const MAX_UNZIPPED_BYTES = 256 * 1024 * 1024;
+/** A progress sheet is a few dozen KB; a file above this is refused unread. */
+export const MAX_SHEET_FILE_BYTES = 64 * 1024 * 1024;
 
 export interface ReadOptions {
+  /** The file's name as the user knows it: findings and entries name it. */
   readonly file: string;
   readonly records: PlanRecords;
-  readonly locale?: Locale;
   /** Previous period's figures by `${department}|${targetId}`, for entry-decreased. */
   readonly previous?: ReadonlyMap<string, number>;
-  /** A faster inflater where the platform has one (Node's zlib); fflate otherwise. */
-  readonly inflate?: Inflate;
 }
 
-/** One file's read-back: its entries, its findings, and how many rows it had (the accounting). */
-export interface SheetReading {
-  readonly meta: SheetMeta | undefined;
-  readonly entries: Entry[];
-  readonly findings: Finding[];
-  /** Data rows seen: generated rows present plus rows added by hand. */
-  readonly rows: number;
-}
-
-/** Reads a filled progress sheet and checks every entry. Bad files become findings, never exceptions. */
-export async function readProgressSheet(bytes: Uint8Array, options: ReadOptions): Promise<SheetReading> {
-  const { file, records } = options;
-  const locale = options.locale ?? 'zh-CN';
-  const findings: Finding[] = [];
-  const fail = (code: Code, params: Params = {}): SheetReading => ({
-    meta: undefined,
-    entries: [],
-    findings: [makeFinding(code, { file, ...params }, { file }, locale)],
-    rows: 0,
-  });
-
-  const zip = openXlsx(bytes, MAX_UNZIPPED_BYTES);
-  if (!(zip instanceof ZipArchive)) return fail(zip.code, zip.code === 'file-corrupt' ? { detail: zip.detail } : zip.code === 'file-too-large' ? { limit: zip.limit } : {});
-  let workbook: XlsxBook;
+/**
+ * Runs every read-back rule over a workbook, whatever read it (the fast reader, exceljs, Office.js ranges):
+ * the sheet's identity, its entries, and a finding for every problem. Never throws for bad content;
+ * a grid that fails to read (a damaged part) is a file-corrupt finding.
+ */
+export function readProgress(book: GridBook, options: ReadOptions): SheetReading {
+  const { file } = options;
   let meta: SheetMeta | undefined;
   let sheet: Grid | undefined;
   try {
-    workbook = readXlsx(zip, options.inflate);
-    meta = readMeta(workbook);
-    sheet = meta && workbook.sheet(meta.sheet);
-  } catch (cause) {
-    return fail('file-corrupt', { detail: (cause as Error).message });
+    meta = readMeta(book);
+    sheet = meta && book.sheet(meta.sheet);
+  } catch (error) {
+    return failed(file, error);
   }
-  if (!meta || !sheet) return fail('template-not-a-progress-sheet');
-  if (meta.planId !== records.document.id) {
-    return { ...fail('template-unknown-plan', { planId: meta.planId, planTitle: meta.planTitle, expected: records.document.id }), meta };
+  if (!meta || !sheet) return unread(finding('template-not-a-progress-sheet', { file }, { file }));
+  if (meta.planId !== options.records.document.id) {
+    const reading = unread(finding('template-unknown-plan', { file, planId: meta.planId, planTitle: meta.planTitle, expected: options.records.document.id }, { file }));
+    return { ...reading, sheet: identityOf(meta) };
   }
   const period = parsePeriod(meta.period);
-  if (!period) return fail('template-not-a-progress-sheet');
+  if (!period) return unread(finding('template-not-a-progress-sheet', { file }, { file }));
+  try {
+    return readRows(sheet, meta, period, options);
+  } catch (error) {
+    return failed(file, error);
+  }
+}
 
+/** A file's bytes read and checked; the file's size, when known, is checked first so that an oversized file is never read. */
+export function readProgressFile(input: { readonly file: string; readonly bytes: Uint8Array; readonly size?: number }, options: Omit<ReadOptions, 'file'> & OpenOptions): SheetReading {
+  const { file } = input;
+  const tooLarge = oversized(input);
+  if (tooLarge) return unread(tooLarge);
+  try {
+    return readProgress(openWorkbook(input.bytes, options), { ...options, file });
+  } catch (error) {
+    return failed(file, error);
+  }
+}
+
+/** The finding for a file too large to read, or undefined when it may be read. */
+function oversized(input: { readonly file: string; readonly size?: number; readonly bytes?: Uint8Array }): Finding | undefined {
+  if ((input.size ?? input.bytes?.length ?? 0) <= MAX_SHEET_FILE_BYTES) return undefined;
+  return finding('file-too-large', { file: input.file, limitMB: MAX_SHEET_FILE_BYTES / 1024 / 1024 }, { file: input.file });
+}
+
+/** The reading of a file too large to read (its one finding), or undefined when it may be read. */
+export function oversizedReading(input: { readonly file: string; readonly size?: number }): SheetReading | undefined {
+  const tooLarge = oversized(input);
+  return tooLarge && unread(tooLarge);
+}
+
+/** A sheet file to consolidate: its bytes, or how to have them when its turn comes, its size and its time. */
+export interface SheetSource extends ConsolidationInput {
+  readonly bytes?: Uint8Array;
+  readonly load?: () => Uint8Array | Promise<Uint8Array>;
+  /** Size on disk, when known: an oversized file is never loaded. */
+  readonly size?: number;
+}
+
+/** Reads and checks sources one at a time, loading each one's bytes only when its turn comes, so one workbook is in memory at a time. */
+export function sheetReader(records: PlanRecords, options: OpenOptions = {}): SheetReader<SheetSource> {
+  const open = { records, cache: options.cache ?? new WorkbookCache(), ...(options.inflate ? { inflate: options.inflate } : {}) };
+  return async (source) => {
+    const tooLarge = oversizedReading(source);
+    if (tooLarge) return tooLarge;
+    const bytes = source.bytes ?? (source.load ? await source.load() : new Uint8Array(0));
+    return readProgressFile({ file: source.file, bytes }, open);
+  };
+}
+
+const unread = (f: Finding): SheetReading => ({ sheet: undefined, entries: [], findings: [f], rows: 0 });
+
+/** A workbook that could not be read, as its finding; anything else is a bug and is thrown on. */
+function failed(file: string, error: unknown): SheetReading {
+  if (!(error instanceof WorkbookError)) throw error;
+  const p = error.problem;
+  if (p.code === 'file-not-xlsx') return unread(finding(p.code, { file }, { file }));
+  if (p.code === 'file-too-large') return unread(finding(p.code, { file, limitMB: p.limitMB }, { file }));
+  return unread(finding(p.code, { file, ...p.corrupt }, { file }));
+}
+
+function readRows(sheet: Grid, meta: SheetMeta, period: Period, options: ReadOptions): SheetReading {
+  const { file, records } = options;
+  const findings: Finding[] = [];
   const place = (cell: string | undefined, row: number) => ({ file, sheet: sheet.name, cell, row });
   const targets = targetsById(records);
   const column = (name: string): string | undefined => meta.columns[name];
@@ -70,10 +115,11 @@ export async function readProgressSheet(bytes: Uint8Array, options: ReadOptions)
   const entries: Entry[] = [];
 
   for (const row of meta.rows) {
+    const about = { taskId: row.taskId, targetId: row.targetId ?? undefined };
     const at = located.rows.get(row.id);
     if (at === undefined) {
       const metric = targets.get(row.targetId ?? '')?.metric ?? row.taskId;
-      findings.push(makeFinding('template-row-deleted', { id: row.id, metric }, place(undefined, row.row), locale, { taskId: row.taskId, ...(row.targetId ? { targetId: row.targetId } : {}) }));
+      findings.push(finding('template-row-deleted', { id: row.id, metric }, place(undefined, row.row), about));
       continue;
     }
     for (const [letter, expected] of Object.entries(row.plan)) {
@@ -81,7 +127,7 @@ export async function readProgressSheet(bytes: Uint8Array, options: ReadOptions)
       // Almost every plan cell is exactly as generated; normalize only to forgive width and spacing.
       if (shown !== expected && normalize(shown).trim() !== normalize(expected).trim()) {
         const cell = `${letter}${at}`;
-        findings.push(makeFinding('template-plan-cell-changed', { cell, value: shown, expected }, place(cell, at), locale, { taskId: row.taskId, value: shown }));
+        findings.push(finding('template-plan-cell-changed', { cell, value: shown, expected }, place(cell, at), { taskId: row.taskId, value: shown }));
       }
     }
     const address = (name: string): string => `${column(name) ?? 'A'}${at}`;
@@ -95,13 +141,7 @@ export async function readProgressSheet(bytes: Uint8Array, options: ReadOptions)
     const cells = { actual: actualCell, status: address('entry.status'), evidence: address('entry.evidence') };
     const previous = row.targetId ? options.previous?.get(`${meta.department}|${row.targetId}`) : undefined;
     for (const flag of checkEntry({ target, figure, status, evidence, cells, period, previous })) {
-      findings.push(
-        makeFinding(flag.code, flag.params, place(flag.cell, at), locale, {
-          taskId: row.taskId,
-          ...(row.targetId ? { targetId: row.targetId } : {}),
-          ...(flag.value === undefined ? {} : { value: flag.value }),
-        }),
-      );
+      findings.push(finding(flag.code, flag.params as never, place(flag.cell, at), { ...about, value: flag.value }));
     }
     entries.push({
       targetId: row.targetId,
@@ -119,8 +159,8 @@ export async function readProgressSheet(bytes: Uint8Array, options: ReadOptions)
       cell: actualCell,
     });
   }
-  for (const row of located.added) findings.push(makeFinding('template-row-added', { row }, place(undefined, row), locale));
-  return { meta, entries, findings, rows: located.rows.size + located.added.length };
+  for (const row of located.added) findings.push(finding('template-row-added', { row }, place(undefined, row)));
+  return { sheet: identityOf(meta), entries, findings, rows: located.rows.size + located.added.length };
 }
 
 /** Where each generated row is now, by its id cell, and which rows between them were added by hand. */
@@ -145,4 +185,3 @@ function locateRows(sheet: Grid, meta: SheetMeta): { rows: Map<string, number>; 
   }
   return { rows, added: candidates.filter((n) => n < last) };
 }
-

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { parsePlan, type PlanRecords } from '../../src/index.js';
 import { checkSheets, type CheckOptions } from '../../src/sheets/check.js';
-import { generateProgressSheet } from '../../src/sheets/fill.js';
+import { generateProgressSheet } from '../../src/sheets/template/fill.js';
 import { parsePeriod } from '../../src/core/period.js';
 
 export const seed = parsePlan(readFileSync(new URL('../../seeds/yangpu-2021-13.txt', import.meta.url), 'utf8'));

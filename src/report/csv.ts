@@ -1,6 +1,5 @@
 import Papa from 'papaparse';
-import type { Locale } from '../core/code.js';
-import type { Cell, Table } from '../sheets/table.js';
+import type { Cell, Table } from './tables.js';
 
 const BOM = '\ufeff';
 const NEWLINE = '\r\n';
@@ -19,10 +18,10 @@ export function unescapeCell(text: string): string {
   return text.startsWith("'") ? text.slice(1) : text;
 }
 
-/** CSV text for Excel: UTF-8 BOM, CRLF, headers in the user's language, formula-safe cells. */
-export function toCsv(table: Table, locale: Locale = 'zh-CN'): string {
+/** CSV text for Excel: UTF-8 BOM, CRLF, the table's headers, formula-safe cells. */
+export function toCsv(table: Table): string {
   return rowsToCsv(
-    table.columns.map((c) => c.header[locale]),
+    table.columns.map((c) => c.header),
     table.rows,
   );
 }

@@ -1,29 +1,10 @@
 import type ExcelJS from 'exceljs';
-import type { RawCell } from '../core/entry.js';
-
-/** A worksheet as read-back needs it: cells by A1 address, whatever library read the file. */
-export interface Grid {
-  readonly name: string;
-  /** The cell's stored value; a merged cell reads as its top-left cell. */
-  cell(address: string): RawCell;
-  /** Last row that has any cell. */
-  readonly maxRow: number;
-  rowHasContent(row: number): boolean;
-}
-
-/** A workbook's sheets by name. */
-export interface GridBook {
-  sheet(name: string): Grid | undefined;
-}
+import type { RawCell } from '../../core/entry.js';
+import { rawText, type Grid, type GridBook } from './grid.js';
 
 const EMPTY: RawCell = { kind: 'empty' };
 
-/** What a cell shows as text: numbers as written, rich text joined, formulas by result. */
-export function rawText(raw: RawCell): string {
-  return raw.kind === 'empty' ? '' : String(raw.value);
-}
-
-/** An exceljs workbook seen as a GridBook (the filler and tests hold exceljs workbooks). */
+/** An exceljs workbook seen as a GridBook (the filler and the demo hold exceljs workbooks). */
 export function excelBook(workbook: ExcelJS.Workbook): GridBook {
   return {
     sheet(name) {

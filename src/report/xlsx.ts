@@ -1,25 +1,25 @@
 import ExcelJS from 'exceljs';
-import type { Locale } from '../core/code.js';
-import type { Column, Table } from '../sheets/table.js';
+import type { Light } from '../core/audit.js';
+import type { Column, Table } from './tables.js';
 
 const HEADER_FILL = 'FFDDEBF7';
 const MAX_SHEET_NAME = 31; // Excel's limit
 
 /** One workbook, a sheet per table: bold frozen header, filters, column widths. */
-export async function tablesToXlsx(tables: readonly Table[], locale: Locale = 'zh-CN'): Promise<Uint8Array> {
-  return new Uint8Array(await tablesToWorkbook(tables, locale).xlsx.writeBuffer());
+export async function tablesToXlsx(tables: readonly Table[]): Promise<Uint8Array> {
+  return new Uint8Array(await tablesToWorkbook(tables).xlsx.writeBuffer());
 }
 
 /** The workbook tablesToXlsx writes, for callers that add to it (a hidden sheet, say). */
-export function tablesToWorkbook(tables: readonly Table[], locale: Locale = 'zh-CN'): ExcelJS.Workbook {
+export function tablesToWorkbook(tables: readonly Table[]): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'plan-ledger';
   for (const t of tables) {
-    const sheet = workbook.addWorksheet(t.title[locale].slice(0, MAX_SHEET_NAME), {
+    const sheet = workbook.addWorksheet(t.title.slice(0, MAX_SHEET_NAME), {
       views: [{ state: 'frozen', ySplit: 1 }],
       pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
     });
-    sheet.columns = t.columns.map((c) => ({ header: c.header[locale], key: c.key, width: c.width }));
+    sheet.columns = t.columns.map((c) => ({ header: c.header, key: c.key, width: c.width }));
     const header = sheet.getRow(1);
     header.font = { bold: true };
     header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
@@ -32,7 +32,7 @@ export function tablesToWorkbook(tables: readonly Table[], locale: Locale = 'zh-
   return workbook;
 }
 
-const LIGHT_FILLS: Readonly<Record<string, string>> = { 绿: 'FFC6EFCE', green: 'FFC6EFCE', 黄: 'FFFFEB9C', yellow: 'FFFFEB9C', 红: 'FFFFC7CE', red: 'FFFFC7CE', 灰: 'FFE7E6E6', grey: 'FFE7E6E6' };
+const LIGHT_FILLS: Readonly<Record<Light, string>> = { green: 'FFC6EFCE', yellow: 'FFFFEB9C', red: 'FFFFC7CE', grey: 'FFE7E6E6' };
 
 /** Percent formats, data bars, and traffic-light fills, as a column asks. */
 function styleColumn(sheet: ExcelJS.Worksheet, index: number, column: Column, rows: number): void {
@@ -46,7 +46,8 @@ function styleColumn(sheet: ExcelJS.Worksheet, index: number, column: Column, ro
   if (column.style === 'light') {
     for (let r = 2; r <= rows + 1; r++) {
       const cell = sheet.getCell(`${letter}${r}`);
-      const fill = LIGHT_FILLS[String(cell.value)];
+      const light = column.legend?.[String(cell.value)];
+      const fill = light && LIGHT_FILLS[light];
       if (fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
     }
   }

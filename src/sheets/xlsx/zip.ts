@@ -1,10 +1,20 @@
 import { inflateSync } from 'fflate';
+import type { CorruptReason } from '../../core/code.js';
 
-/** Why bytes cannot be read as an .xlsx: type, truncation, or unzipped size. */
-export type ZipProblem =
-  | { readonly code: 'file-not-xlsx' }
-  | { readonly code: 'file-corrupt'; readonly detail: string }
-  | { readonly code: 'file-too-large'; readonly limit: string };
+/** Why bytes cannot be read as an .xlsx: type, damage, or unzipped size. */
+export type ZipProblem = { readonly code: 'file-not-xlsx' } | { readonly code: 'file-corrupt'; readonly corrupt: CorruptReason } | { readonly code: 'file-too-large'; readonly limitMB: number };
+
+/** A workbook that cannot be read, thrown by the reader and turned into a finding by whoever reads a file. */
+export class WorkbookError extends Error {
+  override readonly name = 'WorkbookError';
+
+  constructor(readonly problem: ZipProblem) {
+    super(problem.code);
+  }
+}
+
+/** The error for a damaged archive or part. */
+export const damaged = (corrupt: CorruptReason): WorkbookError => new WorkbookError({ code: 'file-corrupt', corrupt });
 
 /** Inflates raw deflate data to `size` bytes; fflate here, Node's native zlib where the front end has it. */
 export type Inflate = (data: Uint8Array, size: number) => Uint8Array;
@@ -57,24 +67,28 @@ export class ZipArchive {
     return total;
   }
 
-  /** The entry's stored bytes, or undefined when there is none. Throws on a damaged entry. */
+  /** The entry's stored bytes, or undefined when there is none. Throws WorkbookError on a damaged entry. */
   stored(name: string): StoredPart | undefined {
     const e = this.entries.get(name);
     if (!e) return undefined;
     const view = new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
-    if (e.offset + 30 > this.bytes.length || view.getUint32(e.offset, true) !== LOCAL_HEADER) throw new Error(`damaged zip entry ${name}`);
+    if (e.offset + 30 > this.bytes.length || view.getUint32(e.offset, true) !== LOCAL_HEADER) throw damaged({ reason: 'zip-entry', part: name });
     const start = e.offset + 30 + view.getUint16(e.offset + 26, true) + view.getUint16(e.offset + 28, true);
-    if (start + e.packed > this.bytes.length) throw new Error(`truncated zip entry ${name}`);
+    if (start + e.packed > this.bytes.length) throw damaged({ reason: 'zip-entry', part: name });
     return { data: this.bytes.subarray(start, start + e.packed), method: e.method, size: e.size };
   }
 
-  /** The entry unzipped, or undefined when there is none. Throws on a damaged entry. */
+  /** The entry unzipped, or undefined when there is none. Throws WorkbookError on a damaged entry. */
   read(name: string, inflate: Inflate = inflateJs): Uint8Array | undefined {
     const part = this.stored(name);
     if (!part) return undefined;
     if (part.method === 0) return part.data;
-    if (part.method === 8) return inflate(part.data, part.size);
-    throw new Error(`zip entry ${name} uses compression method ${part.method}`);
+    if (part.method !== 8) throw damaged({ reason: 'zip-method', part: name, method: part.method });
+    try {
+      return inflate(part.data, part.size);
+    } catch (cause) {
+      throw damaged({ reason: 'inflate', part: name, detail: (cause as Error).message });
+    }
   }
 }
 
@@ -89,15 +103,15 @@ function centralDirectory(bytes: Uint8Array): Map<string, Entry> | ZipProblem {
       break;
     }
   }
-  if (end < 0) return { code: 'file-corrupt', detail: 'the zip archive is truncated (no central directory)' };
+  if (end < 0) return { code: 'file-corrupt', corrupt: { reason: 'zip-truncated' } };
   const count = view.getUint16(end + 10, true);
   const size = view.getUint32(end + 12, true);
   const offset = view.getUint32(end + 16, true);
-  if (offset + size > end) return { code: 'file-corrupt', detail: 'the zip central directory points outside the file' };
+  if (offset + size > end) return { code: 'file-corrupt', corrupt: { reason: 'zip-directory' } };
   const entries = new Map<string, Entry>();
   const decoder = new TextDecoder();
   for (let i = 0, at = offset; i < count; i++) {
-    if (at + 46 > end || view.getUint32(at, true) !== CENTRAL_HEADER) return { code: 'file-corrupt', detail: 'the zip central directory is damaged' };
+    if (at + 46 > end || view.getUint32(at, true) !== CENTRAL_HEADER) return { code: 'file-corrupt', corrupt: { reason: 'zip-directory' } };
     const nameLength = view.getUint16(at + 28, true);
     entries.set(entryName(bytes, at + 46, nameLength, decoder), {
       method: view.getUint16(at + 10, true),
@@ -121,11 +135,11 @@ function entryName(bytes: Uint8Array, from: number, length: number, decoder: Tex
   return name;
 }
 
-/** The archive of an .xlsx that may be read, or what is wrong with it: checked before anything is inflated. */
-export function openXlsx(bytes: Uint8Array, maxUnzipped: number): ZipArchive | ZipProblem {
+/** The archive of an .xlsx that may be read, checked before anything is inflated; throws WorkbookError with what is wrong. */
+export function openXlsx(bytes: Uint8Array, maxUnzipped: number): ZipArchive {
   const zip = ZipArchive.open(bytes);
-  if (!(zip instanceof ZipArchive)) return zip;
-  if (zip.unzippedSize > maxUnzipped) return { code: 'file-too-large', limit: `${Math.round(maxUnzipped / 1024 / 1024)} MB` };
-  if (!zip.has('xl/workbook.xml')) return { code: 'file-not-xlsx' };
+  if (!(zip instanceof ZipArchive)) throw new WorkbookError(zip);
+  if (zip.unzippedSize > maxUnzipped) throw new WorkbookError({ code: 'file-too-large', limitMB: Math.round(maxUnzipped / 1024 / 1024) });
+  if (!zip.has('xl/workbook.xml')) throw new WorkbookError({ code: 'file-not-xlsx' });
   return zip;
 }

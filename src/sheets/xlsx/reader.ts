@@ -1,18 +1,32 @@
-import type { RawCell } from '../core/entry.js';
-import { parseBox, type Box } from './_range.js';
-import { ZipArchive, type Inflate, type StoredPart } from './_zip.js';
-import { attributes, decodeQuotes, unescapeCellText as unescapeXml } from './_xml.js';
+import type { RawCell } from '../../core/entry.js';
 import type { Grid, GridBook } from './grid.js';
+import { parseBox, type Box } from './range.js';
+import { damaged, openXlsx, type Inflate, type StoredPart, type ZipArchive } from './zip.js';
+import { attributes, decodeQuotes, unescapeCellText as unescapeXml } from './xml.js';
+
+/** Workbooks larger than this unzipped are refused before any parsing (a zip bomb is a few MB). */
+export const MAX_UNZIPPED_BYTES = 256 * 1024 * 1024;
+
+export interface OpenOptions {
+  /** A faster inflater where the platform has one (Node's zlib); fflate otherwise. */
+  readonly inflate?: Inflate;
+  /** Kept by a caller that opens many workbooks: sheets made from one template share their sheet list. */
+  readonly cache?: WorkbookCache;
+}
 
 /**
- * A reader specialised to what read-back needs: it inflates only the workbook, its relationships,
- * shared strings and the worksheets asked for (styles when a percentage asks for them), and scans their XML for cells. No DOM, no
- * model of styles, drawings or formulas beyond their cached results.
+ * Opens an .xlsx with a reader specialised to what read-back needs: it inflates only the workbook, its
+ * relationships, shared strings and the worksheets asked for (styles when a percentage asks for them),
+ * and scans their XML for cells. No DOM, no model of styles, drawings or formulas beyond their cached results.
+ * Throws WorkbookError (not an xlsx, corrupt, too large), also later from `sheet()` for a damaged sheet.
  */
-export function readXlsx(source: Uint8Array | ZipArchive, inflate?: Inflate): XlsxBook {
-  const zip = source instanceof ZipArchive ? source : ZipArchive.open(source);
-  if (!(zip instanceof ZipArchive)) throw new Error(zip.code === 'file-corrupt' ? zip.detail : 'not a zip archive');
-  return new XlsxBook(zip, inflate);
+export function openWorkbook(bytes: Uint8Array, options: OpenOptions = {}): XlsxBook {
+  return new XlsxBook(openXlsx(bytes, MAX_UNZIPPED_BYTES), options.inflate, options.cache);
+}
+
+/** The last sheet list read and the stored parts it came from; one per run of many workbooks. */
+export class WorkbookCache {
+  last: { readonly parts: readonly (StoredPart | undefined)[]; readonly sheetParts: ReadonlyMap<string, string> } | undefined;
 }
 
 const BUILTIN_PERCENT_FORMATS = new Set([9, 10]);
@@ -28,8 +42,9 @@ export class XlsxBook implements GridBook {
   constructor(
     private readonly zip: ZipArchive,
     private readonly inflate?: Inflate,
+    cache: WorkbookCache = new WorkbookCache(),
   ) {
-    this.sheetParts = sheetPartsOf(zip, inflate);
+    this.sheetParts = sheetPartsOf(zip, inflate, cache);
     const strings = zip.read('xl/sharedStrings.xml', inflate);
     this.strings = sharedStrings(text(strings && decodeQuotes(strings)));
     this.styles = new Styles(() => text(zip.read('xl/styles.xml', inflate)));
@@ -45,7 +60,7 @@ export class XlsxBook implements GridBook {
     const part = this.sheetParts.get(name);
     if (part === undefined) return undefined;
     const xml = text(this.zip.read(part, this.inflate));
-    if (!/<(\w+:)?worksheet\b/.test(xml)) throw new Error(`${part} is missing or damaged`);
+    if (!/<(\w+:)?worksheet\b/.test(xml)) throw damaged({ reason: 'part-damaged', part });
     const grid = scanSheet(name, xml, this.strings, this.styles);
     this.grids.set(name, grid);
     return grid;
@@ -82,17 +97,15 @@ class NumberCell {
 
 const SHEET_PARTS = ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels'] as const;
 
-/** The last sheet list read and the stored parts it came from: sheets made from one template share them byte for byte. */
-let remembered: { parts: (StoredPart | undefined)[]; sheetParts: ReadonlyMap<string, string> } | undefined;
-
-/** Sheet name → worksheet part, from the workbook and its relationships. */
-function sheetPartsOf(zip: ZipArchive, inflate: Inflate | undefined): ReadonlyMap<string, string> {
+/** Sheet name → worksheet part, from the workbook and its relationships; the cached list when those parts are byte-identical. */
+function sheetPartsOf(zip: ZipArchive, inflate: Inflate | undefined, cache: WorkbookCache): ReadonlyMap<string, string> {
   const parts = SHEET_PARTS.map((name) => zip.stored(name));
-  if (remembered && parts.every((p, i) => sameStored(p, remembered?.parts[i]))) return remembered.sheetParts;
+  const last = cache.last;
+  if (last && parts.every((p, i) => sameStored(p, last.parts[i]))) return last.sheetParts;
   const [workbook = '', rels = ''] = SHEET_PARTS.map((name) => text(zip.read(name, inflate)));
   const sheetParts = parseSheetParts(workbook, rels);
   // Copies, so that the file's bytes are not kept alive.
-  remembered = { parts: parts.map((p) => p && { ...p, data: p.data.slice() }), sheetParts };
+  cache.last = { parts: parts.map((p) => p && { ...p, data: p.data.slice() }), sheetParts };
   return sheetParts;
 }
 
@@ -104,7 +117,7 @@ function sameStored(a: StoredPart | undefined, b: StoredPart | undefined): boole
 }
 
 function parseSheetParts(workbook: string, rels: string): Map<string, string> {
-  if (!/<(\w+:)?workbook\b/.test(workbook)) throw new Error('xl/workbook.xml is missing or damaged');
+  if (!/<(\w+:)?workbook\b/.test(workbook)) throw damaged({ reason: 'part-damaged', part: 'xl/workbook.xml' });
   const targets = new Map<string, string>();
   for (const m of rels.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
     const attrs = attributes(m[1] as string);
@@ -116,7 +129,7 @@ function parseSheetParts(workbook: string, rels: string): Map<string, string> {
     const target = targets.get(attrs['r:id'] ?? '');
     if (attrs['name'] !== undefined && target) parts.set(unescapeXml(attrs['name']), partPath(target));
   }
-  if (parts.size === 0) throw new Error('the workbook lists no sheets');
+  if (parts.size === 0) throw damaged({ reason: 'no-sheets' });
   return parts;
 }
 
@@ -128,8 +141,16 @@ const LT = 0x3c;
 const GT = 0x3e;
 const V = 0x76;
 
-/** The attributes of a cell tag that read-back uses, reused from cell to cell; row 0 for no address. */
-const tag = { row: 0, column: 0, style: 0, type: 'n', selfClosing: false };
+/** The attributes of a cell tag that read-back uses, reused from cell to cell of one sheet; row 0 for no address. */
+interface CellTag {
+  row: number;
+  column: number;
+  style: number;
+  type: string;
+  selfClosing: boolean;
+}
+
+const newTag = (): CellTag => ({ row: 0, column: 0, style: 0, type: 'n', selfClosing: false });
 
 /**
  * Cells by address, read char by char in one pass: no regular expression, match array or copy
@@ -139,10 +160,11 @@ function scanSheet(name: string, xml: string, strings: readonly string[], styles
   // Rows of cells by column number: cheaper to fill and to look up than a map of addresses.
   const rows: RawCell[][] = [];
   const content: boolean[] = [];
+  const tag = newTag();
   let maxRow = 0;
   let next = 0;
   for (let at = xml.indexOf('<c ', 0); at >= 0; at = startsAt(xml, next, '<c ') ? next : xml.indexOf('<c ', next)) {
-    const tagEnd = readCellTag(xml, at + 3);
+    const tagEnd = readCellTag(xml, at + 3, tag);
     if (tagEnd < 0) break;
     let raw = EMPTY;
     next = tagEnd + 1;
@@ -150,12 +172,12 @@ function scanSheet(name: string, xml: string, strings: readonly string[], styles
       const value = plainValueEnd(xml, next);
       if (value > 0) {
         // <v>…</v></c>, as nearly every cell is written.
-        raw = tag.type === 's' ? textCell(strings[integer(xml, next + 3, value)] ?? '') : typedValue(xml.slice(next + 3, value), strings, styles);
+        raw = tag.type === 's' ? textCell(strings[integer(xml, next + 3, value)] ?? '') : typedValue(xml.slice(next + 3, value), strings, styles, tag);
         next = value + 8;
       } else {
         const close = xml.indexOf('</c>', next);
         if (close < 0) break;
-        raw = cellValue(xml, next, close, strings, styles);
+        raw = cellValue(xml, next, close, strings, styles, tag);
         next = close + 4;
       }
     }
@@ -167,18 +189,19 @@ function scanSheet(name: string, xml: string, strings: readonly string[], styles
   }
   // A merged cell reads as its top-left cell, as spreadsheet applications show it. Merges follow the cells.
   for (let m = xml.indexOf('<mergeCell ', next); m >= 0; m = xml.indexOf('<mergeCell ', m + 11)) {
-    const box = mergeBox(xml.slice(m + 11, xml.indexOf('>', m)));
+    const box = mergeBox(xml.slice(m + 11, xml.indexOf('>', m)), tag);
     if (!box) continue;
     const master = rows[box.top]?.[box.left] ?? EMPTY;
     for (let r = box.top; r <= box.bottom; r++) {
       for (let c = box.left; c <= box.right; c++) if (r !== box.top || c !== box.left) (rows[r] ??= [])[c] = master;
     }
   }
+  const at = newTag();
   return {
     name,
     cell(address) {
-      readRef(address, 0, address.length);
-      return rows[tag.row]?.[tag.column] ?? EMPTY;
+      readRef(address, 0, address.length, at);
+      return rows[at.row]?.[at.column] ?? EMPTY;
     },
     maxRow,
     rowHasContent: (row) => content[row] ?? false,
@@ -207,14 +230,14 @@ function plainValueEnd(xml: string, from: number): number {
 }
 
 /** The range of a mergeCell tag's attributes; the plain ref="A1:B2" form read in place. */
-function mergeBox(attributeText: string): Box | undefined {
+function mergeBox(attributeText: string, tag: CellTag): Box | undefined {
   const at = attributeText.indexOf('ref="');
   const ref = at >= 0 ? attributeText.slice(at + 5, attributeText.indexOf('"', at + 5)) : (attributes(attributeText)['ref'] ?? '');
   const colon = ref.indexOf(':');
   if (colon < 0) return parseBox(ref);
-  readRef(ref, 0, colon);
+  readRef(ref, 0, colon, tag);
   const { row: top, column: left } = tag;
-  readRef(ref, colon + 1, ref.length);
+  readRef(ref, colon + 1, ref.length, tag);
   const { row: bottom, column: right } = tag;
   return top > 0 && bottom >= top && right >= left ? { left, top, right, bottom } : parseBox(ref);
 }
@@ -223,7 +246,7 @@ function mergeBox(attributeText: string): Box | undefined {
 const COLUMNS = 16384;
 
 /** Reads the A1 address s[from, to) (no $) into tag.row and tag.column; row 0 when it is not one. */
-function readRef(s: string, from: number, to: number): void {
+function readRef(s: string, from: number, to: number, tag: CellTag): void {
   let column = 0;
   let row = 0;
   let i = from;
@@ -247,7 +270,7 @@ function readRef(s: string, from: number, to: number): void {
  * Reads r, s and t of the cell tag whose attributes start at `from` into `tag` (any order, either quote,
  * spaces around =), and returns where the tag ends (its >), or -1.
  */
-function readCellTag(xml: string, from: number): number {
+function readCellTag(xml: string, from: number, tag: CellTag): number {
   tag.row = 0;
   tag.style = 0;
   tag.type = 'n';
@@ -259,21 +282,21 @@ function readCellTag(xml: string, from: number): number {
       i++;
       continue;
     }
-    if (c === GT || c === SLASH) return tagEnd(xml, i);
+    if (c === GT || c === SLASH) return tagEnd(xml, i, tag);
     const name = i;
     while (i < length && (c = xml.charCodeAt(i)) > 0x20 && c !== EQUALS && c !== GT && c !== SLASH) i++;
     const nameLength = i - name;
     while (i < length && xml.charCodeAt(i) <= 0x20) i++;
-    if (xml.charCodeAt(i) !== EQUALS) return tagEnd(xml, i);
+    if (xml.charCodeAt(i) !== EQUALS) return tagEnd(xml, i, tag);
     i++;
     while (i < length && xml.charCodeAt(i) <= 0x20) i++;
     const quote = xml.charCodeAt(i);
-    if (quote !== QUOTE && quote !== APOSTROPHE) return tagEnd(xml, i);
+    if (quote !== QUOTE && quote !== APOSTROPHE) return tagEnd(xml, i, tag);
     const value = ++i;
     while (i < length && xml.charCodeAt(i) !== quote) i++;
     if (nameLength === 1) {
       const attribute = xml.charCodeAt(name);
-      if (attribute === 0x72) readRef(xml, value, i);
+      if (attribute === 0x72) readRef(xml, value, i, tag);
       else if (attribute === 0x73) tag.style = integer(xml, value, i);
       else if (attribute === 0x74) tag.type = xml.slice(value, i);
     }
@@ -283,7 +306,7 @@ function readCellTag(xml: string, from: number): number {
 }
 
 /** The > that ends the tag at or after `from`, noting whether it is self-closing. */
-function tagEnd(xml: string, from: number): number {
+function tagEnd(xml: string, from: number, tag: CellTag): number {
   const end = xml.indexOf('>', from);
   tag.selfClosing = end > 0 && xml.charCodeAt(end - 1) === SLASH;
   return end;
@@ -310,7 +333,7 @@ function between(xml: string, from: number, to: number, open: string, close: str
 }
 
 /** The value of the cell whose body is xml[from, to), by the type and style in `tag`. */
-function cellValue(xml: string, from: number, to: number, strings: readonly string[], styles: Styles): RawCell {
+function cellValue(xml: string, from: number, to: number, strings: readonly string[], styles: Styles, tag: CellTag): RawCell {
   const type = tag.type;
   if (type === 'inlineStr') return textCell(runsText(between(xml, from, to, '<is>', '</is>') ?? ''));
   const v = between(xml, from, to, '<v>', '</v>');
@@ -318,11 +341,11 @@ function cellValue(xml: string, from: number, to: number, strings: readonly stri
     const formula = /<f\b[^>]*>([\s\S]*?)<\/f>/.exec(xml.slice(from, to))?.[1];
     return formula === undefined ? EMPTY : { kind: 'other', value: `=${unescapeXml(formula)}` };
   }
-  return typedValue(v, strings, styles);
+  return typedValue(v, strings, styles, tag);
 }
 
 /** A cell's <v> by its type. */
-function typedValue(v: string, strings: readonly string[], styles: Styles): RawCell {
+function typedValue(v: string, strings: readonly string[], styles: Styles, tag: CellTag): RawCell {
   switch (tag.type) {
     case 's':
       return textCell(strings[Number(v)] ?? '');

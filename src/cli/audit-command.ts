@@ -1,0 +1,23 @@
+import { resolve } from 'node:path';
+import { auditLedger } from '../core/audit.js';
+import { writeAudit } from '../io/audit-file.js';
+import { readFileBytes } from '../io/file.js';
+import { ledgerFromXlsx } from '../io/ledger.js';
+import { readRules } from '../io/ledger-file.js';
+import { buildLedger, type LedgerCommand } from './ledger-input.js';
+import type { Context } from './io.js';
+import { requireOut } from './options.js';
+
+/** plan-ledger audit: verdicts and lights for every target, as XLSX, CSV and one HTML page, from a ledger or from sheets. */
+export async function auditCommand(cmd: LedgerCommand, context: Context, now: Date = new Date()): Promise<number> {
+  const { io, w } = context;
+  const out = requireOut(cmd.out, 'audit');
+  const rules = readRules(cmd.rules);
+  const only = cmd.inputs.length === 1 ? cmd.inputs[0] : undefined;
+  const stored = only?.toLowerCase().endsWith('.xlsx') ? ledgerFromXlsx(readFileBytes(only), only) : undefined;
+  const ledger = stored ?? (await buildLedger(cmd, 'audit', context));
+  const audit = auditLedger(ledger, rules);
+  const html = await writeAudit(audit, out, w, now);
+  io.out(`${w.cli.audited(audit.judgements.length, audit.totals)}\n${w.cli.reportWritten(resolve(html))}\n`);
+  return 0;
+}

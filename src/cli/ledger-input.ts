@@ -1,0 +1,36 @@
+import { PlanLedgerError } from '../core/error.js';
+import type { Ledger } from '../core/ledger.js';
+import { consolidateFiles } from '../io/consolidate-files.js';
+import { readPolicies } from '../io/ledger-file.js';
+import { loadPlan, SEED_PLAN } from '../io/plan-file.js';
+import type { Context } from './io.js';
+import { optionalPeriod } from './options.js';
+
+export interface LedgerCommand {
+  readonly inputs: readonly string[];
+  readonly plan: string | undefined;
+  readonly period: string | undefined;
+  readonly policy: string | undefined;
+  readonly rules?: string | undefined;
+  readonly out: string | undefined;
+  readonly json: boolean;
+  /** Whether stderr is a terminal (a progress count then). */
+  readonly tty: boolean;
+  /** Worker threads to read in (PLAN_LEDGER_WORKERS). */
+  readonly workers: number;
+}
+
+/** Reads sheets (files or folders) and consolidates them; shared by consolidate and audit. */
+export async function buildLedger(cmd: LedgerCommand, command: string, { io, w }: Context): Promise<Ledger> {
+  if (cmd.inputs.length === 0) throw new PlanLedgerError('usage', { problem: 'files-required', command });
+  const period = optionalPeriod(cmd.period);
+  const records = await loadPlan(cmd.plan ?? SEED_PLAN);
+  const policies = cmd.policy === undefined ? undefined : readPolicies(cmd.policy, records);
+  return consolidateFiles(cmd.inputs, records, {
+    ...(period ? { period } : {}),
+    ...(policies ? { policies } : {}),
+    workers: cmd.workers,
+    ...(cmd.tty && !cmd.json ? { onProgress: (done: number, total: number) => io.err(`\r${w.cli.reading} ${done}/${total}${done === total ? '\n' : ''}`) } : {}),
+  });
+}
+

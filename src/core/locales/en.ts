@@ -1,0 +1,506 @@
+import type { CorruptReason, DataProblem, FileReason, UsageProblem } from '../code.js';
+import type { Wording } from './wording.js';
+
+const list = (items: readonly string[]): string => items.join(', ');
+const percent = (share: number): string => `${Math.round(share * 1000) / 10}%`;
+const choices = (items: readonly string[]): string => items.join(' | ');
+
+function usage(p: UsageProblem): string {
+  switch (p.problem) {
+    case 'unknown-command':
+      return `unknown command ${p.command}`;
+    case 'unknown-option':
+      return `unknown option ${p.option}`;
+    case 'option-needs-value':
+      return `option ${p.option} needs a value`;
+    case 'option-takes-no-value':
+      return `option ${p.option} takes no value`;
+    case 'option-one-of':
+      return `${p.option} ${p.value}: ${choices(p.choices)}`;
+    case 'option-share':
+      return `${p.option} ${p.value}: a share from 0 to 1`;
+    case 'option-integer':
+      return `${p.option} ${p.value}: a whole number`;
+    case 'option-required':
+      return p.option === '--period' ? `${p.command} needs --period (2021, 2021-H1, 2021-Q2 or 2021-06)` : `${p.command} needs ${p.option} DIR`;
+    case 'output-required':
+      return `${p.command} needs --out ledger.xlsx (or --json)`;
+    case 'xlsx-needs-out':
+      return '--format xlsx needs --out FILE.xlsx';
+    case 'department-or-all':
+      return 'give either --department NAME or --all';
+    case 'files-required':
+      return `${p.command} needs the progress sheets: FILE or DIR`;
+    case 'one-file':
+      return `${p.command} takes one file, got ${p.count}`;
+    case 'no-file-taken':
+      return `${p.command} takes no file; name the plan with --plan`;
+    case 'no-period-found':
+      return 'no progress sheet names a period; give --period';
+  }
+}
+
+function fileReason(reason: FileReason, errno: string | undefined): string {
+  switch (reason) {
+    case 'not-a-file':
+      return 'not a regular file';
+    case 'is-a-directory':
+      return 'it is a folder';
+    case 'not-a-directory':
+      return 'a part of the path is not a folder';
+    case 'permission-denied':
+      return 'permission denied';
+    case 'read-only':
+      return 'read-only file system';
+    case 'disk-full':
+      return 'the disk is full';
+    case 'busy':
+      return 'the file is in use';
+    case 'system':
+      return `system error ${errno ?? ''}`.trim();
+  }
+}
+
+function corrupt(p: CorruptReason): string {
+  switch (p.reason) {
+    case 'zip-truncated':
+      return 'the zip archive is truncated (no central directory)';
+    case 'zip-directory':
+      return 'the zip central directory is damaged';
+    case 'no-sheets':
+      return 'the workbook lists no sheets';
+    case 'zip-entry':
+      return `damaged zip entry ${p.part}`;
+    case 'part-damaged':
+      return `${p.part} is missing or damaged`;
+    case 'zip-method':
+      return `${p.part} uses compression method ${p.method}`;
+    case 'inflate':
+      return `${p.part} cannot be inflated (${p.detail})`;
+  }
+}
+
+const field = (name: string): string => (name === '' ? '(root)' : name);
+
+function data(p: DataProblem): string {
+  switch (p.reason) {
+    case 'syntax':
+      return p.position === undefined ? 'JSON syntax error' : `JSON syntax error at character ${p.position + 1}`;
+    case 'not-an-object':
+      return 'expected an object';
+    case 'outdated':
+      return `written by an older version (format ${p.version}); write it again with this version`;
+    case 'type':
+      return `${field(p.field)}: expected ${p.expected}`;
+    case 'one-of':
+      return `${field(p.field)}: expected one of ${choices(p.choices)}`;
+    case 'too-small':
+      return `${field(p.field)}: must not be below ${p.limit}`;
+    case 'too-large':
+      return `${field(p.field)}: must not be above ${p.limit}`;
+    case 'red-below-yellow':
+      return `${field(p.field)}: redFrom must not be below yellowFrom`;
+    case 'invalid':
+      return `${field(p.field)}: invalid`;
+  }
+}
+
+/** The columns a ledger row and an audit detail share. */
+const targetRow = { id: 'ID', path: 'Task', taskTitle: 'Task title', metric: 'Metric', value: 'Target', unit: 'Unit' } as const;
+
+const measured = (r: { figure: number; value: number; unit: string }) => ({ figure: `${r.figure}${r.unit}`, goal: `${r.value}${r.unit}` });
+
+export const en: Wording = {
+  locale: 'en',
+  codes: {
+    usage: { title: 'Wrong usage', message: (p) => `${usage(p)}. Run plan-ledger --help for usage` },
+    'file-not-found': { title: 'File not found', message: (p) => `cannot find file ${p.file}` },
+    'file-unreadable': { title: 'File unreadable', message: (p) => `cannot read ${p.file}: ${fileReason(p.reason, p.errno)}` },
+    'file-empty': { title: 'Empty file', message: (p) => `${p.file} is empty` },
+    'file-too-large': { title: 'File too large', message: (p) => `${p.file} is larger than ${p.limitMB} MB` },
+    'file-binary': { title: 'Binary file', message: (p) => `${p.file} is binary, not a text, Word or JSON plan` },
+    'file-unsupported-type': { title: 'Unsupported file type', message: (p) => `${p.file} has an unsupported type; give a .txt, .docx, or a .json written by parse --json` },
+    'text-encoding-unknown': { title: 'Unknown text encoding', message: (p) => `${p.file} is not text in UTF-8, UTF-16 or GB18030/GBK` },
+    'docx-corrupt': {
+      title: 'Corrupt Word file',
+      message: (p) => {
+        const detail = p.reason === 'not-a-zip' ? 'not a zip archive' : p.reason === 'no-document' ? 'no word/document.xml' : p.reason === 'too-large' ? 'too large when unzipped' : corrupt(p);
+        return `${p.file} is not a valid .docx file: ${detail}`;
+      },
+    },
+    'json-invalid': { title: 'JSON is not plan records', message: (p) => `${p.file} is not records written by plan-ledger parse --json: ${data(p)}` },
+    'plan-no-tasks': { title: 'No numbered tasks', message: (p) => `found no numbered tasks (paragraphs starting with 1. or (一)) in ${p.file}; it does not look like a work plan` },
+    'output-unwritable': { title: 'Cannot write output', message: (p) => `cannot write ${p.file}: ${fileReason(p.reason, p.errno)}` },
+    'task-no-departments': { title: 'Task names no department', message: (p) => `task ${p.task} names no department such as (推进单位:…)` },
+    'heading-number-repeated': { title: 'Repeated number', message: (p) => `number ${p.number} repeats at its level; identified as ${p.id}` },
+    'heading-number-skipped': { title: 'Skipped number', message: (p) => `numbering jumps from ${p.previous} to ${p.number}` },
+    'target-metric-missing': { title: 'Metric not recognized', message: (p) => `cannot tell from the context what “${p.raw}” counts` },
+    'period-invalid': { title: 'Invalid period', message: (p) => `cannot read period ${p.period}; write 2021, 2021-H1, 2021-Q2 or 2021-06` },
+    'department-unknown': {
+      title: 'Unknown department',
+      message: (p) => `no department “${p.department}” carries tasks in ${p.period}; known: ${p.known.length > 0 ? list(p.known) : '—'}`,
+    },
+    'template-missing-placeholder': { title: 'Template lacks a placeholder', message: (p) => `template ${p.file} lacks the required placeholder ${p.placeholder}` },
+    'template-invalid': {
+      title: 'Unusable template',
+      message: (p) => {
+        const detail =
+          p.reason === 'unreadable' ? `cannot open it (${p.detail})` : p.reason === 'generated-sheet' ? 'it is a generated sheet, not a template' : `row placeholders stand on rows ${list(p.rows.map(String))}; use one row`;
+        return `template ${p.file} cannot be used: ${detail}`;
+      },
+    },
+    'file-not-xlsx': { title: 'Not an xlsx file', message: (p) => `${p.file} is not an Excel workbook (.xlsx)` },
+    'file-corrupt': { title: 'Corrupt file', message: (p) => `${p.file} is corrupt and cannot be read: ${corrupt(p)}` },
+    'template-not-a-progress-sheet': { title: 'Not a progress sheet', message: (p) => `${p.file} is not a progress sheet generated by plan-ledger` },
+    'template-unknown-plan': { title: 'Unknown plan', message: (p) => `${p.file} belongs to another plan (${p.planId} 《${p.planTitle}》), not ${p.expected}` },
+    'template-plan-cell-changed': { title: 'Plan cell changed', message: (p) => `plan cell ${p.cell} was changed to “${p.value}”; it was “${p.expected}”` },
+    'template-row-deleted': { title: 'Row deleted', message: (p) => `the row for ${p.id} (${p.metric}) was deleted` },
+    'template-row-added': { title: 'Row added', message: (p) => `row ${p.row} was not generated; its contents are not counted` },
+    'entry-not-a-number': { title: 'Not a number', message: (p) => `the figure “${p.value}” in ${p.cell} is not a number` },
+    'entry-negative': { title: 'Negative figure', message: (p) => `the figure ${p.value} in ${p.cell} is negative` },
+    'entry-not-integer': { title: 'Not a whole number', message: (p) => `the figure ${p.value} in ${p.cell} should be a whole number of ${p.unit}` },
+    'entry-percent-out-of-range': { title: 'Percentage out of range', message: (p) => `the percentage ${p.value} in ${p.cell} is not between 0 and 100` },
+    'entry-unit-converted': { title: 'Unit converted', message: (p) => `“${p.text}” in ${p.cell} was read as ${p.value} ${p.unit}` },
+    'entry-status-inconsistent': {
+      title: 'Status contradicts figure',
+      message: (p) =>
+        p.value === null
+          ? `${p.cell} says “${en.status[p.status]}” but no figure is reported (target ${p.target})`
+          : `${p.cell} says “${en.status[p.status]}” but the figure is ${p.value} ${p.met ? '≥' : '<'} the target ${p.target}`,
+    },
+    'entry-evidence-missing': { title: 'Evidence missing', message: (p) => `${p.cell} is marked “${en.status.done}” with no evidence` },
+    'entry-outlier': { title: 'Outlier', message: (p) => `the figure ${p.value} in ${p.cell} is more than ${p.factor}× the target ${p.target}; check the unit (万 or 个)` },
+    'entry-decreased': { title: 'Cumulative figure decreased', message: (p) => `the running figure ${p.value} in ${p.cell} is below the previous period’s ${p.previous}` },
+    'entry-behind-schedule': { title: 'Behind schedule', message: (p) => `the figure ${p.value} in ${p.cell} is below the ${p.expected} time-elapsed progress asks for` },
+    'consolidate-conflict': {
+      title: 'Departments disagree',
+      message: (p) => `${p.metric}: ${p.a} reports ${p.aValue} (${p.aFile} ${p.aCell}), ${p.b} reports ${p.bValue} (${p.bFile} ${p.bCell})`,
+    },
+    'consolidate-missing': { title: 'Sheet missing', message: (p) => `${p.department} sent no progress sheet for ${p.period}` },
+    'consolidate-duplicate': { title: 'Duplicate sheet', message: (p) => `${p.department} sent two sheets for ${p.period}: ${p.kept} is used, ${p.dropped} is not` },
+    'consolidate-wrong-period': { title: 'Wrong period', message: (p) => `${p.file} is the sheet for ${p.found}; this consolidation is for ${p.expected}; not counted` },
+    'consolidate-other-plan': { title: 'Sheet of another plan', message: (p) => `${p.file} belongs to another plan (《${p.planTitle}》); not counted` },
+    'policy-invalid': {
+      title: 'Invalid policy file',
+      message: (p) => {
+        const detail =
+          p.reason === 'csv-columns'
+            ? 'CSV needs the columns targetId and policy'
+            : p.reason === 'unknown-target'
+              ? `unknown target ${p.target || '(empty)'}`
+              : p.reason === 'unknown-policy'
+                ? `${p.target}: policy ${p.policy || '(empty)'} is not same | sum | lead`
+                : data(p);
+        return `policy file ${p.file} is invalid: ${detail}`;
+      },
+    },
+    'rules-invalid': { title: 'Invalid rules file', message: (p) => `rules file ${p.file} is invalid: ${data(p)}` },
+    'ledger-invalid': {
+      title: 'Invalid ledger',
+      message: (p) =>
+        p.reason === 'outdated'
+          ? `${p.file} is a ledger of an older version (format ${p.version}); run plan-ledger consolidate again`
+          : p.reason === 'no-period'
+            ? `the ledger in ${p.file} has no valid period`
+            : `${p.file} is not a ledger written by plan-ledger consolidate`,
+    },
+  },
+  codeKind: { fatal: 'fatal', finding: 'finding' },
+  severity: { error: 'error', warning: 'warning', info: 'info' },
+  role: { lead: 'lead', responsible: 'responsible', support: 'support' },
+  status: { 'not-started': 'not started', 'in-progress': 'in progress', done: 'done', behind: 'behind' },
+  policy: { same: 'same', sum: 'sum', lead: 'lead' },
+  verdict: { met: 'met', 'on-track': 'on track', behind: 'behind', missed: 'missed', 'no-data': 'no data', disputed: 'disputed' },
+  light: { green: 'green', yellow: 'yellow', red: 'red', grey: 'grey' },
+  partKind: { plan: 'plan', progress: 'progress' },
+  targetKind: { target: 'target', actual: 'actual' },
+  basis: { new: 'new', cumulative: 'cumulative', plain: 'plain' },
+  comparator: { '=': '', '>': '>', '>=': '≥', '<': '<', '<=': '≤', '~': '≈' },
+  yes: 'yes',
+  reason: (r) => {
+    switch (r.kind) {
+      case 'disputed':
+        return 'departments disagree or an entry is in error';
+      case 'no-figure':
+        return 'no figure reported';
+      case 'no-status':
+        return 'no status reported';
+      case 'done-without-evidence':
+        return 'marked done with no evidence';
+      case 'done':
+        return `done; evidence: ${r.evidence}`;
+      case 'in-progress':
+        return 'in progress';
+      case 'in-progress-due':
+        return `due ${r.deadline}, still in progress`;
+      case 'reported-behind':
+        return 'reported behind';
+      case 'behind-due':
+        return `due ${r.deadline}, behind`;
+      case 'not-started':
+        return 'not started';
+      case 'not-started-due':
+        return `due ${r.deadline}, not started`;
+      case 'within-ceiling':
+        return `${measured(r).figure}, within ${measured(r).goal}`;
+      case 'above-ceiling':
+        return `${measured(r).figure}, above the ceiling ${measured(r).goal}`;
+      case 'met':
+        return `${measured(r).figure} of ${measured(r).goal}`;
+      case 'missed':
+        return `due ${r.deadline}: ${measured(r).figure} of ${measured(r).goal}`;
+      case 'on-track':
+        return `${measured(r).figure} of ${measured(r).goal} (${percent(r.completion)}), time elapsed ${percent(r.share)}`;
+      case 'behind':
+        return `${measured(r).figure} of ${measured(r).goal} (${percent(r.completion)}), time elapsed ${percent(r.share)}, ${r.gap} points behind`;
+    }
+  },
+  periodName: (p) => {
+    if (p.kind === 'year') return `${p.year}`;
+    if (p.kind === 'half') return `${p.year} H${p.firstMonth === 1 ? 1 : 2}`;
+    if (p.kind === 'quarter') return `${p.year} Q${p.lastMonth / 3}`;
+    return `${p.year}-${String(p.firstMonth).padStart(2, '0')}`;
+  },
+  percent,
+  list,
+  accounting: (a) => `${a.rowsRead} rows read = ${a.rowsMerged} merged + ${a.rowsRejected} rejected with a finding`,
+  documentField: {
+    id: 'Plan ID',
+    title: 'Title',
+    docNumber: 'Document number',
+    issuer: 'Issuer',
+    signedOn: 'Signed on',
+    publishedOn: 'Published on',
+    adoptedOn: 'Adopted on',
+    kind: 'Kind',
+    year: 'Year',
+    contentHash: 'Content hash',
+    sourceFile: 'Source file',
+    sourceEncoding: 'Source encoding',
+  },
+  accountingItem: {
+    files: 'Files',
+    sheetsAccepted: 'Sheets accepted',
+    filesSkipped: 'Files skipped',
+    rowsRead: 'Rows read',
+    rowsMerged: 'Rows merged',
+    rowsRejected: 'Rows rejected with a finding',
+  },
+  tables: {
+    document: { title: 'Document', columns: { field: 'Field', value: 'Value' } },
+    sections: { title: 'Sections', columns: { id: 'ID', path: 'Path', parentId: 'Parent ID', title: 'Title', kind: 'Kind', year: 'Year', spanStart: 'Span start', spanEnd: 'Span end' } },
+    tasks: {
+      title: 'Tasks',
+      columns: { id: 'ID', path: 'Path', sectionId: 'Section ID', title: 'Title', kind: 'Kind', year: 'Year', departments: 'Departments', text: 'Text', spanStart: 'Span start', spanEnd: 'Span end' },
+    },
+    taskDepartments: { title: 'Task departments', columns: { taskId: 'Task ID', path: 'Path', order: 'Order', department: 'Department', role: 'Role' } },
+    targets: {
+      title: 'Targets',
+      columns: {
+        id: 'ID',
+        taskId: 'Task ID',
+        sectionId: 'Section ID',
+        metric: 'Metric',
+        value: 'Value',
+        unit: 'Unit',
+        comparator: 'Comparator',
+        basis: 'Basis',
+        kind: 'Kind',
+        year: 'Year',
+        deadline: 'Deadline',
+        raw: 'Raw',
+        sentence: 'Sentence',
+        spanStart: 'Span start',
+        spanEnd: 'Span end',
+      },
+    },
+    departments: { title: 'Departments', columns: { id: 'ID', name: 'Name', taskCount: 'Tasks', taskIds: 'Task IDs' } },
+    planFindings: { title: 'Findings', columns: { code: 'Code', severity: 'Severity', message: 'Message', line: 'Line', taskId: 'Task ID', targetId: 'Target ID' } },
+    entries: {
+      title: 'Entries',
+      columns: { department: 'Department', period: 'Period', taskId: 'Task ID', targetId: 'Target ID', actual: 'Figure', status: 'Status', note: 'Note', evidence: 'Evidence', file: 'File', sheet: 'Sheet', cell: 'Cell' },
+    },
+    findings: {
+      title: 'Findings',
+      columns: { code: 'Code', severity: 'Severity', message: 'Message', file: 'File', sheet: 'Sheet', cell: 'Cell', row: 'Row', taskId: 'Task ID', targetId: 'Target ID', value: 'Value' },
+    },
+    ledger: {
+      title: 'Ledger',
+      columns: {
+        ...targetRow,
+        deadline: 'Deadline',
+        policy: 'Policy',
+        figure: 'Figure',
+        status: 'Status',
+        reported: 'Reported by',
+        departments: 'Departments',
+        disputed: 'Disputed',
+        evidence: 'Evidence',
+      },
+    },
+    reports: {
+      title: 'Reports',
+      columns: { id: 'ID', metric: 'Metric', department: 'Department', role: 'Role', actual: 'Figure', status: 'Status', note: 'Note', evidence: 'Evidence', file: 'File', cell: 'Cell' },
+    },
+    accounting: { title: 'Accounting', columns: { item: 'Item', count: 'Count' } },
+    byDepartment: { title: 'Summary by department', columns: { name: 'Department', total: 'Rows', green: 'green', yellow: 'yellow', red: 'red', grey: 'grey', greenShare: 'Green share' } },
+    bySection: { title: 'Summary by section', columns: { name: 'Section', total: 'Rows', green: 'green', yellow: 'yellow', red: 'red', grey: 'grey', greenShare: 'Green share' } },
+    details: {
+      title: 'Details',
+      columns: {
+        ...targetRow,
+        figure: 'Figure',
+        completion: 'Completion',
+        expected: 'Time elapsed',
+        verdict: 'Verdict',
+        light: 'Light',
+        reason: 'Reason',
+        departments: 'Departments',
+        evidence: 'Evidence',
+        sources: 'Sources',
+      },
+    },
+  },
+  sheet: {
+    qualitativeMetric: '(qualitative: report status and progress)',
+    figurePromptTitle: (item) => `Figure (item ${item})`,
+    figureErrorTitle: 'Check the figure',
+    figure: {
+      percent: { prompt: () => 'A number from 0 to 100 (percent)', error: () => 'A percentage is between 0 and 100' },
+      whole: { prompt: (unit) => `A whole number ≥ 0, in ${unit || '(none)'}`, error: (unit) => `Should be a whole number ≥ 0 (${unit || '(none)'})` },
+      decimal: { prompt: (unit) => `A number ≥ 0, in ${unit || '(none)'}`, error: (unit) => `Should be a number ≥ 0 (${unit || '(none)'})` },
+    },
+    statusPromptTitle: (item) => `Status (item ${item})`,
+    statusPrompt: 'Pick from the list',
+    statusErrorTitle: 'Invalid status',
+    statusError: 'Pick a status from the list',
+  },
+  template: {
+    sheetName: 'Progress',
+    subtitle: 'Progress report ({{period.label}})',
+    departmentLine: 'Department: {{department.name}}',
+    shareLine: 'Time elapsed: {{period.share}}',
+    documentLine: 'Document: {{plan.docNumber}}  Generated: {{generatedAt}}',
+    headers: {
+      'row.id': 'ID',
+      'row.number': 'No.',
+      'task.code': 'Task',
+      'task.title': 'Task title',
+      'target.metric': 'Metric',
+      'target.value': 'Target',
+      'target.unit': 'Unit',
+      'target.deadline': 'Deadline',
+      baseline: 'Last year',
+      expected: 'Due by now',
+      'entry.actual': 'Figure',
+      completion: 'Completion',
+      'entry.status': 'Status',
+      'entry.note': 'Progress note',
+      'entry.evidence': 'Evidence',
+    },
+    reporter: 'Reported by:',
+    phone: 'Telephone:',
+    date: 'Date:',
+    note: 'Yellow cells are for input; pick the status from the list; enter the figure as a number in the unit of the Unit column.',
+  },
+  placeholders: {
+    'plan.title': 'plan title',
+    'plan.docNumber': 'document number',
+    'plan.id': 'plan id',
+    'department.name': 'department',
+    'period.label': 'period as words (2021年第二季度)',
+    'period.code': 'period code (2021-Q2)',
+    'period.share': 'time-elapsed share (50%)',
+    generatedAt: 'generation time',
+    'row.id': 'target or task id (may be hidden; identifies rows on read-back)',
+    'row.number': 'row number',
+    'task.code': 'task path (2.5.12)',
+    'task.title': 'task title',
+    'target.metric': 'metric',
+    'target.value': 'target value',
+    'target.unit': 'unit',
+    'target.comparator': 'comparator (≥, ≤, ≈)',
+    'target.deadline': 'deadline',
+    baseline: 'last year’s figure',
+    expected: 'time-elapsed target (value × share)',
+    completion: 'completion rate (a formula)',
+    'entry.actual': 'reported figure (input)',
+    'entry.status': 'status (input)',
+    'entry.note': 'progress note (input)',
+    'entry.evidence': 'evidence (input)',
+  },
+  placeholderScope: { header: 'header', row: 'row template', entry: 'row template (input)' },
+  placeholderTableHead: ['placeholder', 'where', 'required', 'meaning'],
+  codeTableHead: ['code', 'kind', 'severity', 'meaning'],
+  report: {
+    title: 'Progress audit',
+    generated: 'Generated',
+    overview: 'Lights overall',
+    byDepartment: 'By department',
+    bySection: 'By section',
+    details: 'Details',
+    findings: 'Findings',
+    filter: 'Filter (task, metric, department, reason)',
+    all: 'All',
+    rows: 'rows',
+    none: 'None',
+    columns: ['Task', 'Task title', 'Metric', 'Target', 'Figure', 'Completion', 'Time elapsed', 'Verdict', 'Light', 'Reason', 'Departments'],
+    findingColumns: ['Severity', 'Problem', 'Message', 'File', 'Cell'],
+    footer: 'Generated by plan-ledger from the departments’ progress sheets; every figure in Details leads to its file and cell.',
+  },
+  cli: {
+    help: `plan-ledger: turn a government work plan into a ledger of tasks and targets
+
+Usage:
+  plan-ledger parse [file] [--json] [--out DIR]
+      Parse a plan (the bundled 杨府〔2021〕13号 by default).
+      The file may be .txt (UTF-8, UTF-16, GB18030/GBK detected), .docx, or .json written by parse --json.
+      --json        print all records as one JSON document on stdout
+      --out DIR     write a CSV per table (UTF-8 with BOM, formula-safe) and one plan.xlsx
+      With neither, print a summary.
+  plan-ledger template --department NAME|--all --period 2021-Q2 [--plan FILE] [--template FILE] --out DIR
+      Progress sheets per department (periods: 2021, 2021-H1, 2021-Q2, 2021-06).
+  plan-ledger check FILE|DIR… [--previous FILE…] [--format text|json|csv|xlsx] [--out PATH]
+      Read filled sheets back and check them; exit 1 when there are errors.
+  plan-ledger demo-fill --period 2021-Q2 --out DIR [--mistakes 0.15] [--seed 1]
+      Plausible filled sheets with typical mistakes.
+  plan-ledger consolidate DIR|FILE… [--period …] [--policy FILE] --out ledger.xlsx [--json]
+      Merge every department's sheet into one ledger.
+  plan-ledger audit LEDGER.xlsx|DIR… [--rules FILE] --out DIR
+      Verdicts and traffic lights as XLSX, CSV and one HTML page.
+  plan-ledger demo [--plan FILE] [--out DIR]
+      The whole job (npm start): records, blank sheets, filled samples, ledger, audit report.
+  plan-ledger codes       list every problem code
+  plan-ledger --help      show this help
+  plan-ledger --version   show the version
+
+Common options:
+  --lang zh-CN|en   language (default zh-CN; or set PLAN_LEDGER_LANG)
+
+Exit codes: 0 success; 1 error findings (check, consolidate); 2 unusable input or wrong usage (one line: [code] message).`,
+    planSummary: (s) => `${s.title}: ${s.sections} sections, ${s.tasks} tasks, ${s.targets} targets, ${s.departments} departments, ${s.findings} findings`,
+    writtenTo: (dir) => `Written to ${dir}:`,
+    sheetsWritten: (count, period, dir) => `${count} sheets for ${period} written to ${dir}:`,
+    checkSummary: (s) => `${s.files} files, ${s.rows} rows read: ${s.entries} entries, ${s.errors} errors, ${s.warnings} warnings`,
+    checkResult: (valid) => (valid ? 'Result: no errors.' : 'Result: errors found (exit code 1).'),
+    reading: 'reading',
+    consolidated: (a, findings) => `${a.files} files, ${a.sheetsAccepted} sheets accepted, ${a.filesSkipped} skipped; ${en.accounting(a)}; ${findings} findings`,
+    ledgerWritten: (path) => `Ledger written to ${path}`,
+    audited: (rows, c) => `${rows} targets and tasks: ${c.green} green, ${c.yellow} yellow, ${c.red} red, ${c.grey} grey`,
+    reportWritten: (path) => `Report: ${path}`,
+    samplesWritten: (count, dir) => `${count} filled sample sheets written to ${dir}`,
+    demo: {
+      records: (dir, files) => `1. Plan records: ${dir} (${files} files, plan.xlsx among them)`,
+      blank: (period, dir, count) => `2. Blank ${period} sheets: ${dir} (${count})`,
+      filled: (period, dir, count) => `3. Filled ${period} samples (with typical mistakes): ${dir} (${count})`,
+      ledger: (path, a, findings) => `4. Ledger: ${path} (${en.accounting(a)}; ${findings} findings)`,
+      audit: (path) => `5. Audit report: ${path}`,
+    },
+  },
+  demo: {
+    done: 'Completed as planned',
+    behind: 'Slowed by approvals',
+    inProgress: 'On schedule',
+    evidence: (department, row) => `${department}-${row}-acceptance.pdf`,
+  },
+};

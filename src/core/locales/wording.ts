@@ -1,0 +1,155 @@
+import type { Light, Reason, Verdict } from '../audit.js';
+import type { Code, CodeKind, ParamsOf, Severity } from '../code.js';
+import type { Role } from '../department.js';
+import type { Status } from '../entry.js';
+import type { Accounting, Policy } from '../ledger.js';
+import type { Basis } from '../metric.js';
+import type { Period } from '../period.js';
+import type { Placeholder, PlaceholderScope } from '../placeholder.js';
+import type { Comparator } from '../quantity.js';
+import type { PartKind, TargetKind } from '../record.js';
+import type { Report } from '../report.js';
+
+/** Languages users can read plan-ledger in; zh-CN is the default. */
+export type Locale = 'zh-CN' | 'en';
+
+/** A table's name and its columns' headers, by column key. */
+export interface TableWording<K extends string> {
+  readonly title: string;
+  readonly columns: Readonly<Record<K, string>>;
+}
+
+export type DocumentField = 'id' | 'title' | 'docNumber' | 'issuer' | 'signedOn' | 'publishedOn' | 'adoptedOn' | 'kind' | 'year' | 'contentHash' | 'sourceFile' | 'sourceEncoding';
+export type AccountingItem = keyof Accounting;
+
+/** Every table plan-ledger writes (CSV, XLSX), with its columns. */
+export interface TablesWording {
+  readonly document: TableWording<'field' | 'value'>;
+  readonly sections: TableWording<'id' | 'path' | 'parentId' | 'title' | 'kind' | 'year' | 'spanStart' | 'spanEnd'>;
+  readonly tasks: TableWording<'id' | 'path' | 'sectionId' | 'title' | 'kind' | 'year' | 'departments' | 'text' | 'spanStart' | 'spanEnd'>;
+  readonly taskDepartments: TableWording<'taskId' | 'path' | 'order' | 'department' | 'role'>;
+  readonly targets: TableWording<
+    'id' | 'taskId' | 'sectionId' | 'metric' | 'value' | 'unit' | 'comparator' | 'basis' | 'kind' | 'year' | 'deadline' | 'raw' | 'sentence' | 'spanStart' | 'spanEnd'
+  >;
+  readonly departments: TableWording<'id' | 'name' | 'taskCount' | 'taskIds'>;
+  /** The parser's notes on a plan. */
+  readonly planFindings: TableWording<'code' | 'severity' | 'message' | 'line' | 'taskId' | 'targetId'>;
+  readonly entries: TableWording<'department' | 'period' | 'taskId' | 'targetId' | 'actual' | 'status' | 'note' | 'evidence' | 'file' | 'sheet' | 'cell'>;
+  /** 问题清单 of a check, a ledger or an audit. */
+  readonly findings: TableWording<'code' | 'severity' | 'message' | 'file' | 'sheet' | 'cell' | 'row' | 'taskId' | 'targetId' | 'value'>;
+  readonly ledger: TableWording<'id' | 'path' | 'taskTitle' | 'metric' | 'value' | 'unit' | 'deadline' | 'policy' | 'figure' | 'status' | 'reported' | 'departments' | 'disputed' | 'evidence'>;
+  readonly reports: TableWording<'id' | 'metric' | 'department' | 'role' | 'actual' | 'status' | 'note' | 'evidence' | 'file' | 'cell'>;
+  readonly accounting: TableWording<'item' | 'count'>;
+  readonly byDepartment: TableWording<'name' | 'total' | 'green' | 'yellow' | 'red' | 'grey' | 'greenShare'>;
+  readonly bySection: TableWording<'name' | 'total' | 'green' | 'yellow' | 'red' | 'grey' | 'greenShare'>;
+  readonly details: TableWording<
+    'id' | 'path' | 'taskTitle' | 'metric' | 'value' | 'unit' | 'figure' | 'completion' | 'expected' | 'verdict' | 'light' | 'reason' | 'departments' | 'evidence' | 'sources'
+  >;
+}
+
+/** The cells the default template labels, by the placeholder below each header. */
+export type TemplateColumn = Exclude<Placeholder, 'plan.title' | 'plan.docNumber' | 'plan.id' | 'department.name' | 'period.label' | 'period.code' | 'period.share' | 'generatedAt' | 'target.comparator'>;
+
+/**
+ * Every word a user reads, in one language: finding messages, labels, reasons, sheet prompts, table headers,
+ * report headings and CLI lines. Front ends pick one (zh-CN by default) and word data with it.
+ */
+export interface Wording {
+  readonly locale: Locale;
+  readonly codes: { readonly [C in Code]: { readonly title: string; readonly message: (p: ParamsOf<C>) => string } };
+  readonly codeKind: Readonly<Record<CodeKind, string>>;
+  readonly severity: Readonly<Record<Severity, string>>;
+  readonly role: Readonly<Record<Role, string>>;
+  readonly status: Readonly<Record<Status, string>>;
+  readonly policy: Readonly<Record<Policy, string>>;
+  readonly verdict: Readonly<Record<Verdict, string>>;
+  readonly light: Readonly<Record<Light, string>>;
+  readonly partKind: Readonly<Record<PartKind, string>>;
+  readonly targetKind: Readonly<Record<TargetKind, string>>;
+  readonly basis: Readonly<Record<Basis, string>>;
+  /** How a sheet shows a comparator: ≥, ≤, 约; nothing for a plain figure. */
+  readonly comparator: Readonly<Record<Comparator, string>>;
+  readonly yes: string;
+  readonly reason: (r: Reason) => string;
+  /** 2021年第二季度 / 2021 Q2. */
+  readonly periodName: (p: Period) => string;
+  /** A share 0–1 as a percentage with one decimal: 0.545 → 54.5%. */
+  readonly percent: (share: number) => string;
+  /** Names joined as a list: 区科委、区建管委. */
+  readonly list: (items: readonly string[]) => string;
+  /** The accounting sentence, written in one place: 读取 N 行 = 汇入 … + 未汇入 …. */
+  readonly accounting: (a: Pick<Accounting, 'rowsRead' | 'rowsMerged' | 'rowsRejected'>) => string;
+  readonly documentField: Readonly<Record<DocumentField, string>>;
+  readonly accountingItem: Readonly<Record<AccountingItem, string>>;
+  readonly tables: TablesWording;
+  /** Prompts and messages written into progress sheets. */
+  readonly sheet: {
+    readonly qualitativeMetric: string;
+    readonly figurePromptTitle: (item: number) => string;
+    readonly figureErrorTitle: string;
+    readonly figure: Readonly<Record<'percent' | 'whole' | 'decimal', { readonly prompt: (unit: string) => string; readonly error: (unit: string) => string }>>;
+    readonly statusPromptTitle: (item: number) => string;
+    readonly statusPrompt: string;
+    readonly statusErrorTitle: string;
+    readonly statusError: string;
+  };
+  /** The texts of the default template (templates/progress-report.xlsx). */
+  readonly template: {
+    readonly sheetName: string;
+    readonly subtitle: string;
+    readonly departmentLine: string;
+    readonly shareLine: string;
+    readonly documentLine: string;
+    readonly headers: Readonly<Record<TemplateColumn, string>>;
+    readonly reporter: string;
+    readonly phone: string;
+    readonly date: string;
+    readonly note: string;
+  };
+  readonly placeholders: Readonly<Record<Placeholder, string>>;
+  readonly placeholderScope: Readonly<Record<PlaceholderScope, string>>;
+  /** Headers of the generated README tables. */
+  readonly placeholderTableHead: readonly [string, string, string, string];
+  readonly codeTableHead: readonly [string, string, string, string];
+  /** The HTML audit report. */
+  readonly report: {
+    readonly title: string;
+    readonly generated: string;
+    readonly overview: string;
+    readonly byDepartment: string;
+    readonly bySection: string;
+    readonly details: string;
+    readonly findings: string;
+    readonly filter: string;
+    readonly all: string;
+    readonly rows: string;
+    readonly none: string;
+    readonly columns: readonly [string, string, string, string, string, string, string, string, string, string, string];
+    readonly findingColumns: readonly [string, string, string, string, string];
+    readonly footer: string;
+  };
+  /** What the command line prints. */
+  readonly cli: {
+    readonly help: string;
+    readonly planSummary: (s: { title: string; sections: number; tasks: number; targets: number; departments: number; findings: number }) => string;
+    readonly writtenTo: (dir: string) => string;
+    readonly sheetsWritten: (count: number, period: string, dir: string) => string;
+    readonly checkSummary: (stats: Report['stats']) => string;
+    readonly checkResult: (valid: boolean) => string;
+    readonly reading: string;
+    readonly consolidated: (a: Accounting, findings: number) => string;
+    readonly ledgerWritten: (path: string) => string;
+    readonly audited: (rows: number, counts: Readonly<Record<Light, number>>) => string;
+    readonly reportWritten: (path: string) => string;
+    readonly samplesWritten: (count: number, dir: string) => string;
+    readonly demo: {
+      readonly records: (dir: string, files: number) => string;
+      readonly blank: (period: string, dir: string, count: number) => string;
+      readonly filled: (period: string, dir: string, count: number) => string;
+      readonly ledger: (path: string, a: Accounting, findings: number) => string;
+      readonly audit: (path: string) => string;
+    };
+  };
+  /** What the sample sheets of demo-fill say. */
+  readonly demo: Readonly<Record<'done' | 'behind' | 'inProgress', string>> & { readonly evidence: (department: string, row: string) => string };
+}

@@ -1,0 +1,509 @@
+import type { CorruptReason, DataProblem, FileReason, UsageProblem } from '../code.js';
+import type { Wording } from './wording.js';
+
+const CN_QUARTERS = ['一', '二', '三', '四'];
+
+const list = (items: readonly string[]): string => items.join('、');
+const percent = (share: number): string => `${Math.round(share * 1000) / 10}%`;
+const choices = (items: readonly string[]): string => items.join(' | ');
+
+function usage(p: UsageProblem): string {
+  switch (p.problem) {
+    case 'unknown-command':
+      return `没有 ${p.command} 这个命令`;
+    case 'unknown-option':
+      return `没有 ${p.option} 这个选项`;
+    case 'option-needs-value':
+      return `选项 ${p.option} 后面要写一个值`;
+    case 'option-takes-no-value':
+      return `选项 ${p.option} 后面不写值`;
+    case 'option-one-of':
+      return `${p.option} ${p.value}:应为 ${choices(p.choices)}`;
+    case 'option-share':
+      return `${p.option} ${p.value}:应为 0 到 1 之间的比例`;
+    case 'option-integer':
+      return `${p.option} ${p.value}:应为整数`;
+    case 'option-required':
+      return p.option === '--period' ? `${p.command} 需要 --period(如 2021、2021-H1、2021-Q2 或 2021-06)` : `${p.command} 需要 ${p.option} 目录`;
+    case 'output-required':
+      return `${p.command} 需要 --out 台账.xlsx(或 --json)`;
+    case 'xlsx-needs-out':
+      return '--format xlsx 需要 --out 文件.xlsx';
+    case 'department-or-all':
+      return '请给出 --department 单位 或 --all,二者选一';
+    case 'files-required':
+      return `${p.command} 需要推进情况表:文件或目录`;
+    case 'one-file':
+      return `${p.command} 只接受一个文件,收到 ${p.count} 个`;
+    case 'no-file-taken':
+      return `${p.command} 不接受文件;计划请用 --plan 指定`;
+    case 'no-period-found':
+      return '没有一份推进情况表注明期间;请用 --period 指定';
+  }
+}
+
+function fileReason(reason: FileReason, errno: string | undefined): string {
+  switch (reason) {
+    case 'not-a-file':
+      return '不是普通文件';
+    case 'is-a-directory':
+      return '这是一个目录';
+    case 'not-a-directory':
+      return '路径中有一段不是目录';
+    case 'permission-denied':
+      return '没有权限';
+    case 'read-only':
+      return '只读的文件系统';
+    case 'disk-full':
+      return '磁盘已满';
+    case 'busy':
+      return '文件正被占用';
+    case 'system':
+      return `系统错误 ${errno ?? ''}`.trim();
+  }
+}
+
+function corrupt(p: CorruptReason): string {
+  switch (p.reason) {
+    case 'zip-truncated':
+      return '压缩包不完整(缺少目录)';
+    case 'zip-directory':
+      return '压缩包的目录已损坏';
+    case 'no-sheets':
+      return '工作簿中没有工作表';
+    case 'zip-entry':
+      return `压缩包中的 ${p.part} 已损坏`;
+    case 'part-damaged':
+      return `${p.part} 缺失或已损坏`;
+    case 'zip-method':
+      return `${p.part} 使用了不支持的压缩方式(${p.method})`;
+    case 'inflate':
+      return `${p.part} 无法解压(${p.detail})`;
+  }
+}
+
+const TYPE_NAMES: Readonly<Record<string, string>> = { string: '文本', number: '数字', int: '整数', object: '对象', array: '列表', boolean: '是或否', null: '空值' };
+const field = (name: string): string => (name === '' ? '(整体)' : name);
+
+function data(p: DataProblem): string {
+  switch (p.reason) {
+    case 'syntax':
+      return p.position === undefined ? 'JSON 语法错误' : `JSON 语法错误(第 ${p.position + 1} 个字符处)`;
+    case 'not-an-object':
+      return '应为一个 JSON 对象';
+    case 'outdated':
+      return `由旧版本生成(格式 ${p.version}),请用当前版本重新生成`;
+    case 'type':
+      return `${field(p.field)}:应为${TYPE_NAMES[p.expected] ?? p.expected}`;
+    case 'one-of':
+      return `${field(p.field)}:应为 ${choices(p.choices)} 之一`;
+    case 'too-small':
+      return `${field(p.field)}:不应小于 ${p.limit}`;
+    case 'too-large':
+      return `${field(p.field)}:不应大于 ${p.limit}`;
+    case 'red-below-yellow':
+      return `${field(p.field)}:红灯起点不应低于黄灯起点`;
+    case 'invalid':
+      return `${field(p.field)}:格式不对`;
+  }
+}
+
+/** The columns a ledger row and an audit detail share. */
+const targetRow = { id: '编号', path: '任务编号', taskTitle: '任务名称', metric: '指标', value: '目标值', unit: '单位' } as const;
+
+const measured = (r: { figure: number; value: number; unit: string }) => ({ figure: `${r.figure}${r.unit}`, goal: `${r.value}${r.unit}` });
+
+export const zhCN: Wording = {
+  locale: 'zh-CN',
+  codes: {
+    usage: { title: '用法错误', message: (p) => `${usage(p)}。运行 plan-ledger --help 查看用法` },
+    'file-not-found': { title: '文件不存在', message: (p) => `找不到文件 ${p.file}` },
+    'file-unreadable': { title: '文件无法读取', message: (p) => `无法读取 ${p.file}:${fileReason(p.reason, p.errno)}` },
+    'file-empty': { title: '文件为空', message: (p) => `${p.file} 是空文件` },
+    'file-too-large': { title: '文件过大', message: (p) => `${p.file} 超过 ${p.limitMB} MB,不予处理` },
+    'file-binary': { title: '不是文本文件', message: (p) => `${p.file} 是二进制文件,不是文本、Word 或 JSON 计划` },
+    'file-unsupported-type': { title: '不支持的文件类型', message: (p) => `${p.file} 的类型不受支持;请提供 .txt、.docx 或 parse --json 输出的 .json` },
+    'text-encoding-unknown': { title: '无法识别文本编码', message: (p) => `${p.file} 不是 UTF-8、UTF-16 或 GB18030/GBK 编码的文本` },
+    'docx-corrupt': {
+      title: 'Word 文件已损坏',
+      message: (p) => {
+        const detail = p.reason === 'not-a-zip' ? '不是压缩包' : p.reason === 'no-document' ? '缺少正文 word/document.xml' : p.reason === 'too-large' ? '解压后过大' : corrupt(p);
+        return `${p.file} 不是有效的 .docx 文件:${detail}`;
+      },
+    },
+    'json-invalid': { title: 'JSON 不是计划记录', message: (p) => `${p.file} 不是 plan-ledger parse --json 输出的记录:${data(p)}` },
+    'plan-no-tasks': { title: '未找到编号任务', message: (p) => `${p.file} 中没有找到编号任务(如“1.”“(一)”开头的段落),不像一份工作计划` },
+    'output-unwritable': { title: '无法写出结果', message: (p) => `无法写入 ${p.file}:${fileReason(p.reason, p.errno)}` },
+    'task-no-departments': { title: '任务未列责任单位', message: (p) => `任务 ${p.task} 没有找到(推进单位:…)等责任单位` },
+    'heading-number-repeated': { title: '编号重复', message: (p) => `编号 ${p.number} 在同一层级重复出现,已编为 ${p.id}` },
+    'heading-number-skipped': { title: '编号不连续', message: (p) => `编号从 ${p.previous} 跳到 ${p.number}` },
+    'target-metric-missing': { title: '指标名称无法识别', message: (p) => `“${p.raw}”的统计对象无法从上下文识别` },
+    'period-invalid': { title: '期间格式错误', message: (p) => `期间 ${p.period} 无法识别;请写成 2021、2021-H1、2021-Q2 或 2021-06` },
+    'department-unknown': {
+      title: '计划中无此单位',
+      message: (p) => `计划中没有单位“${p.department}”在 ${p.period} 承担任务;可选:${p.known.length > 0 ? list(p.known) : '—'}`,
+    },
+    'template-missing-placeholder': { title: '模板缺少占位符', message: (p) => `模板 ${p.file} 缺少必需的占位符 ${p.placeholder}` },
+    'template-invalid': {
+      title: '模板无法使用',
+      message: (p) => {
+        const detail =
+          p.reason === 'unreadable' ? `无法打开(${p.detail})` : p.reason === 'generated-sheet' ? '这是已生成的推进情况表,不是模板' : `行占位符分布在第 ${list(p.rows.map(String))} 行;请只用一行`;
+        return `模板 ${p.file} 无法使用:${detail}`;
+      },
+    },
+    'file-not-xlsx': { title: '不是 xlsx 文件', message: (p) => `${p.file} 不是 Excel 工作簿(.xlsx)` },
+    'file-corrupt': { title: '文件已损坏', message: (p) => `${p.file} 已损坏,无法读取:${corrupt(p)}` },
+    'template-not-a-progress-sheet': { title: '不是推进情况表', message: (p) => `${p.file} 不是 plan-ledger 生成的推进情况表` },
+    'template-unknown-plan': { title: '计划不符', message: (p) => `${p.file} 属于另一份计划(${p.planId}《${p.planTitle}》),不是 ${p.expected}` },
+    'template-plan-cell-changed': { title: '计划内容被改动', message: (p) => `${p.cell} 的计划内容被改为“${p.value}”,原为“${p.expected}”` },
+    'template-row-deleted': { title: '行被删除', message: (p) => `指标行 ${p.id}(${p.metric})已被删除` },
+    'template-row-added': { title: '新增了行', message: (p) => `第 ${p.row} 行不是生成的指标行,其中的内容未计入` },
+    'entry-not-a-number': { title: '完成值不是数字', message: (p) => `${p.cell} 的完成值“${p.value}”不是数字` },
+    'entry-negative': { title: '完成值为负数', message: (p) => `${p.cell} 的完成值 ${p.value} 为负数` },
+    'entry-not-integer': { title: '完成值应为整数', message: (p) => `${p.cell} 的完成值 ${p.value} 应为整数(单位:${p.unit})` },
+    'entry-percent-out-of-range': { title: '百分比超出范围', message: (p) => `${p.cell} 的百分比 ${p.value} 不在 0–100 之间` },
+    'entry-unit-converted': { title: '已换算单位', message: (p) => `${p.cell} 的“${p.text}”按 ${p.value} ${p.unit} 读取` },
+    'entry-status-inconsistent': {
+      title: '状态与数值不符',
+      message: (p) =>
+        p.value === null
+          ? `${p.cell} 状态为“${zhCN.status[p.status]}”,但没有填写完成值(目标 ${p.target})`
+          : `${p.cell} 状态为“${zhCN.status[p.status]}”,但完成值 ${p.value} ${p.met ? '≥' : '<'} 目标 ${p.target}`,
+    },
+    'entry-evidence-missing': { title: '缺少佐证材料', message: (p) => `${p.cell} 标为“${zhCN.status.done}”,但未填写佐证材料` },
+    'entry-outlier': { title: '数值异常偏大', message: (p) => `${p.cell} 的完成值 ${p.value} 超过目标 ${p.target} 的 ${p.factor} 倍,请核对单位(万/个)` },
+    'entry-decreased': { title: '累计数减少', message: (p) => `${p.cell} 的累计完成值 ${p.value} 低于上期的 ${p.previous}` },
+    'entry-behind-schedule': { title: '落后于序时进度', message: (p) => `${p.cell} 的完成值 ${p.value} 低于序时进度要求的 ${p.expected}` },
+    'consolidate-conflict': {
+      title: '多单位数据不一致',
+      message: (p) => `${p.metric}:${p.a} 填 ${p.aValue}(${p.aFile} ${p.aCell}),${p.b} 填 ${p.bValue}(${p.bFile} ${p.bCell})`,
+    },
+    'consolidate-missing': { title: '未报送', message: (p) => `${p.department} 未报送 ${p.period} 推进情况表` },
+    'consolidate-duplicate': { title: '重复报送', message: (p) => `${p.department} 的 ${p.period} 推进情况表重复:采用 ${p.kept},未采用 ${p.dropped}` },
+    'consolidate-wrong-period': { title: '期间不符', message: (p) => `${p.file} 是 ${p.found} 的推进情况表,本次汇总 ${p.expected},未计入` },
+    'consolidate-other-plan': { title: '其他计划的表', message: (p) => `${p.file} 属于另一份计划(《${p.planTitle}》),未计入` },
+    'policy-invalid': {
+      title: '汇总规则文件无效',
+      message: (p) => {
+        const detail =
+          p.reason === 'csv-columns'
+            ? 'CSV 需要 targetId(指标编号)和 policy(汇总方式)两列'
+            : p.reason === 'unknown-target'
+              ? `计划中没有指标 ${p.target || '(空)'}`
+              : p.reason === 'unknown-policy'
+                ? `${p.target}:汇总方式 ${p.policy || '(空)'} 应为 same、sum 或 lead`
+                : data(p);
+        return `汇总规则文件 ${p.file} 无效:${detail}`;
+      },
+    },
+    'rules-invalid': { title: '评判规则文件无效', message: (p) => `评判规则文件 ${p.file} 无效:${data(p)}` },
+    'ledger-invalid': {
+      title: '台账文件无效',
+      message: (p) =>
+        p.reason === 'outdated'
+          ? `${p.file} 是旧版本生成的台账(格式 ${p.version}),请重新运行 plan-ledger consolidate`
+          : p.reason === 'no-period'
+            ? `${p.file} 中的台账没有有效的期间`
+            : `${p.file} 不是 plan-ledger consolidate 生成的台账`,
+    },
+  },
+  codeKind: { fatal: '终止运行', finding: '问题' },
+  severity: { error: '错误', warning: '警告', info: '提示' },
+  role: { lead: '牵头', responsible: '责任', support: '配合' },
+  status: { 'not-started': '未启动', 'in-progress': '推进中', done: '已完成', behind: '滞后' },
+  policy: { same: '同一数值', sum: '求和', lead: '以牵头单位为准' },
+  verdict: { met: '达标', 'on-track': '进度正常', behind: '进度滞后', missed: '未达标', 'no-data': '未填报', disputed: '数据存疑' },
+  light: { green: '绿', yellow: '黄', red: '红', grey: '灰' },
+  partKind: { plan: '计划', progress: '进展' },
+  targetKind: { target: '目标', actual: '实绩' },
+  basis: { new: '新增', cumulative: '累计', plain: '一般' },
+  comparator: { '=': '', '>': '>', '>=': '≥', '<': '<', '<=': '≤', '~': '约' },
+  yes: '是',
+  reason: (r) => {
+    switch (r.kind) {
+      case 'disputed':
+        return '各单位数据不一致或填报有误,需核实';
+      case 'no-figure':
+        return '未填报完成值';
+      case 'no-status':
+        return '未填报状态';
+      case 'done-without-evidence':
+        return '标为已完成,但无佐证材料';
+      case 'done':
+        return `已完成,佐证:${r.evidence}`;
+      case 'in-progress':
+        return '推进中';
+      case 'in-progress-due':
+        return `期限 ${r.deadline} 已到,仍在推进`;
+      case 'reported-behind':
+        return '填报为滞后';
+      case 'behind-due':
+        return `期限 ${r.deadline} 已到,进度滞后`;
+      case 'not-started':
+        return '尚未启动';
+      case 'not-started-due':
+        return `期限 ${r.deadline} 已到,尚未启动`;
+      case 'within-ceiling':
+        return `${measured(r).figure},控制在 ${measured(r).goal} 以内`;
+      case 'above-ceiling':
+        return `${measured(r).figure},超过上限 ${measured(r).goal}`;
+      case 'met':
+        return `完成 ${measured(r).figure},目标 ${measured(r).goal}`;
+      case 'missed':
+        return `期限 ${r.deadline} 已到,完成 ${measured(r).figure},未达目标 ${measured(r).goal}`;
+      case 'on-track':
+        return `完成 ${measured(r).figure}/${measured(r).goal}(${percent(r.completion)}),序时进度 ${percent(r.share)}`;
+      case 'behind':
+        return `完成 ${measured(r).figure}/${measured(r).goal}(${percent(r.completion)}),序时进度 ${percent(r.share)},落后 ${r.gap} 个百分点`;
+    }
+  },
+  periodName: (p) => {
+    if (p.kind === 'year') return `${p.year}年`;
+    if (p.kind === 'half') return `${p.year}年${p.firstMonth === 1 ? '上' : '下'}半年`;
+    if (p.kind === 'quarter') return `${p.year}年第${CN_QUARTERS[p.lastMonth / 3 - 1]}季度`;
+    return `${p.year}年${p.firstMonth}月`;
+  },
+  percent,
+  list,
+  accounting: (a) => `读取 ${a.rowsRead} 行 = 汇入 ${a.rowsMerged} 行 + 因问题未汇入 ${a.rowsRejected} 行`,
+  documentField: {
+    id: '计划编号',
+    title: '标题',
+    docNumber: '文号',
+    issuer: '发文单位',
+    signedOn: '成文日期',
+    publishedOn: '发布日期',
+    adoptedOn: '通过日期',
+    kind: '类型',
+    year: '年度',
+    contentHash: '内容摘要',
+    sourceFile: '来源文件',
+    sourceEncoding: '来源编码',
+  },
+  accountingItem: {
+    files: '文件数',
+    sheetsAccepted: '采用的推进情况表',
+    filesSkipped: '跳过的文件',
+    rowsRead: '读取行数',
+    rowsMerged: '汇入台账行数',
+    rowsRejected: '因问题未汇入行数',
+  },
+  tables: {
+    document: { title: '文件信息', columns: { field: '字段', value: '内容' } },
+    sections: { title: '章节', columns: { id: '编号', path: '层级序号', parentId: '上级编号', title: '标题', kind: '类型', year: '年度', spanStart: '起始位置', spanEnd: '结束位置' } },
+    tasks: {
+      title: '任务',
+      columns: { id: '编号', path: '层级序号', sectionId: '所属章节', title: '任务名称', kind: '类型', year: '年度', departments: '推进单位', text: '任务内容', spanStart: '起始位置', spanEnd: '结束位置' },
+    },
+    taskDepartments: { title: '任务责任单位', columns: { taskId: '任务编号', path: '层级序号', order: '顺序', department: '单位', role: '角色' } },
+    targets: {
+      title: '指标',
+      columns: {
+        id: '编号',
+        taskId: '任务编号',
+        sectionId: '章节编号',
+        metric: '指标',
+        value: '数值',
+        unit: '单位',
+        comparator: '比较',
+        basis: '口径',
+        kind: '性质',
+        year: '年度',
+        deadline: '期限',
+        raw: '原文',
+        sentence: '出处语句',
+        spanStart: '起始位置',
+        spanEnd: '结束位置',
+      },
+    },
+    departments: { title: '责任单位', columns: { id: '编号', name: '单位', taskCount: '任务数', taskIds: '任务编号' } },
+    planFindings: { title: '问题', columns: { code: '代码', severity: '级别', message: '说明', line: '行号', taskId: '任务编号', targetId: '指标编号' } },
+    entries: {
+      title: '填报数据',
+      columns: { department: '单位', period: '期间', taskId: '任务编号', targetId: '指标编号', actual: '完成值', status: '状态', note: '进展说明', evidence: '佐证材料', file: '文件', sheet: '工作表', cell: '单元格' },
+    },
+    findings: {
+      title: '问题清单',
+      columns: { code: '代码', severity: '级别', message: '说明', file: '文件', sheet: '工作表', cell: '单元格', row: '行号', taskId: '任务编号', targetId: '指标编号', value: '数值' },
+    },
+    ledger: {
+      title: '台账',
+      columns: {
+        ...targetRow,
+        deadline: '完成时限',
+        policy: '汇总方式',
+        figure: '完成值',
+        status: '状态',
+        reported: '已报单位',
+        departments: '责任单位',
+        disputed: '存疑',
+        evidence: '佐证材料',
+      },
+    },
+    reports: {
+      title: '填报明细',
+      columns: { id: '编号', metric: '指标', department: '单位', role: '角色', actual: '完成值', status: '状态', note: '进展说明', evidence: '佐证材料', file: '来源文件', cell: '单元格' },
+    },
+    accounting: { title: '核算', columns: { item: '项目', count: '数量' } },
+    byDepartment: { title: '汇总(按单位)', columns: { name: '单位', total: '指标与任务', green: '绿', yellow: '黄', red: '红', grey: '灰', greenShare: '绿灯占比' } },
+    bySection: { title: '汇总(按章节)', columns: { name: '章节', total: '指标与任务', green: '绿', yellow: '黄', red: '红', grey: '灰', greenShare: '绿灯占比' } },
+    details: {
+      title: '明细',
+      columns: {
+        ...targetRow,
+        figure: '完成值',
+        completion: '完成率',
+        expected: '序时进度',
+        verdict: '结论',
+        light: '亮灯',
+        reason: '依据',
+        departments: '责任单位',
+        evidence: '佐证材料',
+        sources: '来源',
+      },
+    },
+  },
+  sheet: {
+    qualitativeMetric: '(定性任务,填报状态与进展)',
+    figurePromptTitle: (item) => `完成值(第 ${item} 项)`,
+    figureErrorTitle: '完成值可能有误',
+    figure: {
+      percent: { prompt: () => '填写 0–100 之间的数值(百分比)', error: () => '百分比应在 0–100 之间' },
+      whole: { prompt: (unit) => `填写不小于 0 的整数,单位:${unit || '(无)'}`, error: (unit) => `应为不小于 0 的整数(单位:${unit || '(无)'})` },
+      decimal: { prompt: (unit) => `填写不小于 0 的数值,单位:${unit || '(无)'}`, error: (unit) => `应为不小于 0 的数值(单位:${unit || '(无)'})` },
+    },
+    statusPromptTitle: (item) => `状态(第 ${item} 项)`,
+    statusPrompt: '从下拉列表选择:未启动、推进中、已完成、滞后',
+    statusErrorTitle: '状态无效',
+    statusError: '请从下拉列表选择状态',
+  },
+  template: {
+    sheetName: '推进情况',
+    subtitle: '推进情况表({{period.label}})',
+    departmentLine: '填报单位:{{department.name}}',
+    shareLine: '序时进度:{{period.share}}',
+    documentLine: '文号:{{plan.docNumber}}  生成时间:{{generatedAt}}',
+    headers: {
+      'row.id': '编号',
+      'row.number': '序号',
+      'task.code': '任务编号',
+      'task.title': '任务名称',
+      'target.metric': '指标',
+      'target.value': '目标值',
+      'target.unit': '单位',
+      'target.deadline': '完成时限',
+      baseline: '上年基数',
+      expected: '序时目标',
+      'entry.actual': '完成值',
+      completion: '完成率',
+      'entry.status': '状态',
+      'entry.note': '进展说明',
+      'entry.evidence': '佐证材料',
+    },
+    reporter: '填报人:',
+    phone: '联系电话:',
+    date: '填报日期:',
+    note: '说明:浅黄色单元格为填报区;状态请从下拉列表选择;完成值按“单位”列的单位填写,填数字即可。',
+  },
+  placeholders: {
+    'plan.title': '计划名称',
+    'plan.docNumber': '文号',
+    'plan.id': '计划编号',
+    'department.name': '填报单位',
+    'period.label': '填报期间(如 2021年第二季度)',
+    'period.code': '期间代码(如 2021-Q2)',
+    'period.share': '序时进度(如 50%)',
+    generatedAt: '生成时间',
+    'row.id': '指标或任务编号(可隐藏;用于回读时识别行)',
+    'row.number': '序号',
+    'task.code': '任务层级序号(如 2.5.12)',
+    'task.title': '任务名称',
+    'target.metric': '指标',
+    'target.value': '目标值',
+    'target.unit': '单位',
+    'target.comparator': '比较方式(≥、≤、约)',
+    'target.deadline': '完成时限',
+    baseline: '上年基数',
+    expected: '序时目标(目标值 × 序时进度)',
+    completion: '完成率(公式)',
+    'entry.actual': '完成值(填报)',
+    'entry.status': '状态:未启动/推进中/已完成/滞后(填报)',
+    'entry.note': '进展说明(填报)',
+    'entry.evidence': '佐证材料(填报)',
+  },
+  placeholderScope: { header: '表头', row: '行模板', entry: '行模板(填报格)' },
+  placeholderTableHead: ['占位符', '位置', '必需', '含义'],
+  codeTableHead: ['代码', '类别', '级别', '含义'],
+  report: {
+    title: '推进情况审计报告',
+    generated: '生成时间',
+    overview: '总体亮灯',
+    byDepartment: '按单位',
+    bySection: '按章节',
+    details: '明细',
+    findings: '问题清单',
+    filter: '筛选(任务、指标、单位、依据)',
+    all: '全部',
+    rows: '项',
+    none: '无',
+    columns: ['任务编号', '任务名称', '指标', '目标值', '完成值', '完成率', '序时进度', '结论', '亮灯', '依据', '责任单位'],
+    findingColumns: ['级别', '问题', '说明', '文件', '单元格'],
+    footer: '由 plan-ledger 生成。数据来源:各单位推进情况表;每项数值可在“明细”中追溯到来源文件与单元格。',
+  },
+  cli: {
+    help: `plan-ledger:把政府工作计划整理成任务与指标台账
+
+用法:
+  plan-ledger parse [文件] [--json] [--out 目录]
+      解析计划(默认使用内置的杨府〔2021〕13号)。
+      文件可以是 .txt(UTF-8、UTF-16、GB18030/GBK 自动识别)、.docx,或 parse --json 输出的 .json。
+      --json        以一个 JSON 文档输出全部记录到标准输出
+      --out 目录    写出各表的 CSV(UTF-8 带 BOM,防公式注入)和一个 plan.xlsx
+      不加选项时打印摘要。
+  plan-ledger template --department 单位|--all --period 2021-Q2 [--plan 文件] [--template 模板] --out 目录
+      为各单位生成推进情况表(期间:2021、2021-H1、2021-Q2、2021-06)。
+  plan-ledger check 文件|目录… [--previous 上期文件…] [--format text|json|csv|xlsx] [--out 路径]
+      回读并校验填好的推进情况表;有错误时退出码为 1。
+  plan-ledger demo-fill --period 2021-Q2 --out 目录 [--mistakes 0.15] [--seed 1]
+      生成带常见错误的示例填报表。
+  plan-ledger consolidate 目录|文件… [--period …] [--policy 规则文件] --out 台账.xlsx [--json]
+      汇总各单位推进情况表为一份台账。
+  plan-ledger audit 台账.xlsx|目录… [--rules 规则文件] --out 目录
+      逐项评判并亮灯,输出 XLSX、CSV 和一份 HTML 报告。
+  plan-ledger demo [--plan 文件] [--out 目录]
+      完整演示(npm start):计划记录、空白表、示例填报、台账、审计报告。
+  plan-ledger codes       列出全部问题代码
+  plan-ledger --help      显示本帮助
+  plan-ledger --version   显示版本
+
+通用选项:
+  --lang zh-CN|en   界面语言(默认 zh-CN;也可设环境变量 PLAN_LEDGER_LANG)
+
+退出码:0 成功;1 发现错误(check、consolidate);2 输入无法使用或用法错误(打印一行:[代码] 说明)。`,
+    planSummary: (s) => `${s.title}:${s.sections} 个章节、${s.tasks} 项任务、${s.targets} 个指标、${s.departments} 个责任单位、${s.findings} 条提示`,
+    writtenTo: (dir) => `已写出到 ${dir}:`,
+    sheetsWritten: (count, period, dir) => `已为 ${period} 生成 ${count} 份推进情况表,位于 ${dir}:`,
+    checkSummary: (s) => `检查 ${s.files} 个文件,读取 ${s.rows} 行:${s.entries} 条填报,${s.errors} 个错误,${s.warnings} 个警告`,
+    checkResult: (valid) => (valid ? '结论:未发现错误。' : '结论:存在错误(退出码 1)。'),
+    reading: '读取',
+    consolidated: (a, findings) => `${a.files} 个文件,采用 ${a.sheetsAccepted} 份推进情况表,跳过 ${a.filesSkipped} 个;${zhCN.accounting(a)};${findings} 条问题`,
+    ledgerWritten: (path) => `台账已写出到 ${path}`,
+    audited: (rows, c) => `${rows} 项指标与任务:绿 ${c.green}、黄 ${c.yellow}、红 ${c.red}、灰 ${c.grey}`,
+    reportWritten: (path) => `审计报告:${path}`,
+    samplesWritten: (count, dir) => `已生成 ${count} 份示例填报表,位于 ${dir}`,
+    demo: {
+      records: (dir, files) => `1. 计划记录:${dir}(${files} 个文件,含 plan.xlsx)`,
+      blank: (period, dir, count) => `2. ${period} 空白推进情况表:${dir}(${count} 份)`,
+      filled: (period, dir, count) => `3. ${period} 示例填报表(含常见错误):${dir}(${count} 份)`,
+      ledger: (path, a, findings) => `4. 台账:${path}(${zhCN.accounting(a)};${findings} 条问题)`,
+      audit: (path) => `5. 审计报告:${path}`,
+    },
+  },
+  demo: {
+    done: '已按计划完成',
+    behind: '受前期审批影响,进度偏慢',
+    inProgress: '按计划推进中',
+    evidence: (department, row) => `${department}-${row}-验收材料.pdf`,
+  },
+};

@@ -1,0 +1,73 @@
+import { DEFAULT_RULES, RulesSchema, type Rules } from '../core/audit.js';
+import { PlanLedgerError } from '../core/error.js';
+import { POLICIES, type Ledger, type Policy } from '../core/ledger.js';
+import type { Wording } from '../core/locales/wording.js';
+import type { PlanRecords } from '../core/record.js';
+import { parseCsv } from '../report/csv.js';
+import { ledgerTables } from '../report/tables.js';
+import { tablesToWorkbook } from '../report/xlsx.js';
+import { readLedgerSheet } from '../sheets/ledger-book.js';
+import { writeLedgerSheet } from '../sheets/ledger-book.js';
+import { openWorkbook } from '../sheets/xlsx/reader.js';
+import { checkedJson, parseJson } from './json.js';
+
+/** The ledger workbook: 台账, 填报明细, 问题清单, 核算 in the reader's language, and the ledger itself very hidden. */
+export async function ledgerToXlsx(ledger: Ledger, w: Wording): Promise<Uint8Array> {
+  const workbook = tablesToWorkbook(ledgerTables(ledger, w));
+  writeLedgerSheet(workbook, ledger);
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/**
+ * The ledger in a workbook written by consolidate; undefined when the workbook is something else (sheets, say).
+ * Throws ledger-invalid for a ledger of an older format, which audit cannot judge.
+ */
+export function ledgerFromXlsx(bytes: Uint8Array, file: string): Ledger | undefined {
+  let stored;
+  try {
+    stored = readLedgerSheet(openWorkbook(bytes));
+  } catch {
+    return undefined;
+  }
+  if (stored && 'outdated' in stored) throw new PlanLedgerError('ledger-invalid', { file, reason: 'outdated', version: stored.outdated });
+  return stored?.ledger;
+}
+
+/** A per-target policy file's text: JSON {"t2.5.12-1": "sum"} or [{targetId, policy}], or CSV with columns targetId,policy (指标编号,汇总方式). */
+export function parsePolicies(text: string, file: string, format: 'json' | 'csv', records: PlanRecords): Map<string, Policy> {
+  let pairs: [string, string][];
+  if (format === 'csv') {
+    // A policy file may come from any editor: LF or CRLF, with or without a BOM (it has no multi-line cells).
+    const [header, ...rows] = parseCsv(text.replace(/^\ufeff/, '').replace(/\r?\n/g, '\r\n'));
+    const id = header?.findIndex((h) => /^(targetId|指标编号)$/.test(h.trim())) ?? -1;
+    const policy = header?.findIndex((h) => /^(policy|汇总方式)$/.test(h.trim())) ?? -1;
+    if (id < 0 || policy < 0) throw new PlanLedgerError('policy-invalid', { file, reason: 'csv-columns' });
+    pairs = rows.filter((r) => r.some((c) => c.trim() !== '')).map((r) => [(r[id] ?? '').trim(), (r[policy] ?? '').trim()]);
+  } else {
+    const data = parseJson(text, file, 'policy-invalid');
+    if (Array.isArray(data)) pairs = data.map((d: { targetId?: unknown; policy?: unknown }) => [String(d?.targetId ?? ''), String(d?.policy ?? '')]);
+    else if (data !== null && typeof data === 'object') pairs = Object.entries(data).map(([k, v]) => [k, String(v)]);
+    else throw new PlanLedgerError('policy-invalid', { file, reason: 'not-an-object' });
+  }
+  const targets = new Set(records.targets.map((t) => t.id));
+  const policies = new Map<string, Policy>();
+  for (const [target, policy] of pairs) {
+    if (!targets.has(target)) throw new PlanLedgerError('policy-invalid', { file, reason: 'unknown-target', target });
+    if (!(POLICIES as readonly string[]).includes(policy)) throw new PlanLedgerError('policy-invalid', { file, reason: 'unknown-policy', target, policy });
+    policies.set(target, policy as Policy);
+  }
+  return policies;
+}
+
+/** Audit rules from a JSON text; whatever it leaves out keeps the default. */
+export function parseRules(text: string, file: string): Rules {
+  const data = parseJson(text, file, 'rules-invalid');
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new PlanLedgerError('rules-invalid', { file, reason: 'not-an-object' });
+  const merged = {
+    ...DEFAULT_RULES,
+    ...data,
+    behind: { ...DEFAULT_RULES.behind, ...('behind' in data ? (data.behind as object) : {}) },
+    lights: { ...DEFAULT_RULES.lights, ...('lights' in data ? (data.lights as object) : {}) },
+  };
+  return checkedJson(RulesSchema, merged, file, 'rules-invalid');
+}

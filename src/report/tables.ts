@@ -1,0 +1,276 @@
+import { LIGHTS, type Audit, type Judgement, type Light, type RollUp } from '../core/audit.js';
+import type { Finding } from '../core/finding.js';
+import type { Ledger, LedgerRow } from '../core/ledger.js';
+import { message } from '../core/locales/index.js';
+import type { DocumentField, TableWording, Wording } from '../core/locales/wording.js';
+import type { PlanRecords } from '../core/record.js';
+import type { Report } from '../core/report.js';
+
+export type Cell = string | number | null;
+
+export interface Column {
+  readonly key: string;
+  readonly header: string;
+  /** Width in characters for spreadsheets. */
+  readonly width: number;
+  /** How a spreadsheet shows it: a percentage, a percentage with a data bar, or a traffic-light fill. */
+  readonly style?: 'percent' | 'bar' | 'light';
+  /** For a light column: which light each shown word stands for. */
+  readonly legend?: Readonly<Record<string, Light>>;
+}
+
+/** One flat table, worded for its reader: what becomes a CSV file and an XLSX sheet. */
+export interface Table {
+  /** The file name a CSV takes: findings.csv. */
+  readonly name: string;
+  readonly title: string;
+  readonly columns: readonly Column[];
+  readonly rows: readonly (readonly Cell[])[];
+}
+
+type Spec<T, K extends string> = ReadonlyArray<readonly [key: K, width: number, get: (row: T) => Cell, style?: Column['style']]>;
+
+function table<T, K extends string>(name: string, wording: TableWording<K>, items: readonly T[], spec: Spec<T, K>, legend?: Column['legend']): Table {
+  return {
+    name,
+    title: wording.title,
+    columns: spec.map(([key, width, , style]) => ({ key, header: wording.columns[key], width, ...(style ? { style } : {}), ...(style === 'light' && legend ? { legend } : {}) })),
+    rows: items.map((item) => spec.map(([, , get]) => get(item))),
+  };
+}
+
+const ACCOUNTING_ITEMS = ['files', 'sheetsAccepted', 'filesSkipped', 'rowsRead', 'rowsMerged', 'rowsRejected'] as const satisfies readonly (keyof Ledger['accounting'])[];
+
+const joinPath = (path: readonly number[]): string => path.join('.');
+
+/** The records as flat tables: document, sections, tasks, task departments, targets, departments, findings. */
+export function recordTables(records: PlanRecords, w: Wording): Table[] {
+  const { document: d } = records;
+  const documentRows: [DocumentField, Cell][] = [
+    ['id', d.id],
+    ['title', d.title],
+    ['docNumber', d.docNumber],
+    ['issuer', d.issuer],
+    ['signedOn', d.signedOn],
+    ['publishedOn', d.publishedOn],
+    ['adoptedOn', d.adoptedOn],
+    ['kind', w.partKind[d.kind]],
+    ['year', d.year],
+    ['contentHash', d.contentHash],
+    ['sourceFile', records.source.file],
+    ['sourceEncoding', records.source.encoding],
+  ];
+  const assignments = records.tasks.flatMap((task) => task.departments.map((a, i) => ({ taskId: task.id, path: task.path, order: i + 1, ...a })));
+  const t = w.tables;
+  return [
+    table('document', t.document, documentRows, [
+      ['field', 14, ([field]) => w.documentField[field]],
+      ['value', 60, ([, value]) => value],
+    ]),
+    table('sections', t.sections, records.sections, [
+      ['id', 10, (s) => s.id],
+      ['path', 10, (s) => joinPath(s.path)],
+      ['parentId', 10, (s) => s.parentId],
+      ['title', 50, (s) => s.title],
+      ['kind', 10, (s) => w.partKind[s.kind]],
+      ['year', 8, (s) => s.year],
+      ['spanStart', 10, (s) => s.span.start],
+      ['spanEnd', 10, (s) => s.span.end],
+    ]),
+    table('tasks', t.tasks, records.tasks, [
+      ['id', 12, (x) => x.id],
+      ['path', 10, (x) => joinPath(x.path)],
+      ['sectionId', 10, (x) => x.sectionId],
+      ['title', 40, (x) => x.title],
+      ['kind', 10, (x) => w.partKind[x.kind]],
+      ['year', 8, (x) => x.year],
+      ['departments', 40, (x) => w.list(x.departments.map((a) => a.name))],
+      ['text', 80, (x) => x.text],
+      ['spanStart', 10, (x) => x.span.start],
+      ['spanEnd', 10, (x) => x.span.end],
+    ]),
+    table('task-departments', t.taskDepartments, assignments, [
+      ['taskId', 12, (a) => a.taskId],
+      ['path', 10, (a) => joinPath(a.path)],
+      ['order', 6, (a) => a.order],
+      ['department', 24, (a) => a.name],
+      ['role', 12, (a) => w.role[a.role]],
+    ]),
+    table('targets', t.targets, records.targets, [
+      ['id', 14, (x) => x.id],
+      ['taskId', 12, (x) => x.taskId],
+      ['sectionId', 10, (x) => x.sectionId],
+      ['metric', 30, (x) => x.metric],
+      ['value', 14, (x) => x.value],
+      ['unit', 8, (x) => x.unit],
+      ['comparator', 8, (x) => x.comparator],
+      ['basis', 10, (x) => w.basis[x.basis]],
+      ['kind', 8, (x) => w.targetKind[x.kind]],
+      ['year', 8, (x) => x.year],
+      ['deadline', 12, (x) => x.deadline],
+      ['raw', 14, (x) => x.raw],
+      ['sentence', 80, (x) => x.sentence],
+      ['spanStart', 10, (x) => x.span.start],
+      ['spanEnd', 10, (x) => x.span.end],
+    ]),
+    table('departments', t.departments, records.departments, [
+      ['id', 24, (x) => x.id],
+      ['name', 24, (x) => x.name],
+      ['taskCount', 8, (x) => x.taskIds.length],
+      ['taskIds', 60, (x) => x.taskIds.join(' ')],
+    ]),
+    table('findings', t.planFindings, records.findings, [
+      ['code', 24, (f) => f.code],
+      ['severity', 10, (f) => w.severity[f.severity]],
+      ['message', 60, (f) => message(f, w)],
+      ['line', 8, (f) => f.location.line ?? null],
+      ['taskId', 12, (f) => f.taskId ?? null],
+      ['targetId', 14, (f) => f.targetId ?? null],
+    ]),
+  ];
+}
+
+/** A check report as tables: the entries read and the findings (问题清单). */
+export function reportTables(report: Report, w: Wording): Table[] {
+  return [
+    table('entries', w.tables.entries, report.entries, [
+      ['department', 20, (e) => e.department],
+      ['period', 10, (e) => e.period],
+      ['taskId', 12, (e) => e.taskId],
+      ['targetId', 14, (e) => e.targetId],
+      ['actual', 12, (e) => e.actual],
+      ['status', 10, (e) => (e.status === null ? null : w.status[e.status])],
+      ['note', 40, (e) => e.note],
+      ['evidence', 30, (e) => e.evidence],
+      ['file', 30, (e) => e.file],
+      ['sheet', 12, (e) => e.sheet],
+      ['cell', 8, (e) => e.cell],
+    ]),
+    findingsTable(report.findings, w),
+  ];
+}
+
+/** The consolidated ledger (台账) as tables: a row per target or task, each department's report, findings, accounting. */
+export function ledgerTables(ledger: Ledger, w: Wording): Table[] {
+  const status = (s: LedgerRow['status']) => (s === null ? null : w.status[s]);
+  const reports = ledger.rows.flatMap((row) => row.reports.map((r) => ({ row, r })));
+  const items = ACCOUNTING_ITEMS.map((key) => [key, ledger.accounting[key]] as const);
+  const t = w.tables;
+  return [
+    table('ledger', t.ledger, ledger.rows, [
+      ['id', 12, (r) => r.id],
+      ['path', 8, (r) => r.path],
+      ['taskTitle', 30, (r) => r.taskTitle],
+      ['metric', 24, (r) => r.metric],
+      ['value', 10, (r) => r.value],
+      ['unit', 6, (r) => r.unit],
+      ['deadline', 11, (r) => r.deadline],
+      ['policy', 8, (r) => w.policy[r.policy]],
+      ['figure', 10, (r) => r.figure],
+      ['status', 8, (r) => status(r.status)],
+      ['reported', 24, (r) => w.list(r.reports.map((x) => x.department))],
+      ['departments', 30, (r) => w.list(r.departments.map((d) => d.name))],
+      ['disputed', 6, (r) => (r.disputed ? w.yes : '')],
+      ['evidence', 30, (r) => r.evidence],
+    ]),
+    table('reports', t.reports, reports, [
+      ['id', 12, ({ row }) => row.id],
+      ['metric', 24, ({ row }) => row.metric || row.taskTitle],
+      ['department', 20, ({ r }) => r.department],
+      ['role', 10, ({ r }) => w.role[r.role]],
+      ['actual', 10, ({ r }) => r.actual],
+      ['status', 8, ({ r }) => status(r.status)],
+      ['note', 36, ({ r }) => r.note],
+      ['evidence', 30, ({ r }) => r.evidence],
+      ['file', 36, ({ r }) => r.file],
+      ['cell', 8, ({ r }) => r.cell],
+    ]),
+    findingsTable(ledger.findings, w),
+    table('accounting', t.accounting, items, [
+      ['item', 24, ([key]) => w.accountingItem[key]],
+      ['count', 10, ([, n]) => n],
+    ]),
+  ];
+}
+
+/** An audit as tables: roll-ups per department and per section, every row's verdict, and the findings. */
+export function auditTables(audit: Audit, w: Wording): Table[] {
+  const { ledger, judgements } = audit;
+  const legend = Object.fromEntries(LIGHTS.map((l) => [w.light[l], l]));
+  const rollUpTable = (name: string, wording: Wording['tables']['byDepartment'], rows: readonly RollUp[]) =>
+    table(name, wording, rows, [
+      ['name', 30, (r) => r.label],
+      ['total', 10, (r) => r.total],
+      ['green', 6, (r) => r.counts.green],
+      ['yellow', 6, (r) => r.counts.yellow],
+      ['red', 6, (r) => r.counts.red],
+      ['grey', 6, (r) => r.counts.grey],
+      ['greenShare', 14, (r) => r.greenShare, 'bar'],
+    ]);
+  const detail = ledger.rows.map((row, i) => ({ row, j: judgements[i] as Judgement }));
+  return [
+    rollUpTable('summary-departments', w.tables.byDepartment, audit.byDepartment),
+    rollUpTable('summary-sections', w.tables.bySection, audit.bySection),
+    table(
+      'details',
+      w.tables.details,
+      detail,
+      [
+        ['id', 12, ({ row }) => row.id],
+        ['path', 8, ({ row }) => row.path],
+        ['taskTitle', 28, ({ row }) => row.taskTitle],
+        ['metric', 22, ({ row }) => row.metric],
+        ['value', 10, ({ row }) => row.value],
+        ['unit', 6, ({ row }) => row.unit],
+        ['figure', 10, ({ row }) => row.figure],
+        ['completion', 9, ({ j }) => j.completion, 'percent'],
+        ['expected', 9, ({ j }) => j.expected, 'percent'],
+        ['verdict', 9, ({ j }) => w.verdict[j.verdict]],
+        ['light', 6, ({ j }) => w.light[j.light], 'light'],
+        ['reason', 50, ({ j }) => w.reason(j.reason)],
+        ['departments', 30, ({ row }) => w.list(row.departments.map((d) => d.name))],
+        ['evidence', 30, ({ row }) => row.evidence],
+        ['sources', 40, ({ row }) => sources(row)],
+      ],
+      legend,
+    ),
+    findingsTable(ledger.findings, w),
+  ];
+}
+
+/** Where a row's figures came from: each department's file and cell. */
+export function sources(row: LedgerRow): string {
+  return row.reports.map((r) => `${r.department}:${r.file ?? ''} ${r.cell}`).join(';');
+}
+
+function findingsTable(findings: readonly Finding[], w: Wording): Table {
+  return table('findings', w.tables.findings, findings, [
+    ['code', 26, (f) => f.code],
+    ['severity', 9, (f) => w.severity[f.severity]],
+    ['message', 60, (f) => message(f, w)],
+    ['file', 30, (f) => f.location.file ?? null],
+    ['sheet', 12, (f) => f.location.sheet ?? null],
+    ['cell', 8, (f) => f.location.cell ?? null],
+    ['row', 6, (f) => f.location.row ?? null],
+    ['taskId', 12, (f) => f.taskId ?? null],
+    ['targetId', 14, (f) => f.targetId ?? null],
+    ['value', 12, (f) => (f.value === undefined || f.value === null ? null : typeof f.value === 'number' ? f.value : String(f.value))],
+  ]);
+}
+
+/** A finding as one flat JSON row with its sentence: code, severity, message, params, and where. */
+export function flatFinding(f: Finding, w: Wording): Record<string, unknown> {
+  return {
+    code: f.code,
+    severity: f.severity,
+    message: message(f, w),
+    params: f.params,
+    file: f.location.file ?? null,
+    sheet: f.location.sheet ?? null,
+    cell: f.location.cell ?? null,
+    row: f.location.row ?? null,
+    taskId: f.taskId ?? null,
+    targetId: f.targetId ?? null,
+    value: f.value === undefined || f.value === null ? null : typeof f.value === 'number' ? f.value : String(f.value),
+  };
+}
