@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { PlanLedgerError } from '../core/error.js';
-import { codeTable, describeError, localeOf, wording, type Locale } from '../core/locales/index.js';
+import { codeTable, describeError, DEFAULT_LOCALE, localeOf, LOCALES, wording, type Locale } from '../core/locales/index.js';
 import { auditCommand } from './audit-command.js';
 import { checkCommand } from './check-command.js';
 import { consolidateCommand } from './consolidate-command.js';
@@ -13,7 +13,7 @@ import { templateCommand } from './template-command.js';
 
 /** Runs the CLI and returns its exit code. Never throws; never prints a stack trace. */
 export async function main(argv: readonly string[], io: Io = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  let locale: Locale = localeOf(env['PLAN_LEDGER_LANG']) ?? 'zh-CN';
+  let locale: Locale = localeOf(env['PLAN_LEDGER_LANG']) ?? DEFAULT_LOCALE;
   try {
     const { values, tokens } = parseArgs({
       args: [...argv],
@@ -48,7 +48,7 @@ export async function main(argv: readonly string[], io: Io = processIo, env: Nod
     }
     if (values.lang !== undefined) {
       const chosen = localeOf(values.lang);
-      if (chosen === undefined) throw new PlanLedgerError('usage', { problem: 'option-one-of', option: '--lang', value: values.lang, choices: ['zh-CN', 'en'] });
+      if (chosen === undefined) throw new PlanLedgerError('usage', { problem: 'option-one-of', option: '--lang', value: values.lang, choices: LOCALES });
       locale = chosen;
     }
     const context: Context = { io, w: wording(locale) };

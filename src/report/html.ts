@@ -111,7 +111,7 @@ ${detailRows}
       var rows = Array.prototype.slice.call(body.rows);
       rows.sort(function (a, b) {
         var x = key(a.cells[index], type), y = key(b.cells[index], type);
-        var d = type === 'number' ? x - y : String(x).localeCompare(String(y), 'zh-CN');
+        var d = type === 'number' ? x - y : String(x).localeCompare(String(y), document.documentElement.lang);
         return ascending ? d : -d;
       });
       rows.forEach(function (row) { body.appendChild(row); });
