@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { LedgerSchema } from '../src/core/ledger.js';
 import { bin } from './helpers/cli.js';
@@ -59,6 +60,24 @@ describe('plan-ledger consolidate, audit and demo', () => {
     expect(r.stderr).toMatch(new RegExp(`^plan-ledger: \\[${code}\\] [^\\n]+\\n$`));
     expect(existsSync(join(work, 'x.xlsx'))).toBe(false);
     expect(existsSync(join(work, 'y'))).toBe(false);
+  });
+
+  test('a ledger written by an older version is refused with one line saying to consolidate again', async () => {
+    const ledger = join(work, 'old-ledger.xlsx');
+    expect(bin(['consolidate', filled, '--out', ledger]).code).toBe(1);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(ledger);
+    const hidden = workbook.worksheets.find((s) => s.state === 'veryHidden') as ExcelJS.Worksheet;
+    let json = '';
+    for (let row = 2; row <= hidden.rowCount; row++) json += String(hidden.getCell(`A${row}`).value ?? '');
+    hidden.getCell('A2').value = JSON.stringify({ ...(JSON.parse(json) as object), formatVersion: 1 });
+    for (let row = 3; row <= hidden.rowCount; row++) hidden.getCell(`A${row}`).value = null;
+    await workbook.xlsx.writeFile(ledger);
+    const out = join(work, 'old-audit');
+    const r = bin(['audit', ledger, '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`plan-ledger: [ledger-invalid] ${ledger} 是旧版本生成的台账(格式 1),请重新运行 plan-ledger consolidate\n`);
+    expect(existsSync(out)).toBe(false);
   });
 
   test('demo (npm start) runs the whole job and says where everything is', () => {

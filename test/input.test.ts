@@ -118,6 +118,7 @@ describe('unusable input: exit 2, one line with a code, no stack, no output', ()
     { notes: 'not UTF-8/16 nor GB18030', file: () => write('latin.txt', Buffer.from([0x81, 0x30, 0x81, 0x20, 0xff, 0xfe, 0x41, 0x80])), code: 'text-encoding-unknown' },
     { notes: 'text with no numbered tasks', file: () => write('prose.txt', '这是一段普通文字,没有编号任务。\n第二段。'), code: 'plan-no-tasks' },
     { notes: 'docx that is not a zip', file: () => write('fake.docx', 'not a zip at all'), code: 'docx-corrupt' },
+    { notes: 'records written by an older version', file: () => write('old.json', JSON.stringify({ schemaVersion: 1, document: {}, findings: [] })), code: 'json-invalid' },
     { notes: 'truncated docx', file: () => write('cut.docx', truncatedDocx), code: 'docx-corrupt' },
     { notes: 'zip without a Word document', file: () => write('other.docx', notAPlanZip), code: 'docx-corrupt' },
     { notes: 'invalid JSON', file: () => write('bad.json', '{"schemaVersion": 1,'), code: 'json-invalid' },
@@ -147,6 +148,18 @@ describe('unusable input: exit 2, one line with a code, no stack, no output', ()
       expect(r.code, argv.join(' ')).toBe(2);
       expect(r.stderr).toMatch(/^plan-ledger: \[usage\] [^\n]+\n$/);
     }
+  });
+
+  test.each([
+    { argv: ['parse', '--bogus'], line: '没有 --bogus 这个选项' },
+    { argv: ['parse', '--out'], line: '选项 --out 后面要写一个值' },
+    { argv: ['parse', '--json=yes'], line: '选项 --json 后面不写值' },
+    { argv: ['frobnicate'], line: '没有 frobnicate 这个命令' },
+    { argv: ['parse', 'a.txt', 'b.txt'], line: 'parse 只接受一个文件,收到 2 个' },
+    { argv: ['check', 'a.xlsx', '--format', 'pdf'], line: '--format pdf:应为 text | json | csv | xlsx' },
+    { argv: ['template', '--all', '--out', 'x'], line: 'template 需要 --period(如 2021、2021-H1、2021-Q2 或 2021-06)' },
+  ])('usage is worded in Chinese: $argv', async ({ argv, line }) => {
+    expect((await cli(...argv)).stderr).toBe(`plan-ledger: [usage] ${line}。运行 plan-ledger --help 查看用法\n`);
   });
 
   test('an output that cannot be written leaves no partial or temporary files', async () => {

@@ -112,10 +112,11 @@ function asPlanLedgerError(error: unknown): PlanLedgerError | undefined {
   if (error instanceof PlanLedgerError) return error;
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code !== 'string' || !code.startsWith('ERR_PARSE_ARGS')) return undefined;
-  const option = /'(-[^' ]+)/.exec((error as Error).message)?.[1] ?? '';
+  const text = (error as Error).message;
+  const option = /--[\w-]+/.exec(text)?.[0] ?? /'(-\w)/.exec(text)?.[1] ?? '';
   const cause = { cause: error };
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return new PlanLedgerError('usage', { problem: 'unknown-option', option }, cause);
-  if (/does not take an argument/.test((error as Error).message)) return new PlanLedgerError('usage', { problem: 'option-takes-no-value', option }, cause);
+  if (/does not take an argument/.test(text)) return new PlanLedgerError('usage', { problem: 'option-takes-no-value', option }, cause);
   return new PlanLedgerError('usage', { problem: 'option-needs-value', option }, cause);
 }
 
