@@ -48,7 +48,8 @@ export { PLACEHOLDERS, PLACEHOLDER_LIST, REQUIRED_PLACEHOLDERS, type Placeholder
 export { progressSheet, type ProgressSheet, type ProgressRow, type FigureRule, type Condition, type CellValue } from './core/progress-sheet.js';
 export { defaultTemplate, DEFAULT_TEMPLATE_VERSION } from './sheets/template/default.js';
 export { generateProgressSheet, type FillOptions } from './sheets/template/fill.js';
-export { openWorkbook, WorkbookCache, type OpenOptions } from './sheets/xlsx/reader.js';
+export { openWorkbook, WorkbookCache, type OpenOptions, type XlsxBook } from './sheets/xlsx/reader.js';
+export { WorkbookError, type Inflate, type ZipProblem } from './sheets/xlsx/zip.js';
 export { type Grid, type GridBook } from './sheets/xlsx/grid.js';
 export { readProgress, readProgressFile, sheetReader, type ReadOptions, type SheetSource } from './sheets/read.js';
 export { readMeta, SheetMetaSchema, type SheetMeta } from './sheets/metadata.js';

@@ -1,4 +1,5 @@
-// The Node entry (plan-ledger/node): files, native zlib and worker threads. Everything else is in 'plan-ledger'.
+// The Node entry (plan-ledger/node): the browser entry's list, and files, native zlib and worker threads, named here.
+export * from './index.js';
 export { loadPlan, SEED_PLAN } from './io/plan-file.js';
 export { exportPlan, PLAN_WORKBOOK } from './io/export.js';
 export { writeFileAtomic } from './io/file.js';
@@ -7,4 +8,3 @@ export { consolidateFiles, type ConsolidateFilesOptions } from './io/consolidate
 export { writeAudit } from './io/audit-file.js';
 export { readPolicies, readRules } from './io/ledger-file.js';
 export { nativeInflate } from './io/inflate.js';
-export { ReadPool } from './io/read-pool.js';

@@ -2,6 +2,10 @@ import { createHash } from 'node:crypto';
 import { strToU8, zipSync } from 'fflate';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { readProgress } from '../src/sheets/read.js';
+import { excelBook } from '../src/sheets/xlsx/excel-grid.js';
+import type { GridBook } from '../src/sheets/xlsx/grid.js';
+import { openWorkbook } from '../src/sheets/xlsx/reader.js';
 import { check, district, edit, makeSheet, pairs, seed } from './helpers/sheets.js';
 import { zip } from './helpers/zip.js';
 
@@ -91,6 +95,29 @@ describe('bad files give one finding and no crash', () => {
     const report = await check({ 'bad.xlsx': file() }, district);
     expect(pairs(report)).toEqual([['bad.xlsx', code]]);
     expect(report.valid).toBe(false);
+  });
+});
+
+describe('read-back over any GridBook', () => {
+  test('a workbook whose parts fail to read, whatever the reader, is file-corrupt, not a crash', () => {
+    const failing: GridBook = {
+      sheet() {
+        throw new RangeError('Invalid code point 1114112');
+      },
+    };
+    const reading = readProgress(failing, { file: 'odd.xlsx', records: district });
+    expect(reading.findings.map((f) => [f.code, f.params])).toEqual([['file-corrupt', { file: 'odd.xlsx', reason: 'unreadable', detail: 'Invalid code point 1114112' }]]);
+    expect(reading.identity).toBeUndefined();
+  });
+
+  test('the same rules over the fast reader and over exceljs give the same reading', async () => {
+    const bytes = await edit(blank, set({ K5: '1.5万', M9: '已完成', K6: 60 }));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    const fast = readProgress(openWorkbook(bytes), { file: 'f.xlsx', records: district });
+    const full = readProgress(excelBook(workbook), { file: 'f.xlsx', records: district });
+    expect(full).toEqual(fast);
+    expect(fast.findings.map((f) => f.code)).toEqual(['entry-unit-converted', 'entry-outlier', 'entry-evidence-missing']);
   });
 });
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { LedgerSchema } from '../src/core/ledger.js';
+import { parseCsv } from '../src/report/csv.js';
 import { bin } from './helpers/cli.js';
 
 const work = mkdtempSync(join(tmpdir(), 'plan-ledger-cli-ledger-'));
@@ -62,21 +63,40 @@ describe('plan-ledger consolidate, audit and demo', () => {
     expect(existsSync(join(work, 'y'))).toBe(false);
   });
 
-  test('a ledger written by an older version is refused with one line saying to consolidate again', async () => {
-    const ledger = join(work, 'old-ledger.xlsx');
+  /** A ledger workbook whose hidden ledger is changed, as an older or a later version would have written it. */
+  async function rewrittenLedger(name: string, change: (ledger: Record<string, unknown>) => Record<string, unknown>): Promise<string> {
+    const ledger = join(work, name);
     expect(bin(['consolidate', filled, '--out', ledger]).code).toBe(1);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(ledger);
     const hidden = workbook.worksheets.find((s) => s.state === 'veryHidden') as ExcelJS.Worksheet;
     let json = '';
     for (let row = 2; row <= hidden.rowCount; row++) json += String(hidden.getCell(`A${row}`).value ?? '');
-    hidden.getCell('A2').value = JSON.stringify({ ...(JSON.parse(json) as object), formatVersion: 1 });
+    hidden.getCell('A2').value = JSON.stringify(change(JSON.parse(json) as Record<string, unknown>));
     for (let row = 3; row <= hidden.rowCount; row++) hidden.getCell(`A${row}`).value = null;
     await workbook.xlsx.writeFile(ledger);
-    const out = join(work, 'old-audit');
+    return ledger;
+  }
+
+  test('a ledger of format 1 (findings worded when written) is audited, its findings as they were written', async () => {
+    const ledger = await rewrittenLedger('format-1.xlsx', (l) => ({
+      ...l,
+      formatVersion: 1,
+      findings: (l['findings'] as Record<string, unknown>[]).map(({ params: _, ...f }) => ({ ...f, message: `旧句子 ${String(f['code'])}` })),
+    }));
+    const out = join(work, 'format-1-audit');
+    expect(bin(['audit', ledger, '--out', out]).code).toBe(0);
+    const rows = parseCsv(readFileSync(join(out, 'findings.csv'), 'utf8')).slice(1);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.map((r) => r[2])).toEqual(rows.map((r) => `旧句子 ${r[0]}`));
+  });
+
+  test('a ledger sheet that does not fit (a later format) is refused with one line saying to consolidate again', async () => {
+    const ledger = await rewrittenLedger('format-3.xlsx', (l) => ({ ...l, formatVersion: 3 }));
+    const out = join(work, 'format-3-audit');
     const r = bin(['audit', ledger, '--out', out]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`plan-ledger: [ledger-invalid] ${ledger} 是旧版本生成的台账(格式 1),请重新运行 plan-ledger consolidate\n`);
+    expect(r.stderr).toBe(`plan-ledger: [ledger-invalid] ${ledger} 中的台账已损坏或由更新的版本生成,请重新运行 plan-ledger consolidate\n`);
     expect(existsSync(out)).toBe(false);
   });
 

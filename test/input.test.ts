@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { zipSync, strToU8 } from 'fflate';
 import { describe, expect, test } from 'vitest';
-import { parsePlan, PlanRecordsSchema } from '../src/index.js';
+import { message, parsePlan, PlanRecordsSchema, wording } from '../src/index.js';
 import { loadPlan, SEED_PLAN } from '../src/node.js';
 import { buildDocx } from './helpers/docx.js';
 import { cli } from './helpers/cli.js';
@@ -104,6 +104,18 @@ describe('records written by parse --json read back', () => {
   });
 });
 
+describe('records of schema 1 (findings worded when written) read back', () => {
+  test('their findings keep the sentence they were written with', async () => {
+    const plan = write('noted.txt', '某区2022年工作计划\n一、重点任务\n1.建设数字底座。(推进单位:区科委)\n3.完善工作机制。\n');
+    const current = JSON.parse((await cli('parse', plan, '--json')).stdout) as { schemaVersion: number; findings: { params?: unknown; message: string }[] };
+    expect(current.findings.length).toBeGreaterThan(0);
+    const old = { ...current, schemaVersion: 1, findings: current.findings.map(({ params: _, ...f }) => f) };
+    const r = await loadPlan(write('old.json', JSON.stringify(old)));
+    expect(r.schemaVersion).toBe(2);
+    expect(r.findings.map((f) => [f.code, message(f, wording('en'))])).toEqual(current.findings.map((f) => [(f as unknown as { code: string }).code, f.message]));
+  });
+});
+
 describe('unusable input: exit 2, one line with a code, no stack, no output', () => {
   const truncatedDocx = buildDocx([{ text: '1.任务' }]).slice(0, 200);
   const notAPlanZip = zipSync({ 'hello.txt': strToU8('hi') });
@@ -118,7 +130,7 @@ describe('unusable input: exit 2, one line with a code, no stack, no output', ()
     { notes: 'not UTF-8/16 nor GB18030', file: () => write('latin.txt', Buffer.from([0x81, 0x30, 0x81, 0x20, 0xff, 0xfe, 0x41, 0x80])), code: 'text-encoding-unknown' },
     { notes: 'text with no numbered tasks', file: () => write('prose.txt', '这是一段普通文字,没有编号任务。\n第二段。'), code: 'plan-no-tasks' },
     { notes: 'docx that is not a zip', file: () => write('fake.docx', 'not a zip at all'), code: 'docx-corrupt' },
-    { notes: 'records written by an older version', file: () => write('old.json', JSON.stringify({ schemaVersion: 1, document: {}, findings: [] })), code: 'json-invalid' },
+    { notes: 'records of a later schema', file: () => write('later.json', JSON.stringify({ schemaVersion: 3, document: {}, findings: [] })), code: 'json-invalid' },
     { notes: 'truncated docx', file: () => write('cut.docx', truncatedDocx), code: 'docx-corrupt' },
     { notes: 'zip without a Word document', file: () => write('other.docx', notAPlanZip), code: 'docx-corrupt' },
     { notes: 'invalid JSON', file: () => write('bad.json', '{"schemaVersion": 1,'), code: 'json-invalid' },

@@ -32,7 +32,6 @@ const DATA = [
   { reason: 'syntax' },
   { reason: 'syntax', position: 17 },
   { reason: 'not-an-object' },
-  { reason: 'outdated', version: 1 },
   { reason: 'type', field: 'behind.yellowFrom', expected: 'number' },
   { reason: 'one-of', field: 'lights.met', choices: ['green', 'yellow', 'red', 'grey'] },
   { reason: 'too-small', field: 'notStartedRedFrom', limit: 0 },
@@ -49,6 +48,7 @@ const CORRUPT = [
   { reason: 'part-damaged', part: 'xl/workbook.xml' },
   { reason: 'zip-method', part: 'xl/worksheets/sheet1.xml', method: 12 },
   { reason: 'inflate', part: 'xl/worksheets/sheet1.xml', detail: 'invalid block type' },
+  { reason: 'unreadable', detail: 'Invalid code point 1114112' },
 ] as const satisfies readonly CorruptReason[];
 
 const FILE_REASONS = ['not-a-file', 'is-a-directory', 'not-a-directory', 'permission-denied', 'read-only', 'disk-full', 'busy', 'system'] as const satisfies readonly FileReason[];
@@ -72,7 +72,13 @@ const SAMPLES: { readonly [C in Code]: readonly ParamsOf<C>[] } = {
   'file-binary': [{ file }],
   'file-unsupported-type': [{ file }],
   'text-encoding-unknown': [{ file }],
-  'docx-corrupt': [{ file, reason: 'not-a-zip' }, { file, reason: 'no-document' }, { file, reason: 'too-large' }, ...CORRUPT.map((c) => ({ file, ...c }))],
+  'docx-corrupt': [
+    { file, reason: 'not-a-zip' },
+    { file, reason: 'truncated' },
+    { file, reason: 'no-document' },
+    { file, reason: 'too-large' },
+    { file, reason: 'unzip', detail: 'unknown compression type 12' },
+  ],
   'json-invalid': DATA.map((d) => ({ file, ...d })),
   'plan-no-tasks': [{ file }],
   'output-unwritable': FILE_REASONS.map((reason) => ({ file, reason, errno: 'EIO' })),
@@ -126,9 +132,8 @@ const SAMPLES: { readonly [C in Code]: readonly ParamsOf<C>[] } = {
   ],
   'rules-invalid': DATA.map((d) => ({ file, ...d })),
   'ledger-invalid': [
-    { file, reason: 'not-a-ledger' },
-    { file, reason: 'no-period' },
-    { file, reason: 'outdated', version: 1 },
+    { file, reason: 'damaged' },
+    { file: '', reason: 'no-period', period: '2021-Q5' },
   ],
 };
 

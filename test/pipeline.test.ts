@@ -60,7 +60,8 @@ describe.runIf(libreOffice.run)('end to end: seed → sheets → entries (excelj
   let audit: Audit;
   let inputs: SheetSource[];
 
-  beforeAll(async () => {    // 区科委 types with exceljs.
+  beforeAll(async () => {
+    // 区科委 types with exceljs.
     const kw = await makeSheet(seed, '区科委', '2021-Q2');
     const at = await cellsOf(kw);
     const kwFilled = await edit(kw, (s) => {
@@ -170,7 +171,6 @@ describe('verdicts without LibreOffice', () => {
     const i = ledger.rows.findIndex((r) => r.id === 't2.5.16-1');
     expect(auditLedger(ledger).judgements[i]).toMatchObject({ verdict: 'missed', light: 'red' });
   });
-
 });
 
 describe('bad inputs in the folder never stop the run', () => {

@@ -1,7 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
 import type { RawCell } from '../src/core/entry.js';
-import { openWorkbook } from '../src/sheets/xlsx/reader.js';
+import { openWorkbook, WorkbookCache } from '../src/sheets/xlsx/reader.js';
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
 
@@ -129,14 +129,25 @@ describe('the specialised reader', () => {
     expect([2, 7, 9].map((r) => grid?.rowHasContent(r))).toEqual([false, true, false]);
   });
 
-  test('one workbook after another: each is read from its own parts, whatever the last one was', () => {
+  test('one workbook after another with one cache: each is read from its own parts, whatever the last one was', () => {
     const a = workbook({ 甲: '<sheetData><row r="1"><c r="A1" t="str"><v>a</v></c></row></sheetData>' });
     const b = workbook({ 乙: '<sheetData><row r="1"><c r="A1" t="str"><v>b</v></c></row></sheetData>', 丙: '<sheetData/>' });
     const sameShape = workbook({ 甲: '<sheetData><row r="1"><c r="A1" t="str"><v>c</v></c></row></sheetData>' });
-    expect(openWorkbook(a).sheetNames).toEqual(['甲']);
-    expect(openWorkbook(b).sheetNames).toEqual(['乙', '丙']);
-    expect(openWorkbook(a).sheet('甲')?.cell('A1')).toEqual({ kind: 'text', value: 'a' });
-    expect(openWorkbook(sameShape).sheet('甲')?.cell('A1')).toEqual({ kind: 'text', value: 'c' });
-    expect(openWorkbook(b).sheet('甲')).toBeUndefined();
+    const cache = new WorkbookCache();
+    const open = (bytes: Uint8Array) => openWorkbook(bytes, { cache });
+    expect(open(a).sheetNames).toEqual(['甲']);
+    const listed = cache.last?.sheetParts;
+    // The same workbook parts: the sheet list is the one read before, and the cells are this workbook's own.
+    expect(open(sameShape).sheet('甲')?.cell('A1')).toEqual({ kind: 'text', value: 'c' });
+    expect(cache.last?.sheetParts).toBe(listed);
+    expect(open(b).sheetNames).toEqual(['乙', '丙']);
+    expect(cache.last?.sheetParts).not.toBe(listed);
+    expect(open(a).sheet('甲')?.cell('A1')).toEqual({ kind: 'text', value: 'a' });
+    expect(open(b).sheet('甲')).toBeUndefined();
+  });
+
+  test('a character reference that names no character reads as U+FFFD, not an error', () => {
+    const [cell] = cells('<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData>', ['A1'], { strings: ['<t>a&#x110000;b</t>'] });
+    expect(cell).toEqual({ kind: 'text', value: 'a\ufffdb' });
   });
 });

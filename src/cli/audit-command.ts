@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { auditLedger } from '../core/audit.js';
 import { writeAudit } from '../io/audit-file.js';
@@ -8,13 +9,16 @@ import { buildLedger, type LedgerCommand } from './ledger-input.js';
 import type { Context } from './io.js';
 import { requireOut } from './options.js';
 
+const isWorkbookFile = (path: string): boolean => path.toLowerCase().endsWith('.xlsx') && existsSync(path) && statSync(path).isFile();
+
 /** plan-ledger audit: verdicts and lights for every target, as XLSX, CSV and one HTML page, from a ledger or from sheets. */
 export async function auditCommand(cmd: LedgerCommand, context: Context, now: Date = new Date()): Promise<number> {
   const { io, w } = context;
   const out = requireOut(cmd.out, 'audit');
   const rules = readRules(cmd.rules);
+  // One workbook may be a ledger written by consolidate; anything else is sheets to consolidate first.
   const only = cmd.inputs.length === 1 ? cmd.inputs[0] : undefined;
-  const stored = only?.toLowerCase().endsWith('.xlsx') ? ledgerFromXlsx(readFileBytes(only), only) : undefined;
+  const stored = only !== undefined && isWorkbookFile(only) ? ledgerFromXlsx(readFileBytes(only), only) : undefined;
   const ledger = stored ?? (await buildLedger(cmd, 'audit', context));
   const audit = auditLedger(ledger, rules);
   const html = await writeAudit(audit, out, w, now);

@@ -26,7 +26,7 @@ export async function demoFillCommand(cmd: DemoFillCommand, { io, w }: Context):
   const records = await loadPlan(cmd.plan ?? SEED_PLAN);
   const template = readFileBytes(DEFAULT_TEMPLATE);
   const generatedAt = `${period.year}-${String(period.lastMonth).padStart(2, '0')}-20T10:00:00`;
-  const sheets = await demoSheets(records, period, { template, mistakes, seed, generatedAt, locale: w.locale });
+  const sheets = await demoSheets(records, period, { template, mistakes, seed, generatedAt, wording: w });
   for (const s of sheets) await writeFileAtomic(join(out, sheetFileName(period.label, s.department)), s.bytes);
   io.out(`${w.cli.samplesWritten(sheets.length, resolve(out))}\n`);
   return 0;

@@ -33,4 +33,3 @@ export async function buildLedger(cmd: LedgerCommand, command: string, { io, w }
     ...(cmd.tty && !cmd.json ? { onProgress: (done: number, total: number) => io.err(`\r${w.cli.reading} ${done}/${total}${done === total ? '\n' : ''}`) } : {}),
   });
 }
-

@@ -99,7 +99,7 @@ export async function main(argv: readonly string[], io: Io = processIo, env: Nod
   } catch (thrown) {
     const error = asPlanLedgerError(thrown);
     if (error === undefined) {
-      io.err(`plan-ledger: [internal-error] ${(thrown as Error)?.message ?? String(thrown)}\n`);
+      io.err(`plan-ledger: [internal-error] ${wording(locale).cli.internalError((thrown as Error)?.message ?? String(thrown))}\n`);
       return 3;
     }
     io.err(`plan-ledger: ${describeError(error, wording(locale))}\n`);

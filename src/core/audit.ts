@@ -154,7 +154,7 @@ export interface Audit {
 /** Judges every row of a ledger under the rules (the common 序时进度 rule by default). */
 export function auditLedger(ledger: Ledger, rules: Rules = DEFAULT_RULES): Audit {
   const period = parsePeriod(ledger.period);
-  if (!period) throw new PlanLedgerError('ledger-invalid', { file: ledger.planTitle, reason: 'no-period' });
+  if (!period) throw new PlanLedgerError('ledger-invalid', { file: '', reason: 'no-period', period: ledger.period });
   const judgements = ledger.rows.map((row) => judge(row, period, rules));
   const byId = new Map(judgements.map((j) => [j.id, j]));
   const titles = new Map(ledger.sections.map((s) => [s.id, s.title]));

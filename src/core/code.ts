@@ -13,7 +13,6 @@ export type FileReason = 'not-a-file' | 'is-a-directory' | 'not-a-directory' | '
 export type DataProblem =
   | { readonly reason: 'syntax'; readonly position?: number }
   | { readonly reason: 'not-an-object' }
-  | { readonly reason: 'outdated'; readonly version: number }
   | { readonly reason: 'type'; readonly field: string; readonly expected: string }
   | { readonly reason: 'one-of'; readonly field: string; readonly choices: readonly string[] }
   | { readonly reason: 'too-small' | 'too-large'; readonly field: string; readonly limit: number }
@@ -41,7 +40,8 @@ export type CorruptReason =
   | { readonly reason: 'zip-truncated' | 'zip-directory' | 'no-sheets' }
   | { readonly reason: 'zip-entry' | 'part-damaged'; readonly part: string }
   | { readonly reason: 'zip-method'; readonly part: string; readonly method: number }
-  | { readonly reason: 'inflate'; readonly part: string; readonly detail: string };
+  | { readonly reason: 'inflate'; readonly part: string; readonly detail: string }
+  | { readonly reason: 'unreadable'; readonly detail: string };
 
 type File = { readonly file: string };
 
@@ -55,7 +55,7 @@ export interface CodeParams {
   'file-binary': File;
   'file-unsupported-type': File;
   'text-encoding-unknown': File;
-  'docx-corrupt': File & ({ readonly reason: 'not-a-zip' } | { readonly reason: 'no-document' } | { readonly reason: 'too-large' } | CorruptReason);
+  'docx-corrupt': File & ({ readonly reason: 'not-a-zip' | 'truncated' | 'no-document' | 'too-large' } | { readonly reason: 'unzip'; readonly detail: string });
   'json-invalid': File & DataProblem;
   'plan-no-tasks': File;
   'output-unwritable': File & { readonly reason: FileReason; readonly errno?: string };
@@ -102,7 +102,7 @@ export interface CodeParams {
   'consolidate-other-plan': File & { readonly planTitle: string };
   'policy-invalid': File & (DataProblem | { readonly reason: 'csv-columns' } | { readonly reason: 'unknown-target'; readonly target: string } | { readonly reason: 'unknown-policy'; readonly target: string; readonly policy: string });
   'rules-invalid': File & DataProblem;
-  'ledger-invalid': File & ({ readonly reason: 'not-a-ledger' | 'no-period' } | { readonly reason: 'outdated'; readonly version: number });
+  'ledger-invalid': File & ({ readonly reason: 'damaged' } | { readonly reason: 'no-period'; readonly period: string });
 }
 
 export type Code = keyof CodeParams;

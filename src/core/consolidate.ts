@@ -19,7 +19,7 @@ export interface SheetIdentity {
 
 /** One file read and checked: who it is from (undefined when it is no progress sheet), its entries and findings, and its rows. */
 export interface SheetReading {
-  readonly sheet: SheetIdentity | undefined;
+  readonly identity: SheetIdentity | undefined;
   readonly entries: Entry[];
   readonly findings: Finding[];
   /** Data rows seen: generated rows present plus rows added by hand (the accounting). */
@@ -73,7 +73,7 @@ export async function consolidate<I extends ConsolidationInput>(inputs: readonly
   const candidates: Read<I>[] = [];
   for (const r of reads) {
     const { reading, input } = r;
-    const sheet = reading.sheet;
+    const sheet = reading.identity;
     if (!sheet) {
       findings.push(...reading.findings);
       filesSkipped++;
@@ -91,10 +91,10 @@ export async function consolidate<I extends ConsolidationInput>(inputs: readonly
   }
 
   const accepted: AcceptedSheet[] = [];
-  for (const group of groupBy(candidates, (r) => r.reading.sheet?.department ?? '')) {
+  for (const group of groupBy(candidates, (r) => r.reading.identity?.department ?? '')) {
     const [kept, ...dropped] = [...group].sort(newestFirst);
-    if (!kept?.reading.sheet) continue;
-    const department = kept.reading.sheet.department;
+    if (!kept?.reading.identity) continue;
+    const department = kept.reading.identity.department;
     for (const d of dropped) {
       rowsRejected += d.reading.rows;
       findings.push(finding('consolidate-duplicate', { department, period: period.label, kept: kept.input.file, dropped: d.input.file }, { file: d.input.file }));
@@ -128,7 +128,7 @@ export async function consolidate<I extends ConsolidationInput>(inputs: readonly
 
 function mostCommonPeriod(reads: readonly Read<unknown>[]): Period {
   const counts = new Map<string, number>();
-  for (const { reading } of reads) if (reading.sheet) counts.set(reading.sheet.period, (counts.get(reading.sheet.period) ?? 0) + 1);
+  for (const { reading } of reads) if (reading.identity) counts.set(reading.identity.period, (counts.get(reading.identity.period) ?? 0) + 1);
   const best = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
   const period = best === undefined ? undefined : parsePeriod(best);
   if (!period) throw new PlanLedgerError('usage', { problem: 'no-period-found' });
@@ -137,7 +137,7 @@ function mostCommonPeriod(reads: readonly Read<unknown>[]): Period {
 
 /** Newer generation first, then newer file, then name: the sheet a department sent last wins. */
 function newestFirst(a: Read<ConsolidationInput>, b: Read<ConsolidationInput>): number {
-  const generated = (b.reading.sheet?.generatedAt ?? '').localeCompare(a.reading.sheet?.generatedAt ?? '');
+  const generated = (b.reading.identity?.generatedAt ?? '').localeCompare(a.reading.identity?.generatedAt ?? '');
   if (generated !== 0) return generated;
   const modified = (b.input.modifiedAt ?? 0) - (a.input.modifiedAt ?? 0);
   return modified !== 0 ? modified : a.input.file.localeCompare(b.input.file);

@@ -23,21 +23,30 @@ interface FindingBase {
   readonly targetId?: string | undefined;
   /** The value the finding is about, as read. */
   readonly value?: unknown;
+  /** The sentence of a finding read from a file of the first format, which kept no parameters: shown as it was written. */
+  readonly legacyMessage?: string | undefined;
 }
 
 /** A problem as data: its code, the parameters its wording needs, and where it is. Worded only at the edge (locales/). */
 export type Finding = { [C in Code]: FindingBase & { readonly code: C; readonly params: ParamsOf<C> } }[Code];
 
-/** Findings as stored in JSON (parse --json, ledgers); parameters are checked against their code when worded. */
-export const FindingSchema = z.object({
-  code: z.enum(CODE_LIST as [Code, ...Code[]]),
-  severity: z.enum(SEVERITIES as [Severity, ...Severity[]]),
-  params: z.record(z.string(), ParamValueSchema),
-  location: LocationSchema,
-  taskId: z.string().optional(),
-  targetId: z.string().optional(),
-  value: z.unknown().optional(),
-}) as unknown as z.ZodType<Finding>;
+/**
+ * Findings as stored in JSON (parse --json, ledgers). A finding of the first format (a sentence, no parameters) keeps its
+ * sentence; a message beside parameters is the JSON output's and is dropped. Parameters are taken as their code's, unchecked:
+ * a hand-edited file whose parameters do not fit is worded with the code's title (locales/).
+ */
+export const FindingSchema = z
+  .object({
+    code: z.enum(CODE_LIST as [Code, ...Code[]]),
+    severity: z.enum(SEVERITIES as [Severity, ...Severity[]]),
+    params: z.record(z.string(), ParamValueSchema).optional(),
+    message: z.string().optional(),
+    location: LocationSchema,
+    taskId: z.string().optional(),
+    targetId: z.string().optional(),
+    value: z.unknown().optional(),
+  })
+  .transform(({ params, message, ...rest }) => ({ ...rest, params: params ?? {}, ...(params === undefined && message !== undefined ? { legacyMessage: message } : {}) })) as unknown as z.ZodType<Finding>;
 
 /** What a finding is about besides its place. */
 export type FindingExtra = Pick<FindingBase, 'taskId' | 'targetId' | 'value'>;

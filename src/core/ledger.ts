@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { pushTo } from './_group.js';
 import { STATUSES, type Status } from './entry.js';
 import { finding, FindingSchema, type Finding } from './finding.js';
-import type { Period } from './period.js';
+import { parsePeriod, type Period } from './period.js';
 import { ComparatorSchema, BasisSchema, RoleSchema, type PlanRecords } from './record.js';
 import type { Entry } from './report.js';
 import { worklist } from './worklist.js';
@@ -63,11 +63,12 @@ export const LEDGER_FORMAT_VERSION = 2;
 
 export const LedgerSchema = z.object({
   format: z.literal('plan-ledger/ledger'),
-  formatVersion: z.literal(LEDGER_FORMAT_VERSION),
+  /** Ledgers of format 1 (findings worded when written) are read as format 2. */
+  formatVersion: z.union([z.literal(1), z.literal(LEDGER_FORMAT_VERSION)]).transform(() => LEDGER_FORMAT_VERSION),
   planId: z.string(),
   planTitle: z.string(),
   docNumber: z.string().nullable(),
-  period: z.string(),
+  period: z.string().refine((label) => parsePeriod(label) !== undefined),
   sections: z.array(z.object({ id: z.string(), title: z.string() })),
   rows: z.array(LedgerRowSchema),
   findings: z.array(FindingSchema),

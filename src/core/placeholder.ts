@@ -41,6 +41,7 @@ export type PlanCellPlaceholder = Exclude<{ [P in Placeholder]: (typeof PLACEHOL
 
 export const PLACEHOLDER_LIST = Object.keys(PLACEHOLDERS) as Placeholder[];
 export const REQUIRED_PLACEHOLDERS = PLACEHOLDER_LIST.filter((name) => PLACEHOLDERS[name].required);
+export const PLAN_CELL_PLACEHOLDERS = PLACEHOLDER_LIST.filter((name): name is PlanCellPlaceholder => PLACEHOLDERS[name].scope === 'row' && name !== 'completion');
 
 export function isPlaceholder(name: string): name is Placeholder {
   return Object.hasOwn(PLACEHOLDERS, name);

@@ -35,6 +35,8 @@ export interface ProgressRow {
   readonly taskId: string;
   readonly targetId: string | null;
   readonly values: Readonly<Record<PlanCellPlaceholder, CellValue>>;
+  /** What the figure's cell starts with: empty for a target, a dash for a task reported by its status alone. */
+  readonly actual: CellValue;
   /** Undefined for a task without a target (a status row). */
   readonly figure: FigureRule | undefined;
 }
@@ -91,6 +93,7 @@ function progressRow(item: WorkItem, index: number, period: Period, w: Wording):
       baseline: item.kind === 'target' && item.baseline ? item.baseline.value : null,
       expected: expected === undefined ? null : round(expected),
     },
+    actual: target ? null : '—',
     figure: target && figureRule(target, expected),
   };
 }

@@ -88,7 +88,8 @@ export const SourceSchema = z.object({
 });
 
 export const PlanRecordsSchema = z.object({
-  schemaVersion: z.literal(SCHEMA_VERSION),
+  /** Records of schema 1 (findings worded when written) are read as schema 2. */
+  schemaVersion: z.union([z.literal(1), z.literal(SCHEMA_VERSION)]).transform(() => SCHEMA_VERSION),
   document: DocumentSchema,
   sections: z.array(SectionSchema),
   tasks: z.array(TaskSchema),

@@ -32,8 +32,8 @@ export function docxText(bytes: Uint8Array, file: string): string {
   } catch (cause) {
     if (total > MAX_UNZIPPED) throw new PlanLedgerError('docx-corrupt', { file, reason: 'too-large' }, { cause });
     const detail = String((cause as Error).message ?? cause);
-    if (/invalid zip/i.test(detail)) throw new PlanLedgerError('docx-corrupt', { file, reason: 'zip-truncated' }, { cause });
-    throw new PlanLedgerError('docx-corrupt', { file, reason: 'inflate', part: DOCUMENT, detail }, { cause });
+    if (/invalid zip/i.test(detail)) throw new PlanLedgerError('docx-corrupt', { file, reason: 'truncated' }, { cause });
+    throw new PlanLedgerError('docx-corrupt', { file, reason: 'unzip', detail }, { cause });
   }
   const documentXml = parts[DOCUMENT];
   if (!documentXml) throw new PlanLedgerError('docx-corrupt', { file, reason: 'no-document' });

@@ -40,7 +40,8 @@ const REASONS: Readonly<Record<string, FileReason>> = {
 function fileReason(cause: unknown): { reason: FileReason; errno?: string } {
   const errno = (cause as NodeJS.ErrnoException).code;
   const reason = errno === undefined ? undefined : REASONS[errno];
-  return reason ? { reason } : { reason: 'system', errno: errno ?? String(cause) };
+  if (reason) return { reason };
+  return errno === undefined ? { reason: 'system' } : { reason: 'system', errno };
 }
 
 /** The one line a user reads for a file the system would not give us: missing, or unreadable and why. */

@@ -1,13 +1,12 @@
 import { DEFAULT_RULES, RulesSchema, type Rules } from '../core/audit.js';
 import { PlanLedgerError } from '../core/error.js';
 import { POLICIES, type Ledger, type Policy } from '../core/ledger.js';
-import type { Wording } from '../core/locales/wording.js';
+import { LOCALES, wording, type Wording } from '../core/locales/index.js';
 import type { PlanRecords } from '../core/record.js';
 import { parseCsv } from '../report/csv.js';
 import { ledgerTables } from '../report/tables.js';
 import { tablesToWorkbook } from '../report/xlsx.js';
-import { readLedgerSheet } from '../sheets/ledger-book.js';
-import { writeLedgerSheet } from '../sheets/ledger-book.js';
+import { readLedgerSheet, writeLedgerSheet } from '../sheets/ledger-book.js';
 import { openWorkbook } from '../sheets/xlsx/reader.js';
 import { checkedJson, parseJson } from './json.js';
 
@@ -20,7 +19,7 @@ export async function ledgerToXlsx(ledger: Ledger, w: Wording): Promise<Uint8Arr
 
 /**
  * The ledger in a workbook written by consolidate; undefined when the workbook is something else (sheets, say).
- * Throws ledger-invalid for a ledger of an older format, which audit cannot judge.
+ * Throws ledger-invalid for a ledger sheet whose content does not fit.
  */
 export function ledgerFromXlsx(bytes: Uint8Array, file: string): Ledger | undefined {
   let stored;
@@ -29,7 +28,7 @@ export function ledgerFromXlsx(bytes: Uint8Array, file: string): Ledger | undefi
   } catch {
     return undefined;
   }
-  if (stored && 'outdated' in stored) throw new PlanLedgerError('ledger-invalid', { file, reason: 'outdated', version: stored.outdated });
+  if (stored && 'damaged' in stored) throw new PlanLedgerError('ledger-invalid', { file, reason: 'damaged' });
   return stored?.ledger;
 }
 
@@ -51,13 +50,19 @@ export function parsePolicies(text: string, file: string, format: 'json' | 'csv'
   }
   const targets = new Set(records.targets.map((t) => t.id));
   const policies = new Map<string, Policy>();
-  for (const [target, policy] of pairs) {
+  for (const [target, written] of pairs) {
     if (!targets.has(target)) throw new PlanLedgerError('policy-invalid', { file, reason: 'unknown-target', target });
-    if (!(POLICIES as readonly string[]).includes(policy)) throw new PlanLedgerError('policy-invalid', { file, reason: 'unknown-policy', target, policy });
-    policies.set(target, policy as Policy);
+    const policy = POLICY_WORDS.get(written.toLowerCase());
+    if (policy === undefined) throw new PlanLedgerError('policy-invalid', { file, reason: 'unknown-policy', target, policy: written });
+    policies.set(target, policy);
   }
   return policies;
 }
+
+/** A policy as a file may write it: same, sum, lead, or as the ledger's 汇总方式 column shows it in either language. */
+const POLICY_WORDS: ReadonlyMap<string, Policy> = new Map(
+  POLICIES.flatMap((p) => [[p, p] as const, ...LOCALES.map((l) => [wording(l).policy[p].toLowerCase(), p] as const)]),
+);
 
 /** Audit rules from a JSON text; whatever it leaves out keeps the default. */
 export function parseRules(text: string, file: string): Rules {

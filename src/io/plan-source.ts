@@ -1,6 +1,6 @@
 import { PlanLedgerError } from '../core/error.js';
 import { parsePlan } from '../core/parse.js';
-import { PlanRecordsSchema, SCHEMA_VERSION, type PlanRecords } from '../core/record.js';
+import { PlanRecordsSchema, type PlanRecords } from '../core/record.js';
 import { decodeText } from './decode.js';
 import { docxText } from './docx.js';
 import { checkedJson, parseJson } from './json.js';
@@ -37,10 +37,7 @@ export function planFromBytes(bytes: Uint8Array, file: string): PlanRecords {
 }
 
 function fromJson(bytes: Uint8Array, file: string): PlanRecords {
-  const data = parseJson(decodeText(bytes, file).text, file, 'json-invalid');
-  const version = (data as { schemaVersion?: unknown } | null)?.schemaVersion;
-  if (typeof version === 'number' && version < SCHEMA_VERSION) throw new PlanLedgerError('json-invalid', { file, reason: 'outdated', version });
-  return checkedJson(PlanRecordsSchema, data, file, 'json-invalid');
+  return checkedJson(PlanRecordsSchema, parseJson(decodeText(bytes, file).text, file, 'json-invalid'), file, 'json-invalid');
 }
 
 /** The lower-cased extension of a file name, with its dot; '' for none. */

@@ -84,7 +84,7 @@ export async function writeDepartmentSheets(records: PlanRecords, period: Period
       generatedAt,
       templateVersion: options.template === undefined ? DEFAULT_TEMPLATE_VERSION : `custom:${templatePath}`,
       templateName: templatePath,
-      locale: options.wording.locale,
+      wording: options.wording,
     });
     const path = join(options.out, sheetFileName(period.label, department));
     await writeFileAtomic(path, bytes);

@@ -254,7 +254,7 @@ function findingsTable(findings: readonly Finding[], w: Wording): Table {
     ['row', 6, (f) => f.location.row ?? null],
     ['taskId', 12, (f) => f.taskId ?? null],
     ['targetId', 14, (f) => f.targetId ?? null],
-    ['value', 12, (f) => (f.value === undefined || f.value === null ? null : typeof f.value === 'number' ? f.value : String(f.value))],
+    ['value', 12, (f) => shownValue(f)],
   ]);
 }
 
@@ -271,6 +271,9 @@ export function flatFinding(f: Finding, w: Wording): Record<string, unknown> {
     row: f.location.row ?? null,
     taskId: f.taskId ?? null,
     targetId: f.targetId ?? null,
-    value: f.value === undefined || f.value === null ? null : typeof f.value === 'number' ? f.value : String(f.value),
+    value: shownValue(f),
   };
 }
+
+/** The value a finding is about, as a cell shows it. */
+const shownValue = (f: Finding): Cell => (f.value === undefined || f.value === null ? null : typeof f.value === 'number' ? f.value : String(f.value));

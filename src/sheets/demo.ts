@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Status } from '../core/entry.js';
-import { wording, type Locale } from '../core/locales/index.js';
+import { wording, type Wording } from '../core/locales/index.js';
 import { expectedShare, type Period } from '../core/period.js';
 import { targetsById, type PlanRecords, type Target } from '../core/record.js';
 import { hash64 } from '../core/text.js';
@@ -17,8 +17,8 @@ export interface DemoOptions {
   /** Same seed, same sheets. */
   readonly seed: number;
   readonly generatedAt: string;
-  /** The language of the sheets and of what the samples say; zh-CN by default. */
-  readonly locale?: Locale;
+  /** The words of the sheets and of what the samples say; zh-CN by default. */
+  readonly wording?: Wording;
 }
 
 /** Mistakes people make in progress sheets, each one a finding check reports. */
@@ -41,7 +41,7 @@ function random(seed: number): () => number {
 export async function demoSheets(records: PlanRecords, period: Period, options: DemoOptions): Promise<{ department: string; bytes: Uint8Array }[]> {
   const out: { department: string; bytes: Uint8Array }[] = [];
   const targets = targetsById(records);
-  const w = wording(options.locale);
+  const w = options.wording ?? wording();
   for (const department of departmentsFor(records, period)) {
     const { bytes } = await generateProgressSheet(options.template, {
       records,
@@ -50,7 +50,7 @@ export async function demoSheets(records: PlanRecords, period: Period, options: 
       generatedAt: options.generatedAt,
       templateVersion: 'demo',
       templateName: 'template',
-      ...(options.locale ? { locale: options.locale } : {}),
+      wording: w,
     });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

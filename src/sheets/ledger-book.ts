@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { LEDGER_FORMAT_VERSION, LedgerSchema, type Ledger } from '../core/ledger.js';
+import { LedgerSchema, type Ledger } from '../core/ledger.js';
 import { readJsonSheet, writeJsonSheet } from './metadata.js';
 import type { GridBook } from './xlsx/grid.js';
 
@@ -11,14 +11,13 @@ export function writeLedgerSheet(workbook: ExcelJS.Workbook, ledger: Ledger): vo
   writeJsonSheet(workbook, LEDGER_SHEET, MARKER, ledger);
 }
 
-/** What a workbook carries: a ledger, a ledger of an older format (its version), or nothing. */
-export type StoredLedger = { readonly ledger: Ledger } | { readonly outdated: number } | undefined;
+/** What a workbook carries: a ledger, a ledger sheet whose content does not fit (damaged, or of a later format), or nothing. */
+export type StoredLedger = { readonly ledger: Ledger } | { readonly damaged: true } | undefined;
 
-/** The ledger a workbook carries; an older format is told apart so that the user can be asked to consolidate again. */
+/** The ledger a workbook carries; undefined for any other workbook. */
 export function readLedgerSheet(book: GridBook): StoredLedger {
   const data = readJsonSheet(book, LEDGER_SHEET, MARKER);
+  if (data === undefined) return undefined;
   const parsed = LedgerSchema.safeParse(data);
-  if (parsed.success) return { ledger: parsed.data };
-  const version = (data as { formatVersion?: unknown } | undefined)?.formatVersion;
-  return typeof version === 'number' && version < LEDGER_FORMAT_VERSION ? { outdated: version } : undefined;
+  return parsed.success ? { ledger: parsed.data } : { damaged: true };
 }

@@ -60,7 +60,7 @@ export function writeJsonSheet(workbook: ExcelJS.Workbook, name: string, marker:
   for (let i = 0, row = 2; i < json.length; i += CHUNK, row++) sheet.getCell(`A${row}`).value = json.slice(i, i + CHUNK);
 }
 
-/** The JSON writeJsonSheet stored, parsed, if the sheet is there and carries the marker; undefined otherwise or when it does not parse. */
+/** The JSON writeJsonSheet stored, parsed, if the sheet is there and carries the marker; undefined otherwise, null when it does not parse. */
 export function readJsonSheet(book: GridBook, name: string, marker: string): unknown {
   const sheet = book.sheet(name);
   if (!sheet || rawText(sheet.cell('A1')) !== marker) return undefined;
@@ -70,7 +70,7 @@ export function readJsonSheet(book: GridBook, name: string, marker: string): unk
   try {
     return JSON.parse(json) as unknown;
   } catch {
-    return undefined;
+    return null;
   }
 }
 

@@ -24,8 +24,8 @@ export interface ReadOptions {
 
 /**
  * Runs every read-back rule over a workbook, whatever read it (the fast reader, exceljs, Office.js ranges):
- * the sheet's identity, its entries, and a finding for every problem. Never throws for bad content;
- * a grid that fails to read (a damaged part) is a file-corrupt finding.
+ * the sheet's identity, its entries, and a finding for every problem. Never throws for bad content: a workbook
+ * whose parts fail to read is a file-corrupt finding.
  */
 export function readProgress(book: GridBook, options: ReadOptions): SheetReading {
   const { file } = options;
@@ -40,15 +40,11 @@ export function readProgress(book: GridBook, options: ReadOptions): SheetReading
   if (!meta || !sheet) return unread(finding('template-not-a-progress-sheet', { file }, { file }));
   if (meta.planId !== options.records.document.id) {
     const reading = unread(finding('template-unknown-plan', { file, planId: meta.planId, planTitle: meta.planTitle, expected: options.records.document.id }, { file }));
-    return { ...reading, sheet: identityOf(meta) };
+    return { ...reading, identity: identityOf(meta) };
   }
   const period = parsePeriod(meta.period);
   if (!period) return unread(finding('template-not-a-progress-sheet', { file }, { file }));
-  try {
-    return readRows(sheet, meta, period, options);
-  } catch (error) {
-    return failed(file, error);
-  }
+  return readRows(sheet, meta, period, options);
 }
 
 /** A file's bytes read and checked; the file's size, when known, is checked first so that an oversized file is never read. */
@@ -94,11 +90,14 @@ export function sheetReader(records: PlanRecords, options: OpenOptions = {}): Sh
   };
 }
 
-const unread = (f: Finding): SheetReading => ({ sheet: undefined, entries: [], findings: [f], rows: 0 });
+const unread = (f: Finding): SheetReading => ({ identity: undefined, entries: [], findings: [f], rows: 0 });
 
-/** A workbook that could not be read, as its finding; anything else is a bug and is thrown on. */
+/**
+ * A workbook that could not be read, as its finding: what the reader said is wrong, or, for anything else thrown
+ * while its parts were opened and scanned (hostile content the reader did not foresee), that it cannot be read.
+ */
 function failed(file: string, error: unknown): SheetReading {
-  if (!(error instanceof WorkbookError)) throw error;
+  if (!(error instanceof WorkbookError)) return unread(finding('file-corrupt', { file, reason: 'unreadable', detail: String((error as Error)?.message ?? error) }, { file }));
   const p = error.problem;
   if (p.code === 'file-not-xlsx') return unread(finding(p.code, { file }, { file }));
   if (p.code === 'file-too-large') return unread(finding(p.code, { file, limitMB: p.limitMB }, { file }));
@@ -160,7 +159,7 @@ function readRows(sheet: Grid, meta: SheetMeta, period: Period, options: ReadOpt
     });
   }
   for (const row of located.added) findings.push(finding('template-row-added', { row }, place(undefined, row)));
-  return { sheet: identityOf(meta), entries, findings, rows: located.rows.size + located.added.length };
+  return { identity: identityOf(meta), entries, findings, rows: located.rows.size + located.added.length };
 }
 
 /** Where each generated row is now, by its id cell, and which rows between them were added by hand. */

@@ -74,9 +74,11 @@ function corrupt(p: CorruptReason): string {
     case 'part-damaged':
       return `${p.part} is missing or damaged`;
     case 'zip-method':
-      return `${p.part} uses compression method ${p.method}`;
+      return `${p.part} uses an unsupported compression method (${p.method})`;
     case 'inflate':
       return `${p.part} cannot be inflated (${p.detail})`;
+    case 'unreadable':
+      return `its contents cannot be read (${p.detail})`;
   }
 }
 
@@ -88,8 +90,6 @@ function data(p: DataProblem): string {
       return p.position === undefined ? 'JSON syntax error' : `JSON syntax error at character ${p.position + 1}`;
     case 'not-an-object':
       return 'expected an object';
-    case 'outdated':
-      return `written by an older version (format ${p.version}); write it again with this version`;
     case 'type':
       return `${field(p.field)}: expected ${p.expected}`;
     case 'one-of':
@@ -108,6 +108,8 @@ function data(p: DataProblem): string {
 /** The columns a ledger row and an audit detail share. */
 const targetRow = { id: 'ID', path: 'Task', taskTitle: 'Task title', metric: 'Metric', value: 'Target', unit: 'Unit' } as const;
 
+const DOCX_PROBLEMS = { 'not-a-zip': 'not a zip archive', truncated: 'the file is truncated', 'no-document': 'no word/document.xml', 'too-large': 'too large when unzipped' } as const;
+
 const measured = (r: { figure: number; value: number; unit: string }) => ({ figure: `${r.figure}${r.unit}`, goal: `${r.value}${r.unit}` });
 
 export const en: Wording = {
@@ -123,10 +125,7 @@ export const en: Wording = {
     'text-encoding-unknown': { title: 'Unknown text encoding', message: (p) => `${p.file} is not text in UTF-8, UTF-16 or GB18030/GBK` },
     'docx-corrupt': {
       title: 'Corrupt Word file',
-      message: (p) => {
-        const detail = p.reason === 'not-a-zip' ? 'not a zip archive' : p.reason === 'no-document' ? 'no word/document.xml' : p.reason === 'too-large' ? 'too large when unzipped' : corrupt(p);
-        return `${p.file} is not a valid .docx file: ${detail}`;
-      },
+      message: (p) => `${p.file} is not a valid .docx file: ${p.reason === 'unzip' ? `cannot unzip it (${p.detail})` : DOCX_PROBLEMS[p.reason]}`,
     },
     'json-invalid': { title: 'JSON is not plan records', message: (p) => `${p.file} is not records written by plan-ledger parse --json: ${data(p)}` },
     'plan-no-tasks': { title: 'No numbered tasks', message: (p) => `found no numbered tasks (paragraphs starting with 1. or (一)) in ${p.file}; it does not look like a work plan` },
@@ -138,7 +137,7 @@ export const en: Wording = {
     'period-invalid': { title: 'Invalid period', message: (p) => `cannot read period ${p.period}; write 2021, 2021-H1, 2021-Q2 or 2021-06` },
     'department-unknown': {
       title: 'Unknown department',
-      message: (p) => `no department “${p.department}” carries tasks in ${p.period}; known: ${p.known.length > 0 ? list(p.known) : '—'}`,
+      message: (p) => `department “${p.department}” carries no task in ${p.period}; known: ${p.known.length > 0 ? list(p.known) : '—'}`,
     },
     'template-missing-placeholder': { title: 'Template lacks a placeholder', message: (p) => `template ${p.file} lacks the required placeholder ${p.placeholder}` },
     'template-invalid': {
@@ -185,7 +184,7 @@ export const en: Wording = {
       message: (p) => {
         const detail =
           p.reason === 'csv-columns'
-            ? 'CSV needs the columns targetId and policy'
+            ? 'CSV needs the columns targetId and policy (or 指标编号, 汇总方式)'
             : p.reason === 'unknown-target'
               ? `unknown target ${p.target || '(empty)'}`
               : p.reason === 'unknown-policy'
@@ -198,11 +197,7 @@ export const en: Wording = {
     'ledger-invalid': {
       title: 'Invalid ledger',
       message: (p) =>
-        p.reason === 'outdated'
-          ? `${p.file} is a ledger of an older version (format ${p.version}); run plan-ledger consolidate again`
-          : p.reason === 'no-period'
-            ? `the ledger in ${p.file} has no valid period`
-            : `${p.file} is not a ledger written by plan-ledger consolidate`,
+        p.reason === 'no-period' ? `the ledger's period “${p.period}” is not a period` : `the ledger in ${p.file} is damaged or of a later version; run plan-ledger consolidate again`,
     },
   },
   codeKind: { fatal: 'fatal', finding: 'finding' },
@@ -214,7 +209,7 @@ export const en: Wording = {
   light: { green: 'green', yellow: 'yellow', red: 'red', grey: 'grey' },
   partKind: { plan: 'plan', progress: 'progress' },
   targetKind: { target: 'target', actual: 'actual' },
-  basis: { new: 'new', cumulative: 'cumulative', plain: 'plain' },
+  basis: { new: 'new', cumulative: 'cumulative', plain: 'not stated' },
   comparator: { '=': '', '>': '>', '>=': '≥', '<': '<', '<=': '≤', '~': '≈' },
   yes: 'yes',
   reason: (r) => {
@@ -408,7 +403,7 @@ export const en: Wording = {
     'plan.docNumber': 'document number',
     'plan.id': 'plan id',
     'department.name': 'department',
-    'period.label': 'period as words (2021年第二季度)',
+    'period.label': 'period as words (2021 Q2)',
     'period.code': 'period code (2021-Q2)',
     'period.share': 'time-elapsed share (50%)',
     generatedAt: 'generation time',
@@ -484,6 +479,7 @@ Exit codes: 0 success; 1 error findings (check, consolidate); 2 unusable input o
     checkSummary: (s) => `${s.files} files, ${s.rows} rows read: ${s.entries} entries, ${s.errors} errors, ${s.warnings} warnings`,
     checkResult: (valid) => (valid ? 'Result: no errors.' : 'Result: errors found (exit code 1).'),
     reading: 'reading',
+    internalError: (detail) => `plan-ledger failed inside (please send this line to its maintainers): ${detail}`,
     consolidated: (a, findings) => `${a.files} files, ${a.sheetsAccepted} sheets accepted, ${a.filesSkipped} skipped; ${en.accounting(a)}; ${findings} findings`,
     ledgerWritten: (path) => `Ledger written to ${path}`,
     audited: (rows, c) => `${rows} targets and tasks: ${c.green} green, ${c.yellow} yellow, ${c.red} red, ${c.grey} grey`,

@@ -30,9 +30,17 @@ export function say<C extends Code>(code: C, params: ParamsOf<C>, w: Wording = z
   return w.codes[code].message(params);
 }
 
-/** A finding's sentence, in the reader's language. */
+/**
+ * A finding's sentence, in the reader's language. A finding of the first format keeps the sentence it was written with;
+ * one whose parameters do not fit its code (a hand-edited file) is said by the code's title and its parameters.
+ */
 export function message(f: Finding, w: Wording = zhCN): string {
-  return say(f.code, f.params as never, w);
+  if (f.legacyMessage !== undefined) return f.legacyMessage;
+  try {
+    return say(f.code, f.params as never, w);
+  } catch {
+    return `${w.codes[f.code].title}:${JSON.stringify(f.params)}`;
+  }
 }
 
 /** A finding with its sentence, for JSON outputs: code, params and message. */

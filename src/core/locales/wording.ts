@@ -137,6 +137,8 @@ export interface Wording {
     readonly checkSummary: (stats: Report['stats']) => string;
     readonly checkResult: (valid: boolean) => string;
     readonly reading: string;
+    /** A bug: the one line printed instead of a stack trace. */
+    readonly internalError: (detail: string) => string;
     readonly consolidated: (a: Accounting, findings: number) => string;
     readonly ledgerWritten: (path: string) => string;
     readonly audited: (rows: number, counts: Readonly<Record<Light, number>>) => string;

@@ -2,6 +2,8 @@ import type { CorruptReason, DataProblem, FileReason, UsageProblem } from '../co
 import type { Wording } from './wording.js';
 
 const CN_QUARTERS = ['一', '二', '三', '四'];
+const STATUS = { 'not-started': '未启动', 'in-progress': '推进中', done: '已完成', behind: '滞后' } as const;
+const POLICY = { same: '同一数值', sum: '求和', lead: '以牵头单位为准' } as const;
 
 const list = (items: readonly string[]): string => items.join('、');
 const percent = (share: number): string => `${Math.round(share * 1000) / 10}%`;
@@ -78,11 +80,13 @@ function corrupt(p: CorruptReason): string {
     case 'zip-method':
       return `${p.part} 使用了不支持的压缩方式(${p.method})`;
     case 'inflate':
-      return `${p.part} 无法解压(${p.detail})`;
+      return `${p.part} 无法解压`;
+    case 'unreadable':
+      return '内容无法读取';
   }
 }
 
-const TYPE_NAMES: Readonly<Record<string, string>> = { string: '文本', number: '数字', int: '整数', object: '对象', array: '列表', boolean: '是或否', null: '空值' };
+const TYPE_NAMES: Readonly<Record<string, string>> = { string: '文本', number: '数字', int: '整数', bigint: '整数', object: '对象', array: '列表', boolean: '是或否', null: '空值', date: '日期' };
 const field = (name: string): string => (name === '' ? '(整体)' : name);
 
 function data(p: DataProblem): string {
@@ -91,10 +95,8 @@ function data(p: DataProblem): string {
       return p.position === undefined ? 'JSON 语法错误' : `JSON 语法错误(第 ${p.position + 1} 个字符处)`;
     case 'not-an-object':
       return '应为一个 JSON 对象';
-    case 'outdated':
-      return `由旧版本生成(格式 ${p.version}),请用当前版本重新生成`;
     case 'type':
-      return `${field(p.field)}:应为${TYPE_NAMES[p.expected] ?? p.expected}`;
+      return `${field(p.field)}:应为${TYPE_NAMES[p.expected] ?? '规定的类型'}`;
     case 'one-of':
       return `${field(p.field)}:应为 ${choices(p.choices)} 之一`;
     case 'too-small':
@@ -111,6 +113,8 @@ function data(p: DataProblem): string {
 /** The columns a ledger row and an audit detail share. */
 const targetRow = { id: '编号', path: '任务编号', taskTitle: '任务名称', metric: '指标', value: '目标值', unit: '单位' } as const;
 
+const DOCX_PROBLEMS = { 'not-a-zip': '不是压缩包', truncated: '文件不完整', 'no-document': '缺少正文 word/document.xml', 'too-large': '解压后过大', unzip: '无法解压' } as const;
+
 const measured = (r: { figure: number; value: number; unit: string }) => ({ figure: `${r.figure}${r.unit}`, goal: `${r.value}${r.unit}` });
 
 export const zhCN: Wording = {
@@ -126,10 +130,7 @@ export const zhCN: Wording = {
     'text-encoding-unknown': { title: '无法识别文本编码', message: (p) => `${p.file} 不是 UTF-8、UTF-16 或 GB18030/GBK 编码的文本` },
     'docx-corrupt': {
       title: 'Word 文件已损坏',
-      message: (p) => {
-        const detail = p.reason === 'not-a-zip' ? '不是压缩包' : p.reason === 'no-document' ? '缺少正文 word/document.xml' : p.reason === 'too-large' ? '解压后过大' : corrupt(p);
-        return `${p.file} 不是有效的 .docx 文件:${detail}`;
-      },
+      message: (p) => `${p.file} 不是有效的 .docx 文件:${DOCX_PROBLEMS[p.reason]}`,
     },
     'json-invalid': { title: 'JSON 不是计划记录', message: (p) => `${p.file} 不是 plan-ledger parse --json 输出的记录:${data(p)}` },
     'plan-no-tasks': { title: '未找到编号任务', message: (p) => `${p.file} 中没有找到编号任务(如“1.”“(一)”开头的段落),不像一份工作计划` },
@@ -141,14 +142,13 @@ export const zhCN: Wording = {
     'period-invalid': { title: '期间格式错误', message: (p) => `期间 ${p.period} 无法识别;请写成 2021、2021-H1、2021-Q2 或 2021-06` },
     'department-unknown': {
       title: '计划中无此单位',
-      message: (p) => `计划中没有单位“${p.department}”在 ${p.period} 承担任务;可选:${p.known.length > 0 ? list(p.known) : '—'}`,
+      message: (p) => `单位“${p.department}”在 ${p.period} 没有承担任务;可选:${p.known.length > 0 ? list(p.known) : '—'}`,
     },
     'template-missing-placeholder': { title: '模板缺少占位符', message: (p) => `模板 ${p.file} 缺少必需的占位符 ${p.placeholder}` },
     'template-invalid': {
       title: '模板无法使用',
       message: (p) => {
-        const detail =
-          p.reason === 'unreadable' ? `无法打开(${p.detail})` : p.reason === 'generated-sheet' ? '这是已生成的推进情况表,不是模板' : `行占位符分布在第 ${list(p.rows.map(String))} 行;请只用一行`;
+        const detail = p.reason === 'unreadable' ? '无法打开' : p.reason === 'generated-sheet' ? '这是已生成的推进情况表,不是模板' : `行占位符分布在第 ${list(p.rows.map(String))} 行;请只用一行`;
         return `模板 ${p.file} 无法使用:${detail}`;
       },
     },
@@ -188,11 +188,11 @@ export const zhCN: Wording = {
       message: (p) => {
         const detail =
           p.reason === 'csv-columns'
-            ? 'CSV 需要 targetId(指标编号)和 policy(汇总方式)两列'
+            ? 'CSV 需要“指标编号”和“汇总方式”两列(或 targetId、policy)'
             : p.reason === 'unknown-target'
               ? `计划中没有指标 ${p.target || '(空)'}`
               : p.reason === 'unknown-policy'
-                ? `${p.target}:汇总方式 ${p.policy || '(空)'} 应为 same、sum 或 lead`
+                ? `${p.target}:汇总方式“${p.policy || '(空)'}”应为 ${list(Object.values(POLICY))}(或 same、sum、lead)`
                 : data(p);
         return `汇总规则文件 ${p.file} 无效:${detail}`;
       },
@@ -201,23 +201,19 @@ export const zhCN: Wording = {
     'ledger-invalid': {
       title: '台账文件无效',
       message: (p) =>
-        p.reason === 'outdated'
-          ? `${p.file} 是旧版本生成的台账(格式 ${p.version}),请重新运行 plan-ledger consolidate`
-          : p.reason === 'no-period'
-            ? `${p.file} 中的台账没有有效的期间`
-            : `${p.file} 不是 plan-ledger consolidate 生成的台账`,
+        p.reason === 'no-period' ? `台账的期间“${p.period}”无法识别` : `${p.file} 中的台账已损坏或由更新的版本生成,请重新运行 plan-ledger consolidate`,
     },
   },
   codeKind: { fatal: '终止运行', finding: '问题' },
   severity: { error: '错误', warning: '警告', info: '提示' },
   role: { lead: '牵头', responsible: '责任', support: '配合' },
-  status: { 'not-started': '未启动', 'in-progress': '推进中', done: '已完成', behind: '滞后' },
-  policy: { same: '同一数值', sum: '求和', lead: '以牵头单位为准' },
+  status: STATUS,
+  policy: POLICY,
   verdict: { met: '达标', 'on-track': '进度正常', behind: '进度滞后', missed: '未达标', 'no-data': '未填报', disputed: '数据存疑' },
   light: { green: '绿', yellow: '黄', red: '红', grey: '灰' },
   partKind: { plan: '计划', progress: '进展' },
   targetKind: { target: '目标', actual: '实绩' },
-  basis: { new: '新增', cumulative: '累计', plain: '一般' },
+  basis: { new: '新增', cumulative: '累计', plain: '未注明' },
   comparator: { '=': '', '>': '>', '>=': '≥', '<': '<', '<=': '≤', '~': '约' },
   yes: '是',
   reason: (r) => {
@@ -374,7 +370,7 @@ export const zhCN: Wording = {
       decimal: { prompt: (unit) => `填写不小于 0 的数值,单位:${unit || '(无)'}`, error: (unit) => `应为不小于 0 的数值(单位:${unit || '(无)'})` },
     },
     statusPromptTitle: (item) => `状态(第 ${item} 项)`,
-    statusPrompt: '从下拉列表选择:未启动、推进中、已完成、滞后',
+    statusPrompt: `从下拉列表选择:${list(Object.values(STATUS))}`,
     statusErrorTitle: '状态无效',
     statusError: '请从下拉列表选择状态',
   },
@@ -428,7 +424,7 @@ export const zhCN: Wording = {
     expected: '序时目标(目标值 × 序时进度)',
     completion: '完成率(公式)',
     'entry.actual': '完成值(填报)',
-    'entry.status': '状态:未启动/推进中/已完成/滞后(填报)',
+    'entry.status': `状态:${Object.values(STATUS).join('/')}(填报)`,
     'entry.note': '进展说明(填报)',
     'entry.evidence': '佐证材料(填报)',
   },
@@ -487,6 +483,7 @@ export const zhCN: Wording = {
     checkSummary: (s) => `检查 ${s.files} 个文件,读取 ${s.rows} 行:${s.entries} 条填报,${s.errors} 个错误,${s.warnings} 个警告`,
     checkResult: (valid) => (valid ? '结论:未发现错误。' : '结论:存在错误(退出码 1)。'),
     reading: '读取',
+    internalError: (detail) => `plan-ledger 内部出错(请把这一行发给维护人员):${detail}`,
     consolidated: (a, findings) => `${a.files} 个文件,采用 ${a.sheetsAccepted} 份推进情况表,跳过 ${a.filesSkipped} 个;${zhCN.accounting(a)};${findings} 条问题`,
     ledgerWritten: (path) => `台账已写出到 ${path}`,
     audited: (rows, c) => `${rows} 项指标与任务:绿 ${c.green}、黄 ${c.yellow}、红 ${c.red}、灰 ${c.grey}`,

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { PlanLedgerError } from '../../core/error.js';
-import { wording, type Locale, type Wording } from '../../core/locales/index.js';
+import { wording, type Wording } from '../../core/locales/index.js';
 import type { Period } from '../../core/period.js';
-import type { PlanCellPlaceholder } from '../../core/placeholder.js';
+import { PLAN_CELL_PLACEHOLDERS } from '../../core/placeholder.js';
 import { progressSheet, type CellValue, type ProgressRow, type ProgressSheet } from '../../core/progress-sheet.js';
 import type { PlanRecords } from '../../core/record.js';
 import { hash64 } from '../../core/text.js';
@@ -24,17 +24,15 @@ export interface FillOptions {
   readonly templateVersion: string;
   /** For messages about the template. */
   readonly templateName: string;
-  /** The language of the prompts and labels written into the sheet; zh-CN by default. */
-  readonly locale?: Locale;
+  /** The words of the prompts and labels written into the sheet; zh-CN by default. */
+  readonly wording?: Wording;
 }
 
-const PLAN_CELLS: ReadonlySet<string> = new Set<PlanCellPlaceholder>([
-  'row.id', 'row.number', 'task.code', 'task.title', 'target.metric', 'target.value', 'target.unit', 'target.comparator', 'target.deadline', 'baseline', 'expected',
-]);
+const PLAN_CELLS: ReadonlySet<string> = new Set(PLAN_CELL_PLACEHOLDERS);
 
 /** Generates one department's sheet from template bytes: a new workbook each time. Throws PlanLedgerError for unusable templates. */
 export async function generateProgressSheet(template: ArrayBuffer | Uint8Array, options: FillOptions): Promise<{ bytes: Uint8Array; meta: SheetMeta }> {
-  const w = wording(options.locale);
+  const w = options.wording ?? wording();
   const sheet = progressSheet(options.records, options.department, options.period, options.generatedAt, w);
   const workbook = new ExcelJS.Workbook();
   try {
@@ -143,7 +141,7 @@ function fillRow(layout: Layout, n: number, row: ProgressRow, item: number, w: W
     addTrafficLights(sheet, actual.address, figure);
     if (completion) completion.value = figure.completion ? completionFormula(actual.address, cell('target.value')?.address ?? String(row.values['target.value'])) : null;
   } else {
-    actual.value = '—';
+    actual.value = row.actual;
     if (completion) completion.value = null;
   }
   return { row: n, id: row.id, kind: row.kind, taskId: row.taskId, targetId: row.targetId, plan };

@@ -6,10 +6,13 @@ export function unescapeEntities(s: string): string {
   // Named entities by plain replacement (a long JSON cell has thousands of &quot;); &amp; last.
   let out = s.replaceAll('&quot;', '"').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&apos;', "'");
   if (out.includes('&#')) {
-    out = out.replace(/&#(x[0-9a-fA-F]+|\d+);/g, (_, e: string) => String.fromCodePoint(e.startsWith('x') ? parseInt(e.slice(1), 16) : Number(e)));
+    out = out.replace(/&#(x[0-9a-fA-F]+|\d+);/g, (_, e: string) => character(e.startsWith('x') ? parseInt(e.slice(1), 16) : Number(e)));
   }
   return out.includes('&') ? out.replace(/&(\w+);/g, (whole, e: string) => ENTITIES[e] ?? whole) : out;
 }
+
+/** The character a reference names; U+FFFD for one that names none (&#x110000;), as XML parsers that recover do. */
+const character = (code: number): string => (code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd');
 
 const AMPERSAND = 0x26;
 const QUOT = [0x71, 0x75, 0x6f, 0x74, 0x3b]; // quot;
