@@ -8,7 +8,8 @@ import { readFileBytes, writeFileAtomic } from '../io/file.js';
 import { ledgerToXlsx } from '../io/ledger.js';
 import { readRules } from '../io/ledger-file.js';
 import { loadPlan, SEED_PLAN } from '../io/plan-file.js';
-import { DEFAULT_TEMPLATE, sheetFileName, writeDepartmentSheets } from '../io/sheet-file.js';
+import { DEFAULT_TEMPLATE, sheetFileName } from '../io/sheet-file.js';
+import { writeDepartmentSheets } from '../io/sheet-writer.js';
 import { demoSheets } from '../sheets/demo.js';
 import type { Context } from './io.js';
 

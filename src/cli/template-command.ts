@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { PlanLedgerError } from '../core/error.js';
 import { loadPlan, SEED_PLAN } from '../io/plan-file.js';
-import { writeDepartmentSheets } from '../io/sheet-file.js';
+import { writeDepartmentSheets } from '../io/sheet-writer.js';
 import type { Context } from './io.js';
 import { requireOut, requirePeriod } from './options.js';
 

@@ -1,16 +1,9 @@
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Wording } from '../core/locales/wording.js';
-import { PlanLedgerError } from '../core/error.js';
-import type { Period } from '../core/period.js';
-import type { PlanRecords } from '../core/record.js';
-import { departmentsFor } from '../core/worklist.js';
 import type { SheetFile } from '../sheets/check.js';
 import { MAX_SHEET_FILE_BYTES, type SheetSource } from '../sheets/read.js';
-import { DEFAULT_TEMPLATE_VERSION } from '../sheets/template/default.js';
-import { generateProgressSheet } from '../sheets/template/fill.js';
-import { fileError, readFileBytes, regularFile, writeFileAtomic } from './file.js';
+import { fileError, readFileBytes, regularFile } from './file.js';
 
 /** The bundled default template. */
 export const DEFAULT_TEMPLATE = fileURLToPath(new URL('../../templates/progress-report.xlsx', import.meta.url));
@@ -52,48 +45,4 @@ export async function readSheetFiles(paths: readonly string[]): Promise<SheetFil
 /** A file name for a department's sheet: 2021-Q2-区科委.xlsx. */
 export function sheetFileName(period: string, department: string): string {
   return `${period}-${department.replace(/[\\/:*?"<>|\s]+/g, '_')}.xlsx`;
-}
-
-export interface SheetsToWrite {
-  /** A template file; the bundled default when undefined. */
-  readonly template: string | undefined;
-  /** One department; every department of the period when undefined. */
-  readonly department: string | undefined;
-  readonly out: string;
-  readonly wording: Wording;
-  /** The generation time recorded in the sheets (local time); now when undefined. */
-  readonly now?: Date | undefined;
-}
-
-/** Writes progress sheets for a period into a folder and returns their paths. Throws department-unknown before writing anything. */
-export async function writeDepartmentSheets(records: PlanRecords, period: Period, options: SheetsToWrite): Promise<string[]> {
-  const known = departmentsFor(records, period).map((d) => d.name);
-  const departments = options.department === undefined ? known : [options.department];
-  for (const department of departments) {
-    if (!known.includes(department)) throw new PlanLedgerError('department-unknown', { department, period: period.label, known });
-  }
-  const templatePath = options.template ?? DEFAULT_TEMPLATE;
-  const template = readFileBytes(templatePath);
-  const generatedAt = localIso(options.now ?? new Date());
-  const written: string[] = [];
-  for (const department of departments) {
-    const { bytes } = await generateProgressSheet(template, {
-      records,
-      department,
-      period,
-      generatedAt,
-      templateVersion: options.template === undefined ? DEFAULT_TEMPLATE_VERSION : `custom:${templatePath}`,
-      templateName: templatePath,
-      wording: options.wording,
-    });
-    const path = join(options.out, sheetFileName(period.label, department));
-    await writeFileAtomic(path, bytes);
-    written.push(path);
-  }
-  return written;
-}
-
-function localIso(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
