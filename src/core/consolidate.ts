@@ -73,17 +73,17 @@ export async function consolidate<I extends ConsolidationInput>(inputs: readonly
   const candidates: Read<I>[] = [];
   for (const r of reads) {
     const { reading, input } = r;
-    const sheet = reading.identity;
-    if (!sheet) {
+    const identity = reading.identity;
+    if (!identity) {
       findings.push(...reading.findings);
       filesSkipped++;
-    } else if (sheet.planId !== records.document.id) {
-      findings.push(finding('consolidate-other-plan', { file: input.file, planTitle: sheet.planTitle }, { file: input.file }));
+    } else if (identity.planId !== records.document.id) {
+      findings.push(finding('consolidate-other-plan', { file: input.file, planTitle: identity.planTitle }, { file: input.file }));
       filesSkipped++;
-    } else if (sheet.period !== period.label) {
+    } else if (identity.period !== period.label) {
       rowsRead += reading.rows;
       rowsRejected += reading.rows;
-      findings.push(finding('consolidate-wrong-period', { file: input.file, found: sheet.period, expected: period.label }, { file: input.file }));
+      findings.push(finding('consolidate-wrong-period', { file: input.file, found: identity.period, expected: period.label }, { file: input.file }));
     } else {
       rowsRead += reading.rows;
       candidates.push(r);

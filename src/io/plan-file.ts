@@ -12,8 +12,7 @@ export const SEED_PLAN = fileURLToPath(new URL('../../seeds/yangpu-2021-13.txt',
  * Throws PlanLedgerError for anything unusable, including a text with no numbered tasks.
  */
 export async function loadPlan(file: string = SEED_PLAN): Promise<PlanRecords> {
-  const { size } = regularFile(file);
-  if (size === 0) throw new PlanLedgerError('file-empty', { file });
-  if (size > MAX_PLAN_BYTES) throw new PlanLedgerError('file-too-large', { file, limitMB: MAX_PLAN_BYTES / 1024 / 1024 });
+  // Checked before reading, so that a huge file is never read; planFromBytes checks the bytes again.
+  if (regularFile(file).size > MAX_PLAN_BYTES) throw new PlanLedgerError('file-too-large', { file, limitMB: MAX_PLAN_BYTES / 1024 / 1024 });
   return planFromBytes(readFileBytes(file), file);
 }

@@ -25,6 +25,8 @@ export function renderHtml(audit: Audit, generatedAt: string, w: Wording): strin
     .map((row, i) => {
       const j = judgements[i];
       if (!j) return '';
+      const reason = w.reason(j.reason);
+      const departments = w.list(row.departments.map((d) => d.name));
       const cells: [string, string | number][] = [
         [row.path, row.path],
         [row.taskTitle, row.taskTitle],
@@ -35,8 +37,8 @@ export function renderHtml(audit: Audit, generatedAt: string, w: Wording): strin
         [pct(j.expected), j.expected],
         [w.verdict[j.verdict], j.verdict],
         [lights[j.light], LIGHTS.indexOf(j.light)],
-        [w.reason(j.reason), w.reason(j.reason)],
-        [w.list(row.departments.map((d) => d.name)), w.list(row.departments.map((d) => d.name))],
+        [reason, reason],
+        [departments, departments],
       ];
       return `<tr data-light="${j.light}" title="${escapeHtml(sources(row))}">${cells
         .map(([shown, sort], k) => `<td data-sort="${escapeHtml(sort)}"${k === 8 ? ` class="light ${j.light}"` : ''}>${escapeHtml(shown)}</td>`)

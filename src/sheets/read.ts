@@ -52,11 +52,13 @@ export function readProgressFile(input: { readonly file: string; readonly bytes:
   const { file } = input;
   const tooLarge = oversized(input);
   if (tooLarge) return unread(tooLarge);
+  let book: GridBook;
   try {
-    return readProgress(openWorkbook(input.bytes, options), { ...options, file });
+    book = openWorkbook(input.bytes, options);
   } catch (error) {
     return failed(file, error);
   }
+  return readProgress(book, { ...options, file });
 }
 
 /** The finding for a file too large to read, or undefined when it may be read. */
