@@ -32,7 +32,7 @@ export { decodeText, type DecodedText, type TextEncoding } from './io/decode.js'
 export { docxText } from './io/docx.js';
 
 // Problems as data, worded at the edge
-export { CODES, CODE_LIST, SEVERITIES, type Code, type CodeKind, type CodeParams, type ParamsOf, type Severity } from './core/code.js';
+export { CODES, CODE_LIST, SEVERITIES, type Code, type CodeKind, type CodeParams, type ParamsOf, type Severity, type TemplateLoss } from './core/code.js';
 export { FindingSchema, type Finding, type Location } from './core/finding.js';
 export { PlanLedgerError } from './core/error.js';
 export { wording, LOCALES, DEFAULT_LOCALE, localeOf, say, message, withMessage, describeError, codeTable, placeholderTable, type Locale, type Wording } from './core/locales/index.js';
@@ -47,9 +47,10 @@ export { readFigure, readStatus, STATUSES, type Status, type RawCell, type ReadF
 export { PLACEHOLDERS, PLACEHOLDER_LIST, REQUIRED_PLACEHOLDERS, type Placeholder, type PlaceholderScope } from './core/placeholder.js';
 export { progressSheet, type ProgressSheet, type ProgressRow, type FigureRule, type Condition, type CellValue } from './core/progress-sheet.js';
 export { defaultTemplate, DEFAULT_TEMPLATE_VERSION } from './sheets/template/default.js';
-export { generateProgressSheet, type FillOptions } from './sheets/template/fill.js';
+export { generateProgressSheet, type FillOptions, type FilledSheet, type EntryValues } from './sheets/template/fill.js';
 export { openWorkbook, WorkbookCache, type OpenOptions, type XlsxBook } from './sheets/xlsx/reader.js';
 export { WorkbookError, type Inflate, type ZipProblem } from './sheets/xlsx/zip.js';
+export { type Deflate } from './sheets/xlsx/zip-writer.js';
 export { type Grid, type GridBook } from './sheets/xlsx/grid.js';
 export { readProgress, readProgressFile, sheetReader, type ReadOptions, type SheetSource } from './sheets/read.js';
 export { readMeta, SheetMetaSchema, type SheetMeta } from './sheets/metadata.js';

@@ -3,7 +3,7 @@ import { strToU8, zipSync } from 'fflate';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { readProgress } from '../src/sheets/read.js';
-import { excelBook } from '../src/sheets/xlsx/excel-grid.js';
+import { excelBook } from './helpers/excel-grid.js';
 import type { GridBook } from '../src/sheets/xlsx/grid.js';
 import { openWorkbook } from '../src/sheets/xlsx/reader.js';
 import { check, district, edit, makeSheet, pairs, seed } from './helpers/sheets.js';

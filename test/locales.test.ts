@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Reason } from '../src/core/audit.js';
-import { CODE_LIST, type Code, type CorruptReason, type DataProblem, type FileReason, type ParamsOf, type UsageProblem } from '../src/core/code.js';
+import { CODE_LIST, type Code, type CorruptReason, type DataProblem, type FileReason, type ParamsOf, type TemplateLoss, type UsageProblem } from '../src/core/code.js';
 import { LOCALES, say, wording } from '../src/core/locales/index.js';
 import type { Wording } from '../src/core/locales/wording.js';
 import { parsePeriod, type Period } from '../src/core/period.js';
@@ -51,6 +51,14 @@ const CORRUPT = [
   { reason: 'unreadable', detail: 'Invalid code point 1114112' },
 ] as const satisfies readonly CorruptReason[];
 
+const LOSSES = [
+  { what: 'drawing-in-row', part: 'xl/drawings/drawing1.xml', row: 5 },
+  { what: 'comment-in-row', cell: 'K5' },
+  { what: 'validation-replaced', cell: 'K5' },
+  { what: 'series-across-row', part: 'xl/charts/chart1.xml', range: "'推进情况'!$B$5:$O$5" },
+  { what: 'part-kept', part: 'xl/slicers/slicer1.xml' },
+] as const satisfies readonly TemplateLoss[];
+
 const FILE_REASONS = ['not-a-file', 'is-a-directory', 'not-a-directory', 'permission-denied', 'read-only', 'disk-full', 'busy', 'system'] as const satisfies readonly FileReason[];
 
 // Compile-time: every variant is tried.
@@ -60,7 +68,8 @@ const covered: [
   Missing<DataProblem['reason'], (typeof DATA)[number]['reason']>,
   Missing<CorruptReason['reason'], (typeof CORRUPT)[number]['reason']>,
   Missing<FileReason, (typeof FILE_REASONS)[number]>,
-] = [true, true, true, true];
+  Missing<TemplateLoss['what'], (typeof LOSSES)[number]['what']>,
+] = [true, true, true, true, true];
 
 const file = '区科委-推进情况表.xlsx';
 const SAMPLES: { readonly [C in Code]: readonly ParamsOf<C>[] } = {
@@ -97,6 +106,7 @@ const SAMPLES: { readonly [C in Code]: readonly ParamsOf<C>[] } = {
     { file, reason: 'generated-sheet' },
     { file, reason: 'row-placeholders-on-rows', rows: [5, 9] },
   ],
+  'template-not-carried': LOSSES.map((loss) => ({ file, ...loss })),
   'file-not-xlsx': [{ file }],
   'file-corrupt': CORRUPT.map((c) => ({ file, ...c })),
   'template-not-a-progress-sheet': [{ file }],
@@ -175,7 +185,7 @@ const LEFTOVER = /\{\w+\}|undefined|NaN|\[object Object\]/;
 describe('every code is worded in both languages', () => {
   test('the sample table covers every code and every variant', () => {
     expect(Object.keys(SAMPLES).sort()).toEqual([...CODE_LIST].sort());
-    expect([covered, reasonsCovered]).toEqual([[true, true, true, true], true]);
+    expect([covered, reasonsCovered]).toEqual([[true, true, true, true, true], true]);
   });
 
   test.each(CODE_LIST.flatMap((code) => LOCALES.map((locale) => ({ code, locale }))))('$code in $locale: no placeholder left', ({ code, locale }) => {

@@ -13,7 +13,7 @@ import { parsePeriod } from '../src/core/period.js';
 import { renderHtml } from '../src/report/html.js';
 import { readMeta } from '../src/sheets/metadata.js';
 import { sheetReader, type SheetSource } from '../src/sheets/read.js';
-import { excelBook } from '../src/sheets/xlsx/excel-grid.js';
+import { excelBook } from './helpers/excel-grid.js';
 import { CHROMIUM, CHROMIUM_ARGS, chromium as chromiumTool, libreOffice, run, SYSTEM_PYTHON } from './helpers/tools.js';
 import { district, edit, makeSheet, seed } from './helpers/sheets.js';
 

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { STATUSES, type RawCell, type Status } from '../src/core/entry.js';
 import { wording } from '../src/core/locales/index.js';
 import { readMeta } from '../src/sheets/metadata.js';
-import { excelBook } from '../src/sheets/xlsx/excel-grid.js';
+import { excelBook } from './helpers/excel-grid.js';
 import { openWorkbook } from '../src/sheets/xlsx/reader.js';
 import { columnLetter } from '../src/sheets/xlsx/range.js';
 import { check, edit, makeSheet, seed } from './helpers/sheets.js';

@@ -6,7 +6,7 @@ import { wording } from '../src/core/locales/index.js';
 import { expectedShare, parsePeriod } from '../src/core/period.js';
 import { buildDefaultTemplate } from '../src/sheets/template/default.js';
 import { readMeta } from '../src/sheets/metadata.js';
-import { excelBook } from '../src/sheets/xlsx/excel-grid.js';
+import { excelBook } from './helpers/excel-grid.js';
 import { check, defaultTemplate, edit, makeSheet, pairs, seed } from './helpers/sheets.js';
 
 const load = async (bytes: Uint8Array | ArrayBuffer) => {

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { PlanLedgerError } from '../core/error.js';
+import { message } from '../core/locales/index.js';
 import { loadPlan, SEED_PLAN } from '../io/plan-file.js';
 import { writeDepartmentSheets } from '../io/sheet-writer.js';
 import type { Context } from './io.js';
@@ -22,8 +23,10 @@ export async function templateCommand(cmd: TemplateCommand, { io, w }: Context):
   const out = requireOut(cmd.out, 'template');
   if (cmd.all === (cmd.department !== undefined)) throw new PlanLedgerError('usage', { problem: 'department-or-all' });
   const records = await loadPlan(cmd.plan ?? SEED_PLAN);
-  const written = await writeDepartmentSheets(records, period, { template: cmd.template, department: cmd.department, out, wording: w, now: cmd.now });
-  io.out(`${w.cli.sheetsWritten(written.length, period.label, resolve(out))}\n`);
-  io.out(`${written.map((f) => `  ${f}`).join('\n')}\n`);
+  const { files, findings } = await writeDepartmentSheets(records, period, { template: cmd.template, department: cmd.department, out, wording: w, now: cmd.now });
+  io.out(`${w.cli.sheetsWritten(files.length, period.label, resolve(out))}\n`);
+  io.out(`${files.map((f) => `  ${f}`).join('\n')}\n`);
+  // What of the coordinator's template could not be carried as it was: never a silent loss.
+  for (const f of findings) io.err(`${w.severity[f.severity]}: ${message(f, w)}\n`);
   return 0;
 }

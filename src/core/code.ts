@@ -43,6 +43,14 @@ export type CorruptReason =
   | { readonly reason: 'inflate'; readonly part: string; readonly detail: string }
   | { readonly reason: 'unreadable'; readonly detail: string };
 
+/** What a template holds that filling could not carry as it was. */
+export type TemplateLoss =
+  | { readonly what: 'drawing-in-row'; readonly part: string; readonly row: number }
+  | { readonly what: 'comment-in-row'; readonly cell: string }
+  | { readonly what: 'validation-replaced'; readonly cell: string }
+  | { readonly what: 'series-across-row'; readonly part: string; readonly range: string }
+  | { readonly what: 'part-kept'; readonly part: string };
+
 type File = { readonly file: string };
 
 /** The parameters of every code: the compiler rejects a finding whose parameters do not fit its code. */
@@ -67,6 +75,7 @@ export interface CodeParams {
   'department-unknown': { readonly department: string; readonly period: string; readonly known: readonly string[] };
   'template-missing-placeholder': File & { readonly placeholder: string };
   'template-invalid': File & ({ readonly reason: 'unreadable'; readonly detail: string } | { readonly reason: 'generated-sheet' } | { readonly reason: 'row-placeholders-on-rows'; readonly rows: readonly number[] });
+  'template-not-carried': File & TemplateLoss;
   'file-not-xlsx': File;
   'file-corrupt': File & CorruptReason;
   'template-not-a-progress-sheet': File;
@@ -135,6 +144,7 @@ export const CODES: { readonly [C in Code]: { readonly kind: CodeKind; readonly 
   'department-unknown': fatal,
   'template-missing-placeholder': fatal,
   'template-invalid': fatal,
+  'template-not-carried': warning,
   'file-not-xlsx': error,
   'file-corrupt': error,
   'template-not-a-progress-sheet': error,

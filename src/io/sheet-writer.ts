@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { PlanLedgerError } from '../core/error.js';
+import type { Finding } from '../core/finding.js';
 import type { Wording } from '../core/locales/wording.js';
 import type { Period } from '../core/period.js';
 import type { PlanRecords } from '../core/record.js';
@@ -7,6 +8,7 @@ import { departmentsFor } from '../core/worklist.js';
 import { DEFAULT_TEMPLATE_VERSION } from '../sheets/template/default.js';
 import { generateProgressSheet } from '../sheets/template/fill.js';
 import { readFileBytes, writeFileAtomic } from './file.js';
+import { nativeDeflate, nativeInflate } from './inflate.js';
 import { DEFAULT_TEMPLATE, sheetFileName } from './sheet-file.js';
 
 export interface SheetsToWrite {
@@ -20,8 +22,14 @@ export interface SheetsToWrite {
   readonly now?: Date | undefined;
 }
 
-/** Writes progress sheets for a period into a folder and returns their paths. Throws department-unknown before writing anything. */
-export async function writeDepartmentSheets(records: PlanRecords, period: Period, options: SheetsToWrite): Promise<string[]> {
+/** Sheets written: their paths, and what of the template could not be carried as it was (once, not per sheet). */
+export interface WrittenSheets {
+  readonly files: string[];
+  readonly findings: readonly Finding[];
+}
+
+/** Writes progress sheets for a period into a folder. Throws department-unknown before writing anything. */
+export async function writeDepartmentSheets(records: PlanRecords, period: Period, options: SheetsToWrite): Promise<WrittenSheets> {
   const known = departmentsFor(records, period).map((d) => d.name);
   const departments = options.department === undefined ? known : [options.department];
   for (const department of departments) {
@@ -31,8 +39,9 @@ export async function writeDepartmentSheets(records: PlanRecords, period: Period
   const template = readFileBytes(templatePath);
   const generatedAt = localIso(options.now ?? new Date());
   const written: string[] = [];
+  const findings = new Map<string, Finding>();
   for (const department of departments) {
-    const { bytes } = await generateProgressSheet(template, {
+    const sheet = await generateProgressSheet(template, {
       records,
       department,
       period,
@@ -40,12 +49,15 @@ export async function writeDepartmentSheets(records: PlanRecords, period: Period
       templateVersion: options.template === undefined ? DEFAULT_TEMPLATE_VERSION : `custom:${templatePath}`,
       templateName: templatePath,
       wording: options.wording,
+      inflate: nativeInflate,
+      deflate: nativeDeflate,
     });
     const path = join(options.out, sheetFileName(period.label, department));
-    await writeFileAtomic(path, bytes);
+    await writeFileAtomic(path, sheet.bytes);
     written.push(path);
+    for (const f of sheet.findings) findings.set(JSON.stringify(f.params), f);
   }
-  return written;
+  return { files: written, findings: [...findings.values()] };
 }
 
 function localIso(d: Date): string {

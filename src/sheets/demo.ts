@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { Status } from '../core/entry.js';
 import { wording, type Wording } from '../core/locales/index.js';
 import { expectedShare, type Period } from '../core/period.js';
@@ -6,9 +5,10 @@ import { targetsById, type PlanRecords, type Target } from '../core/record.js';
 import { hash64 } from '../core/text.js';
 import { isCountUnit } from '../core/unit.js';
 import { departmentsFor } from '../core/worklist.js';
-import { readMeta } from './metadata.js';
-import { generateProgressSheet } from './template/fill.js';
-import { excelBook } from './xlsx/excel-grid.js';
+import { progressSheet } from '../core/progress-sheet.js';
+import { generateProgressSheet, type EntryValues } from './template/fill.js';
+import type { Inflate } from './xlsx/zip.js';
+import type { Deflate } from './xlsx/zip-writer.js';
 
 export interface DemoOptions {
   readonly template: Uint8Array;
@@ -19,6 +19,8 @@ export interface DemoOptions {
   readonly generatedAt: string;
   /** The words of the sheets and of what the samples say; zh-CN by default. */
   readonly wording?: Wording;
+  readonly inflate?: Inflate;
+  readonly deflate?: Deflate;
 }
 
 /** Mistakes people make in progress sheets, each one a finding check reports. */
@@ -43,6 +45,34 @@ export async function demoSheets(records: PlanRecords, period: Period, options: 
   const targets = targetsById(records);
   const w = options.wording ?? wording();
   for (const department of departmentsFor(records, period)) {
+    const rand = random(options.seed ^ parseInt(hash64(department.name).slice(0, 8), 16));
+    const entries = new Map<string, EntryValues>();
+    for (const row of progressSheet(records, department.name, period, options.generatedAt, w).rows) {
+      const target = row.targetId ? targets.get(row.targetId) : undefined;
+      // The district-wide figure is the same for every department reporting it (policy `same`).
+      const shared = random(options.seed ^ parseInt(hash64(row.id).slice(0, 8), 16));
+      const mistake: Mistake | undefined = rand() < options.mistakes ? MISTAKES[Math.floor(rand() * MISTAKES.length)] : undefined;
+      const { value, status } = target ? plausibleFigure(target, period, shared) : { value: undefined, status: qualitativeStatus(shared) };
+      if (mistake === 'blank') continue;
+      const actual =
+        !target || value === undefined
+          ? undefined
+          : mistake === 'wan-slip'
+            ? value * 10_000
+            : mistake === 'text'
+              ? `约${value}`
+              : mistake === 'decimal' && isCountUnit(target.unit)
+                ? value + 0.5
+                : mistake === 'conflict'
+                  ? value + 1 + Math.floor(rand() * 9)
+                  : value;
+      entries.set(row.id, {
+        ...(actual === undefined ? {} : { actual }),
+        ...(status ? { status: w.status[status] } : {}),
+        note: status === 'done' ? w.demo.done : status === 'behind' ? w.demo.behind : w.demo.inProgress,
+        ...(status === 'done' && mistake !== 'no-evidence' ? { evidence: w.demo.evidence(department.name, row.id) } : {}),
+      });
+    }
     const { bytes } = await generateProgressSheet(options.template, {
       records,
       department: department.name,
@@ -51,37 +81,11 @@ export async function demoSheets(records: PlanRecords, period: Period, options: 
       templateVersion: 'demo',
       templateName: 'template',
       wording: w,
+      entries,
+      ...(options.inflate ? { inflate: options.inflate } : {}),
+      ...(options.deflate ? { deflate: options.deflate } : {}),
     });
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-    const meta = readMeta(excelBook(workbook));
-    const sheet = meta && workbook.getWorksheet(meta.sheet);
-    if (!meta || !sheet) continue;
-    const rand = random(options.seed ^ parseInt(hash64(department.name).slice(0, 8), 16));
-    const cell = (name: string, row: number) => {
-      const col = meta.columns[name];
-      return col === undefined ? undefined : sheet.getCell(`${col}${row}`);
-    };
-    for (const row of meta.rows) {
-      const target = row.targetId ? targets.get(row.targetId) : undefined;
-      // The district-wide figure is the same for every department reporting it (policy `same`).
-      const shared = random(options.seed ^ parseInt(hash64(row.id).slice(0, 8), 16));
-      const mistake: Mistake | undefined = rand() < options.mistakes ? MISTAKES[Math.floor(rand() * MISTAKES.length)] : undefined;
-      const { value, status } = target ? plausibleFigure(target, period, shared) : { value: undefined, status: qualitativeStatus(shared) };
-      if (mistake === 'blank') continue;
-      const actual = cell('entry.actual', row.row);
-      if (target && actual && value !== undefined) {
-        actual.value =
-          mistake === 'wan-slip' ? value * 10_000 : mistake === 'text' ? `约${value}` : mistake === 'decimal' && isCountUnit(target.unit) ? value + 0.5 : mistake === 'conflict' ? value + 1 + Math.floor(rand() * 9) : value;
-      }
-      const statusCell = cell('entry.status', row.row);
-      if (statusCell && status) statusCell.value = w.status[status];
-      const note = cell('entry.note', row.row);
-      if (note) note.value = status === 'done' ? w.demo.done : status === 'behind' ? w.demo.behind : w.demo.inProgress;
-      const evidence = cell('entry.evidence', row.row);
-      if (evidence && status === 'done' && mistake !== 'no-evidence') evidence.value = w.demo.evidence(department.name, row.id);
-    }
-    out.push({ department: department.name, bytes: new Uint8Array(await workbook.xlsx.writeBuffer()) });
+    out.push({ department: department.name, bytes });
   }
   return out;
 }

@@ -1,14 +1,18 @@
 import type ExcelJS from 'exceljs';
 import { LedgerSchema, type Ledger } from '../core/ledger.js';
-import { readJsonSheet, writeJsonSheet } from './metadata.js';
+import { jsonSheetCells, readJsonSheet } from './metadata.js';
 import type { GridBook } from './xlsx/grid.js';
 
 /** The very hidden sheet a ledger workbook carries its records in, for audit to read back. */
 const LEDGER_SHEET = '_plan_ledger_ledger';
 const MARKER = 'plan-ledger ledger';
 
+/** Writes the ledger as JSON into a very hidden sheet (users cannot unhide it from Excel's menu). */
 export function writeLedgerSheet(workbook: ExcelJS.Workbook, ledger: Ledger): void {
-  writeJsonSheet(workbook, LEDGER_SHEET, MARKER, ledger);
+  const existing = workbook.getWorksheet(LEDGER_SHEET);
+  if (existing) workbook.removeWorksheet(existing.id);
+  const sheet = workbook.addWorksheet(LEDGER_SHEET, { state: 'veryHidden' });
+  jsonSheetCells(MARKER, ledger).forEach((text, i) => (sheet.getCell(`A${i + 1}`).value = text));
 }
 
 /** What a workbook carries: a ledger, a ledger sheet whose content does not fit (damaged, or of a later format), or nothing. */

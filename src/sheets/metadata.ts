@@ -1,4 +1,3 @@
-import type ExcelJS from 'exceljs';
 import * as z from 'zod';
 import type { SheetIdentity } from '../core/consolidate.js';
 import { rawText, type GridBook } from './xlsx/grid.js';
@@ -50,17 +49,15 @@ export const SheetMetaSchema = z.object({
 export type SheetRow = z.infer<typeof SheetRowSchema>;
 export type SheetMeta = z.infer<typeof SheetMetaSchema>;
 
-/** Writes a value as JSON into a very hidden sheet (users cannot unhide it from Excel's menu): a marker, then chunks. */
-export function writeJsonSheet(workbook: ExcelJS.Workbook, name: string, marker: string, value: unknown): void {
-  const existing = workbook.getWorksheet(name);
-  if (existing) workbook.removeWorksheet(existing.id);
-  const sheet = workbook.addWorksheet(name, { state: 'veryHidden' });
+/** The cells of a very hidden sheet that carries a value as JSON, from A1 down: the marker, then chunks. */
+export function jsonSheetCells(marker: string, value: unknown): string[] {
   const json = JSON.stringify(value);
-  sheet.getCell('A1').value = marker;
-  for (let i = 0, row = 2; i < json.length; i += CHUNK, row++) sheet.getCell(`A${row}`).value = json.slice(i, i + CHUNK);
+  const cells = [marker];
+  for (let i = 0; i < json.length; i += CHUNK) cells.push(json.slice(i, i + CHUNK));
+  return cells;
 }
 
-/** The JSON writeJsonSheet stored, parsed, if the sheet is there and carries the marker; undefined otherwise, null when it does not parse. */
+/** The JSON a sheet of jsonSheetCells holds, parsed, if the sheet is there and carries the marker; undefined otherwise, null when it does not parse. */
 export function readJsonSheet(book: GridBook, name: string, marker: string): unknown {
   const sheet = book.sheet(name);
   if (!sheet || rawText(sheet.cell('A1')) !== marker) return undefined;
@@ -74,9 +71,9 @@ export function readJsonSheet(book: GridBook, name: string, marker: string): unk
   }
 }
 
-/** Writes a generated sheet's metadata. */
-export function writeMeta(workbook: ExcelJS.Workbook, meta: SheetMeta): void {
-  writeJsonSheet(workbook, META_SHEET, MARKER, meta);
+/** The cells of a generated sheet's metadata sheet, from A1 down. */
+export function metaCells(meta: SheetMeta): string[] {
+  return jsonSheetCells(MARKER, meta);
 }
 
 /** The metadata of a generated workbook; undefined when the workbook carries none or it is damaged. */

@@ -152,6 +152,22 @@ export const zhCN: Wording = {
         return `模板 ${p.file} 无法使用:${detail}`;
       },
     },
+    'template-not-carried': {
+      title: '模板内容未能原样保留',
+      message: (p) => {
+        const what =
+          p.what === 'drawing-in-row'
+            ? `行模板(第 ${p.row} 行)上的图片或图表不会逐行重复,只保留在第一行`
+            : p.what === 'comment-in-row'
+              ? `行模板上 ${p.cell} 的批注只保留在第一行`
+              : p.what === 'validation-replaced'
+                ? `${p.cell} 原有的数据验证已换成本表的填报校验`
+                : p.what === 'series-across-row'
+                  ? `图表的数据系列 ${p.range} 横跨行模板,填表后只含第一行`
+                  : `${p.part} 原样保留,其中指向下移各行的位置没有更新`;
+        return `模板 ${p.file}:${what}`;
+      },
+    },
     'file-not-xlsx': { title: '不是 xlsx 文件', message: (p) => `${p.file} 不是 Excel 工作簿(.xlsx)` },
     'file-corrupt': { title: '文件已损坏', message: (p) => `${p.file} 已损坏,无法读取:${corrupt(p)}` },
     'template-not-a-progress-sheet': { title: '不是推进情况表', message: (p) => `${p.file} 不是 plan-ledger 生成的推进情况表` },

@@ -3,7 +3,7 @@ import { wording, type Wording } from '../../core/locales/index.js';
 import type { TemplateColumn } from '../../core/locales/wording.js';
 
 /** Version of templates/progress-report.xlsx; recorded in every sheet generated from it. */
-export const DEFAULT_TEMPLATE_VERSION = 'progress-report/1';
+export const DEFAULT_TEMPLATE_VERSION = 'progress-report/2';
 
 const THIN = { style: 'thin' as const, color: { argb: 'FF7F7F7F' } };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
@@ -37,7 +37,11 @@ export function buildDefaultTemplate(w: Wording = wording()): ExcelJS.Workbook {
   const t = w.template;
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'plan-ledger';
-  const sheet = workbook.addWorksheet(t.sheetName, { views: [{ state: 'frozen', ySplit: 4, xSplit: 0 }] });
+  const sheet = workbook.addWorksheet(t.sheetName, {
+    views: [{ state: 'frozen', ySplit: 4, xSplit: 0 }],
+    // A4 landscape, one page wide, the title and header rows on every page.
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:4' },
+  });
   sheet.columns = COLUMNS.map(([, width]) => ({ width }));
   sheet.getColumn(1).hidden = true;
   const last = COLUMNS.length;

@@ -1,19 +1,25 @@
-import ExcelJS from 'exceljs';
+import { CODES, type TemplateLoss } from '../../core/code.js';
 import { PlanLedgerError } from '../../core/error.js';
+import type { Finding } from '../../core/finding.js';
 import { wording, type Wording } from '../../core/locales/index.js';
 import type { Period } from '../../core/period.js';
-import { PLAN_CELL_PLACEHOLDERS } from '../../core/placeholder.js';
-import { progressSheet, type CellValue, type ProgressRow, type ProgressSheet } from '../../core/progress-sheet.js';
+import { progressSheet, type ProgressSheet } from '../../core/progress-sheet.js';
 import type { PlanRecords } from '../../core/record.js';
 import { hash64 } from '../../core/text.js';
-import { readMeta, writeMeta, type SheetMeta, type SheetRow } from '../metadata.js';
-import { excelBook } from '../xlsx/excel-grid.js';
+import { META_SHEET, metaCells, type SheetMeta, type SheetRow } from '../metadata.js';
+import { XlsxPackage, type Relationship } from '../xlsx/package.js';
 import { columnLetter } from '../xlsx/range.js';
-import { findLayout, type Layout } from './layout.js';
-import { addTrafficLights } from './lights.js';
-import { substitute } from './placeholder.js';
-import { repeatTemplateRow } from './rows.js';
-import { figureValidation, statusValidation } from './validation.js';
+import { SharedStrings } from '../xlsx/strings.js';
+import { StyleSheet } from '../xlsx/styles.js';
+import { cellXml, WorksheetXml } from '../xlsx/worksheet.js';
+import { WorkbookError, ZipArchive, type Inflate } from '../xlsx/zip.js';
+import type { Deflate } from '../xlsx/zip-writer.js';
+import { attribute, escapeText, findElement, findElements, withAttribute } from '../xlsx/xml.js';
+import { shiftPackage, type Insertion } from './insertion.js';
+import { findLayout, type Layout, type TemplateSheet } from './layout.js';
+import { fillRows, type EntryValues } from './sheet-fill.js';
+
+export type { EntryValues } from './sheet-fill.js';
 
 export interface FillOptions {
   readonly records: PlanRecords;
@@ -26,49 +32,129 @@ export interface FillOptions {
   readonly templateName: string;
   /** The words of the prompts and labels written into the sheet; zh-CN by default. */
   readonly wording?: Wording;
+  /** Entries to put into the sheet already, by row id (a target's or a task's id): demo sheets, sheets carried over. */
+  readonly entries?: ReadonlyMap<string, EntryValues>;
+  /** Faster zlib where the platform has one (Node); fflate otherwise. */
+  readonly inflate?: Inflate;
+  readonly deflate?: Deflate;
 }
 
-const PLAN_CELLS: ReadonlySet<string> = new Set(PLAN_CELL_PLACEHOLDERS);
+/** A filled progress sheet: its bytes, its metadata, and what of the template could not be carried as it was. */
+export interface FilledSheet {
+  readonly bytes: Uint8Array;
+  readonly meta: SheetMeta;
+  /** template-not-carried findings, for the coordinator. */
+  readonly findings: readonly Finding[];
+}
 
-/** Generates one department's sheet from template bytes: a new workbook each time. Throws PlanLedgerError for unusable templates. */
-export async function generateProgressSheet(template: ArrayBuffer | Uint8Array, options: FillOptions): Promise<{ bytes: Uint8Array; meta: SheetMeta }> {
+const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const RELATIONSHIPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const WORKSHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+const SHARED_STRINGS_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml';
+
+/**
+ * Fills a template for one department and period by editing the template's own package: the progress sheet, its
+ * strings, styles and workbook change; every other part (charts, pictures, comments, other sheets, properties) is
+ * copied as it was stored, and what points at moved rows moves with them. Throws PlanLedgerError for unusable templates.
+ */
+export async function generateProgressSheet(template: ArrayBuffer | Uint8Array, options: FillOptions): Promise<FilledSheet> {
+  return fillProgressSheet(template instanceof Uint8Array ? template : new Uint8Array(template), options);
+}
+
+/** generateProgressSheet without the promise. */
+export function fillProgressSheet(template: Uint8Array, options: FillOptions): FilledSheet {
   const w = options.wording ?? wording();
-  const sheet = progressSheet(options.records, options.department, options.period, options.generatedAt, w);
-  const workbook = new ExcelJS.Workbook();
+  const file = options.templateName;
+  const content = progressSheet(options.records, options.department, options.period, options.generatedAt, w);
   try {
-    await workbook.xlsx.load(template as ArrayBuffer);
+    return fill(openTemplate(template, file, options.inflate), content, options, w);
   } catch (cause) {
-    throw new PlanLedgerError('template-invalid', { file: options.templateName, reason: 'unreadable', detail: (cause as Error).message }, { cause });
+    if (cause instanceof WorkbookError) throw new PlanLedgerError('template-invalid', { file, reason: 'unreadable', detail: cause.problem.code }, { cause });
+    throw cause;
   }
-  if (readMeta(excelBook(workbook))) throw new PlanLedgerError('template-invalid', { file: options.templateName, reason: 'generated-sheet' });
-  const meta = await fillWorkbook(workbook, sheet, options, w);
-  return { bytes: new Uint8Array(await workbook.xlsx.writeBuffer()), meta };
 }
 
-/** Puts a computed sheet into a template workbook: the header's placeholders, a row per item, protection, metadata. */
-async function fillWorkbook(workbook: ExcelJS.Workbook, content: ProgressSheet, options: FillOptions, w: Wording): Promise<SheetMeta> {
-  const layout = findLayout(workbook, options.templateName);
-  const { sheet, row: first } = layout;
-  repeatTemplateRow(sheet, first, content.rows.length);
-  fillHeader(sheet, first, content.header);
-  const rows = content.rows.map((row, i) => fillRow(layout, first + i, row, i + 1, w));
-  const headerRows = first - 1;
-  sheet.pageSetup = {
-    ...sheet.pageSetup,
-    paperSize: 9,
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    ...(headerRows > 0 ? { printTitlesRow: `1:${headerRows}` } : {}),
-  };
-  await sheet.protect('', {
-    selectLockedCells: true,
-    selectUnlockedCells: true,
-    formatColumns: true,
-    formatRows: true,
-  });
-  const meta: SheetMeta = {
+function openTemplate(bytes: Uint8Array, file: string, inflate: Inflate | undefined): XlsxPackage {
+  const zip = ZipArchive.open(bytes);
+  if (!(zip instanceof ZipArchive)) throw new PlanLedgerError('template-invalid', { file, reason: 'unreadable', detail: zip.code });
+  if (!zip.has('xl/workbook.xml') || !zip.has('[Content_Types].xml')) throw new PlanLedgerError('template-invalid', { file, reason: 'unreadable', detail: 'file-not-xlsx' });
+  if (!zip.copyable) throw new PlanLedgerError('template-invalid', { file, reason: 'unreadable', detail: 'encrypted or ZIP64' });
+  return new XlsxPackage(zip, inflate);
+}
+
+interface WorkbookSheet {
+  readonly name: string;
+  readonly relationship: Relationship | undefined;
+}
+
+function fill(pkg: XlsxPackage, content: ProgressSheet, options: FillOptions, w: Wording): FilledSheet {
+  const file = options.templateName;
+  const workbook = pkg.require('xl/workbook.xml');
+  const rels = pkg.relationships('xl/workbook.xml');
+  const sheets = workbookSheets(workbook, rels);
+  if (sheets.some((s) => s.name === META_SHEET)) throw new PlanLedgerError('template-invalid', { file, reason: 'generated-sheet' });
+  const stringsPart = rels.find((r) => r.type === 'sharedStrings')?.target;
+  const strings = new SharedStrings(stringsPart === undefined ? undefined : pkg.text(stringsPart));
+  const stylesPart = rels.find((r) => r.type === 'styles')?.target;
+  if (stylesPart === undefined) throw new PlanLedgerError('template-invalid', { file, reason: 'unreadable', detail: 'no styles part' });
+  const styles = new StyleSheet(pkg.require(stylesPart));
+
+  const layout = findLayout(worksheets(pkg, sheets), strings, file);
+  const { sheet, row } = layout;
+  const insertion: Insertion = { sheet: sheet.name, row, added: content.rows.length - 1 };
+  const losses: TemplateLoss[] = [];
+  const rows = fillRows(layout, content, { strings, styles, wording: w, insertion, losses, entries: options.entries ?? new Map() });
+  pkg.set(sheet.part, sheet.xml.toString());
+  shiftPackage(pkg, insertion, sheet.part, losses);
+
+  const meta = metadata(layout, rows, options);
+  const metaPart = pkg.freeName((n) => `xl/worksheets/sheet${n}.xml`);
+  pkg.add(metaPart, metaSheet(meta, strings), WORKSHEET_TYPE);
+  const metaId = pkg.relate('xl/workbook.xml', 'worksheet', metaPart);
+  const index = sheets.findIndex((s) => s.name === sheet.name);
+  pkg.set('xl/workbook.xml', editWorkbook(pkg.require('xl/workbook.xml'), { metaId, sheetIndex: index, sheetName: sheet.name, headerRows: row - 1 }));
+
+  if (strings.changed) {
+    if (stringsPart !== undefined) pkg.set(stringsPart, strings.toString());
+    else {
+      pkg.add('xl/sharedStrings.xml', strings.toString(), SHARED_STRINGS_TYPE);
+      pkg.relate('xl/workbook.xml', 'sharedStrings', 'xl/sharedStrings.xml');
+    }
+  }
+  if (styles.changed) pkg.set(stylesPart, styles.toString());
+  const unique = [...new Map(losses.map((loss) => [JSON.stringify(loss), loss])).values()];
+  const findings = unique.map((loss) => ({ code: 'template-not-carried', severity: CODES['template-not-carried'].severity, params: { file, ...loss }, location: { file } }) as Finding);
+  return { bytes: pkg.write(options.deflate), meta, findings };
+}
+
+function workbookSheets(workbook: string, rels: readonly Relationship[]): WorkbookSheet[] {
+  const prefix = namespacePrefix(workbook, RELATIONSHIPS) ?? 'r';
+  const byId = new Map(rels.map((r) => [r.id, r]));
+  const list = findElement(workbook, 'sheets');
+  if (!list) return [];
+  return findElements(workbook, 'sheet', list.open, list.close).map((e) => ({
+    name: attribute(e.attributes, 'name') ?? '',
+    relationship: byId.get(attribute(e.attributes, `${prefix}:id`) ?? ''),
+  }));
+}
+
+/** The worksheets of the workbook in order, each parsed when the layout search reaches it. */
+function* worksheets(pkg: XlsxPackage, sheets: readonly WorkbookSheet[]): Generator<TemplateSheet> {
+  for (const { name, relationship } of sheets) {
+    if (relationship?.type !== 'worksheet' || relationship.external) continue;
+    const xml = pkg.text(relationship.target);
+    if (xml === undefined) continue;
+    yield { name, part: relationship.target, xml: WorksheetXml.parse(xml, relationship.target) };
+  }
+}
+
+/** The prefix an element's document binds to a namespace URI (`r` for relationships, as Excel writes it). */
+function namespacePrefix(xml: string, uri: string): string | undefined {
+  return new RegExp(`xmlns:(\\w+)="${uri.replaceAll('.', '\\.').replaceAll('/', '\\/')}"`).exec(xml)?.[1];
+}
+
+function metadata(layout: Layout, rows: SheetRow[], options: FillOptions): SheetMeta {
+  return {
     format: 'plan-ledger/progress-sheet',
     formatVersion: 1,
     templateVersion: options.templateVersion,
@@ -78,75 +164,59 @@ async function fillWorkbook(workbook: ExcelJS.Workbook, content: ProgressSheet, 
     department: options.department,
     period: options.period.label,
     generatedAt: options.generatedAt,
-    sheet: sheet.name,
+    sheet: layout.sheet.name,
     columns: Object.fromEntries([...layout.columns].map(([name, col]) => [name, columnLetter(col)])),
-    firstRow: first,
+    firstRow: layout.row,
     rows,
     planDigest: hash64(JSON.stringify(rows.map((r) => r.plan))),
   };
-  writeMeta(workbook, meta);
-  return meta;
 }
 
-function fillHeader(sheet: ExcelJS.Worksheet, templateRow: number, values: Readonly<Record<string, string>>): void {
-  sheet.eachRow((row, n) => {
-    if (n === templateRow) return;
-    row.eachCell((cell) => {
-      if (typeof cell.value === 'string' && cell.value.includes('{{')) cell.value = substitute(cell.value, values);
-    });
-  });
+/** The very hidden sheet that carries the metadata: the marker in A1, the JSON in chunks below. */
+function metaSheet(meta: SheetMeta, strings: SharedStrings): string {
+  const cells = metaCells(meta).map((text, i) => `<row r="${i + 1}">${cellXml(i + 1, { column: 1, attributes: ' t="s"', content: `<v>${strings.add(text)}</v>` })}</row>`);
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}"><sheetData>${cells.join('')}</sheetData></worksheet>`;
 }
 
-/** Puts one row's values into its cells: plan cells locked and recorded, entry cells unlocked with their validations. */
-function fillRow(layout: Layout, n: number, row: ProgressRow, item: number, w: Wording): SheetRow {
-  const { sheet, columns } = layout;
-  const values: Readonly<Record<string, CellValue>> = row.values;
-  const plan: Record<string, string> = {};
-  for (const [name, col] of columns) {
-    const cell = sheet.getRow(n).getCell(col);
-    const style = cell.style;
-    if (name in values) {
-      const value = values[name] ?? null;
-      cell.value = value;
-      if (PLAN_CELLS.has(name)) plan[columnLetter(col)] = value === null ? '' : String(value);
-    }
-    cell.style = { ...style, protection: { locked: true } };
-  }
-  const texts = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v === null ? '' : String(v)]));
-  for (const [col, text] of layout.mixed) {
-    const shown = substitute(text, texts);
-    sheet.getRow(n).getCell(col).value = shown;
-    plan[columnLetter(col)] = shown;
-  }
-
-  const cell = (name: string): ExcelJS.Cell | undefined => {
-    const col = columns.get(name);
-    return col === undefined ? undefined : sheet.getRow(n).getCell(col);
-  };
-  const actual = cell('entry.actual') as ExcelJS.Cell;
-  for (const name of ['entry.status', 'entry.note', 'entry.evidence']) {
-    const c = cell(name);
-    if (!c) continue;
-    c.value = null;
-    c.protection = { locked: false };
-  }
-  const status = cell('entry.status');
-  if (status) status.dataValidation = statusValidation(item, w);
-  const completion = cell('completion');
-  const figure = row.figure;
-  if (figure) {
-    actual.value = null;
-    actual.protection = { locked: false };
-    actual.dataValidation = figureValidation(figure, item, w);
-    addTrafficLights(sheet, actual.address, figure);
-    if (completion) completion.value = figure.completion ? completionFormula(actual.address, cell('target.value')?.address ?? String(row.values['target.value'])) : null;
-  } else {
-    actual.value = row.actual;
-    if (completion) completion.value = null;
-  }
-  return { row: n, id: row.id, kind: row.kind, taskId: row.taskId, targetId: row.targetId, plan };
+interface WorkbookEdit {
+  readonly metaId: string;
+  readonly sheetIndex: number;
+  readonly sheetName: string;
+  readonly headerRows: number;
 }
 
-function completionFormula(actual: string, denominator: string): ExcelJS.CellFormulaValue {
-  return { formula: `IF(ISNUMBER(${actual}),${actual}/${denominator},"")`, date1904: false };
+/**
+ * The workbook with the metadata sheet listed (very hidden: Excel's menus cannot unhide it), print titles over the
+ * header rows unless the template has its own, and formulas recalculated on open (the new rows' have no cached results).
+ */
+function editWorkbook(xml: string, edit: WorkbookEdit): string {
+  const prefix = namespacePrefix(xml, RELATIONSHIPS);
+  let out = prefix === undefined ? xml.replace(/<workbook\b/, `<workbook xmlns:r="${RELATIONSHIPS}"`) : xml;
+  const r = prefix ?? 'r';
+  const ids = [...out.matchAll(/<sheet\b[^>]*?\ssheetId="(\d+)"/g)].map((m) => Number(m[1]));
+  const sheet = `<sheet name="${META_SHEET}" sheetId="${Math.max(0, ...ids) + 1}" state="veryHidden" ${r}:id="${edit.metaId}"/>`;
+  out = out.replace(/<\/sheets>/, `${sheet}</sheets>`);
+
+  const titles = [...out.matchAll(/<definedName\b([^>]*)>/g)].some((m) => attribute(m[1] as string, 'name') === '_xlnm.Print_Titles' && attribute(m[1] as string, 'localSheetId') === String(edit.sheetIndex));
+  if (!titles && edit.headerRows > 0) {
+    const name = `<definedName name="_xlnm.Print_Titles" localSheetId="${edit.sheetIndex}">${escapeText(`'${edit.sheetName.replaceAll("'", "''")}'!$1:$${edit.headerRows}`)}</definedName>`;
+    const names = findElement(out, 'definedNames');
+    if (names && names.open !== names.close) out = out.slice(0, names.close) + name + out.slice(names.close);
+    else if (names) out = `${out.slice(0, names.start)}<definedNames>${name}</definedNames>${out.slice(names.end)}`;
+    else out = insertAfter(out, ['externalReferences', 'functionGroups', 'sheets'], `<definedNames>${name}</definedNames>`);
+  }
+
+  const calc = findElement(out, 'calcPr');
+  if (calc) out = `${out.slice(0, calc.start)}<calcPr${withAttribute(calc.attributes, 'fullCalcOnLoad', '1')}/>${out.slice(calc.end)}`;
+  else out = insertAfter(out, ['definedNames', 'externalReferences', 'functionGroups', 'sheets'], '<calcPr fullCalcOnLoad="1"/>');
+  return out;
+}
+
+/** Inserts an element after the first of `after` the workbook has, as CT_Workbook orders its elements. */
+function insertAfter(xml: string, after: readonly string[], element: string): string {
+  for (const name of after) {
+    const e = findElement(xml, name);
+    if (e) return xml.slice(0, e.end) + element + xml.slice(e.end);
+  }
+  return xml;
 }

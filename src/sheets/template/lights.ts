@@ -1,22 +1,31 @@
-import type ExcelJS from 'exceljs';
 import type { Condition, FigureRule } from '../../core/progress-sheet.js';
+import type { StyleSheet } from '../xlsx/styles.js';
+import { escapeText } from '../xlsx/xml.js';
 
+/** Font and fill (ARGB) of each light, as Excel's own good/neutral/bad styles. */
 const COLORS = {
-  met: { font: 'FF006100', fill: 'FFC6EFCE' },
-  onTrack: { font: 'FF9C5700', fill: 'FFFFEB9C' },
-  behind: { font: 'FF9C0006', fill: 'FFFFC7CE' },
-};
+  met: ['FF006100', 'FFC6EFCE'],
+  onTrack: ['FF9C5700', 'FFFFEB9C'],
+  behind: ['FF9C0006', 'FFFFC7CE'],
+} as const;
 
-/** Met (green), behind time-elapsed progress (red), on track (amber), as conditional formats on the figure's cell. */
-export function addTrafficLights(sheet: ExcelJS.Worksheet, address: string, rule: FigureRule): void {
-  const a = address.replace(/^([A-Z]+)(\d+)$/, '$$$1$2');
-  const format = (when: Condition, color: { font: string; fill: string }, priority: number): ExcelJS.ConditionalFormattingRule => ({
-    type: 'expression',
-    priority,
-    formulae: [`AND(ISNUMBER(${a}),${a}${when.operator}${when.bound})`],
-    style: { font: { color: { argb: color.font } }, fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: color.fill } } },
-  });
-  const rules = [format(rule.met, COLORS.met, 1), format(rule.behind, COLORS.behind, 2)];
-  if (rule.onTrack) rules.push(format(rule.onTrack, COLORS.onTrack, 3));
-  sheet.addConditionalFormatting({ ref: address, rules });
+export type LightStyles = Readonly<Record<keyof typeof COLORS, number>>;
+
+/** The three differential formats the lights use, added to the styles once per sheet. */
+export function lightStyles(styles: StyleSheet): LightStyles {
+  return { met: styles.dxf(...COLORS.met), onTrack: styles.dxf(...COLORS.onTrack), behind: styles.dxf(...COLORS.behind) };
+}
+
+/**
+ * Met (green), behind time-elapsed progress (red), on track (amber), as one <conditionalFormatting> on the figure's cell.
+ * `priority` is the first free priority of the sheet; the next free one is returned with the XML.
+ */
+export function trafficLights(cell: string, rule: FigureRule, styles: LightStyles, priority: number): { xml: string; next: number } {
+  const a = cell.replace(/^([A-Z]+)(\d+)$/, '$$$1$2');
+  let p = priority;
+  const format = (when: Condition, dxf: number) =>
+    `<cfRule type="expression" dxfId="${dxf}" priority="${p++}"><formula>${escapeText(`AND(ISNUMBER(${a}),${a}${when.operator}${when.bound})`)}</formula></cfRule>`;
+  let rules = format(rule.met, styles.met) + format(rule.behind, styles.behind);
+  if (rule.onTrack) rules += format(rule.onTrack, styles.onTrack);
+  return { xml: `<conditionalFormatting sqref="${cell}">${rules}</conditionalFormatting>`, next: p };
 }

@@ -366,7 +366,8 @@ function typedValue(v: string, strings: readonly string[], styles: Styles, tag: 
 
 const textCell = (value: string): RawCell => (value === '' ? EMPTY : { kind: 'text', value });
 
-function sharedStrings(xml: string): string[] {
+/** The texts of a shared-strings part, in order. */
+export function sharedStrings(xml: string): string[] {
   const out: string[] = [];
   for (let at = xml.indexOf('<si>'); at >= 0; at = xml.indexOf('<si>', at + 4)) {
     const end = xml.indexOf('</si>', at);
@@ -382,7 +383,7 @@ function sharedStrings(xml: string): string[] {
 }
 
 /** The text of a string item: its <t> runs joined, phonetic guides (<rPh>) left out. */
-function runsText(item: string): string {
+export function runsText(item: string): string {
   const visible = item.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '');
   let out = '';
   for (const m of visible.matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>|<t\b[^>]*\/>/g)) out += unescapeXml(m[1] ?? '');

@@ -53,3 +53,87 @@ export function attributes(text: string): Record<string, string> {
   for (const m of text.matchAll(/([\w:]+)\s*=\s*"([^"]*)"/g)) out[m[1] as string] = m[2] as string;
   return out;
 }
+
+/** Text as XML character data: & < > escaped (quotes need no escape there). */
+export function escapeText(s: string): string {
+  return /[&<>]/.test(s) ? s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;') : s;
+}
+
+/** Text as a double-quoted attribute value. */
+export function escapeAttribute(s: string): string {
+  return /[&<>"\n\r\t]/.test(s) ? escapeText(s).replaceAll('"', '&quot;').replaceAll('\n', '&#10;').replaceAll('\r', '&#13;').replaceAll('\t', '&#9;') : s;
+}
+
+/** An element found in XML text: where it starts, where its start tag and content end, and where it ends. */
+export interface Element {
+  readonly start: number;
+  /** Just after the start tag's >. */
+  readonly open: number;
+  /** Where the end tag starts (equal to `open` for an empty-element tag). */
+  readonly close: number;
+  /** Just after the element. */
+  readonly end: number;
+  /** The start tag's attribute text. */
+  readonly attributes: string;
+}
+
+/** The first element named `name` (with its prefix, if any) at or after `from`, nested ones counted; undefined when there is none. */
+export function findElement(xml: string, name: string, from = 0, to = xml.length): Element | undefined {
+  const open = `<${name}`;
+  for (let at = xml.indexOf(open, from); at >= 0 && at < to; at = xml.indexOf(open, at + 1)) {
+    const next = xml.charCodeAt(at + open.length);
+    if (!(next === 0x20 || next === 0x3e || next === 0x2f || next === 0x09 || next === 0x0a || next === 0x0d)) continue;
+    const tagEnd = xml.indexOf('>', at);
+    if (tagEnd < 0) return undefined;
+    const selfClosing = xml.charCodeAt(tagEnd - 1) === 0x2f;
+    const attributes = xml.slice(at + open.length, selfClosing ? tagEnd - 1 : tagEnd);
+    if (selfClosing) return { start: at, open: tagEnd + 1, close: tagEnd + 1, end: tagEnd + 1, attributes };
+    const close = closingTag(xml, name, tagEnd + 1);
+    if (close < 0) return undefined;
+    return { start: at, open: tagEnd + 1, close, end: close + name.length + 3, attributes };
+  }
+  return undefined;
+}
+
+/** Every element named `name` directly or deeper inside xml[from, to), in order, not nested in one another. */
+export function findElements(xml: string, name: string, from = 0, to = xml.length): Element[] {
+  const out: Element[] = [];
+  for (let e = findElement(xml, name, from, to); e && e.end <= to; e = findElement(xml, name, e.end, to)) out.push(e);
+  return out;
+}
+
+/** Where the end tag that closes an element `name` opened before `from` starts, counting elements of the same name inside it. */
+function closingTag(xml: string, name: string, from: number): number {
+  const open = `<${name}`;
+  const end = `</${name}>`;
+  let depth = 1;
+  let at = from;
+  for (;;) {
+    const close = xml.indexOf(end, at);
+    if (close < 0) return -1;
+    for (let inner = xml.indexOf(open, at); inner >= 0 && inner < close; inner = xml.indexOf(open, inner + 1)) {
+      const next = xml.charCodeAt(inner + open.length);
+      if (!(next === 0x20 || next === 0x3e || next === 0x09 || next === 0x0a || next === 0x0d)) continue;
+      const tagEnd = xml.indexOf('>', inner);
+      if (xml.charCodeAt(tagEnd - 1) !== 0x2f) depth++;
+    }
+    if (--depth === 0) return close;
+    at = close + end.length;
+  }
+}
+
+/** An element's start-tag attribute text with one attribute set (added when absent), or removed for undefined. */
+export function withAttribute(attributeText: string, name: string, value: string | undefined): string {
+  const pattern = new RegExp(`(\\s)${name.replace('.', '\\.')}\\s*=\\s*("[^"]*"|'[^']*')`);
+  const m = pattern.exec(attributeText);
+  if (value === undefined) return m ? attributeText.slice(0, m.index) + attributeText.slice(m.index + m[0].length) : attributeText;
+  const pair = `${name}="${escapeAttribute(value)}"`;
+  if (m) return `${attributeText.slice(0, m.index)}${m[1]}${pair}${attributeText.slice(m.index + m[0].length)}`;
+  return `${attributeText.replace(/\s+$/, '')} ${pair}`;
+}
+
+/** One attribute's value (unescaped) from an element's attribute text. */
+export function attribute(attributeText: string, name: string): string | undefined {
+  const value = attributes(attributeText)[name];
+  return value === undefined ? undefined : unescapeEntities(value);
+}

@@ -30,13 +30,23 @@ interface Entry {
   readonly packed: number;
   readonly size: number;
   readonly offset: number;
+  readonly crc: number;
+  readonly flags: number;
+  /** MS-DOS time and date, as stored. */
+  readonly time: number;
+  readonly date: number;
 }
 
-/** An entry as stored: its bytes still compressed, and how. */
+/** An entry as stored: its bytes still compressed, and how; enough to copy it into another archive unchanged. */
 export interface StoredPart {
   readonly data: Uint8Array;
   readonly method: number;
   readonly size: number;
+  readonly crc: number;
+  /** General-purpose flags (bit 11: UTF-8 name). */
+  readonly flags: number;
+  readonly time: number;
+  readonly date: number;
 }
 
 /** A zip archive read from its central directory; entries are inflated one by one, on request. */
@@ -56,8 +66,15 @@ export class ZipArchive {
     return this.entries.has(name);
   }
 
+  /** Entry names in the archive's order. */
   get names(): string[] {
     return [...this.entries.keys()];
+  }
+
+  /** Whether an entry is encrypted or too large for this reader (ZIP64); such an archive can be read but not copied. */
+  get copyable(): boolean {
+    for (const e of this.entries.values()) if (e.flags & 1 || e.size === 0xffffffff || e.packed === 0xffffffff) return false;
+    return true;
   }
 
   /** The sum of the entries' unzipped sizes; infinite for ZIP64 (over 4 GB). */
@@ -75,7 +92,7 @@ export class ZipArchive {
     if (e.offset + 30 > this.bytes.length || view.getUint32(e.offset, true) !== LOCAL_HEADER) throw damaged({ reason: 'zip-entry', part: name });
     const start = e.offset + 30 + view.getUint16(e.offset + 26, true) + view.getUint16(e.offset + 28, true);
     if (start + e.packed > this.bytes.length) throw damaged({ reason: 'zip-entry', part: name });
-    return { data: this.bytes.subarray(start, start + e.packed), method: e.method, size: e.size };
+    return { data: this.bytes.subarray(start, start + e.packed), method: e.method, size: e.size, crc: e.crc, flags: e.flags, time: e.time, date: e.date };
   }
 
   /** The entry unzipped, or undefined when there is none. Throws WorkbookError on a damaged entry. */
@@ -114,7 +131,11 @@ function centralDirectory(bytes: Uint8Array): Map<string, Entry> | ZipProblem {
     if (at + 46 > end || view.getUint32(at, true) !== CENTRAL_HEADER) return { code: 'file-corrupt', corrupt: { reason: 'zip-directory' } };
     const nameLength = view.getUint16(at + 28, true);
     entries.set(entryName(bytes, at + 46, nameLength, decoder), {
+      flags: view.getUint16(at + 8, true),
       method: view.getUint16(at + 10, true),
+      time: view.getUint16(at + 12, true),
+      date: view.getUint16(at + 14, true),
+      crc: view.getUint32(at + 16, true),
       packed: view.getUint32(at + 20, true),
       size: view.getUint32(at + 24, true),
       offset: view.getUint32(at + 42, true),

@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
-import type { RawCell } from '../../core/entry.js';
-import { rawText, type Grid, type GridBook } from './grid.js';
+import type { RawCell } from '../../src/core/entry.js';
+import { rawText, type Grid, type GridBook } from '../../src/sheets/xlsx/grid.js';
 
 const EMPTY: RawCell = { kind: 'empty' };
 

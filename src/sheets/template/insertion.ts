@@ -1,0 +1,202 @@
+import type { TemplateLoss } from '../../core/code.js';
+import type { XlsxPackage } from '../xlsx/package.js';
+import { formatBox, parseBox, type Box } from '../xlsx/range.js';
+import { mapReferences, namesSheet, type Reference } from '../xlsx/reference.js';
+import { escapeText, unescapeEntities } from '../xlsx/xml.js';
+
+/** The row template of sheet `sheet` at row `row` becoming `added + 1` rows: what moves down, and by how much. */
+export interface Insertion {
+  readonly sheet: string;
+  readonly row: number;
+  readonly added: number;
+}
+
+/** A row's number after the insertion. */
+export const shiftRow = (n: number, ins: Insertion): number => (n > ins.row ? n + ins.added : n);
+
+/** A box after the insertion: below it moves down, reaching the row template it stretches over the new rows, above it stays. */
+export function shiftBox(box: Box, ins: Insertion): Box {
+  return { ...box, top: shiftRow(box.top, ins), bottom: box.bottom >= ins.row ? box.bottom + ins.added : box.bottom };
+}
+
+/** Space-separated ranges (an sqref) after the insertion. */
+export function shiftSqref(sqref: string, ins: Insertion): string {
+  return sqref
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((part) => {
+      const box = parseBox(part);
+      return box ? formatBox(shiftBox(box, ins)) : part;
+    })
+    .join(' ');
+}
+
+/** A box after the insertion without stretching: each edge below the row template moves down (a copied row's references). */
+export function moveBox(box: Box, ins: Insertion): Box {
+  return { ...box, top: shiftRow(box.top, ins), bottom: shiftRow(box.bottom, ins) };
+}
+
+/**
+ * A formula after the insertion; `ownSheet` is the sheet the formula stands on (unqualified references name it).
+ * Ranges that reach the row template stretch over the new rows, unless `stretch` is false (formulas of the row template itself).
+ */
+export function shiftFormula(formula: string, ins: Insertion, ownSheet: string | undefined, stretch = true): string {
+  if (ins.added === 0) return formula;
+  const shift = stretch ? shiftBox : moveBox;
+  return mapReferences(formula, (ref) => (ref.kind !== 'columns' && namesSheet(ref, ins.sheet, ownSheet) ? changed(ref.box, shift(ref.box, ins)) : undefined));
+}
+
+const changed = (a: Box, b: Box): Box | undefined => (a.top === b.top && a.bottom === b.bottom ? undefined : b);
+
+/** A formula as written in XML (escaped) after the insertion. */
+export function shiftEscapedFormula(escaped: string, ins: Insertion, ownSheet: string | undefined, stretch = true): string {
+  const formula = unescapeEntities(escaped);
+  const shifted = shiftFormula(formula, ins, ownSheet, stretch);
+  return shifted === formula ? escaped : escapeText(shifted);
+}
+
+/** Every <f> formula in a part's XML (cells, charts' <c:f>, extLst's <xm:f>) after the insertion. */
+export function shiftFormulasIn(xml: string, ins: Insertion, ownSheet: string | undefined, tag = 'f', stretch = true): string {
+  if (ins.added === 0) return xml;
+  const pattern = new RegExp(`(<(?:\\w+:)?${tag}\\b[^>]*>)([^<]*)(</(?:\\w+:)?${tag}>)`, 'g');
+  return xml.replace(pattern, (whole, open: string, text: string, close: string) => {
+    const shifted = shiftEscapedFormula(text, ins, ownSheet, stretch);
+    return shifted === text ? whole : open + shifted + close;
+  });
+}
+
+/** The parts that point at rows of the sheet, outside the sheet itself, and how each moves. */
+export function shiftPackage(pkg: XlsxPackage, ins: Insertion, sheetPart: string, losses: TemplateLoss[]): void {
+  shiftDefinedNames(pkg, ins);
+  for (const part of pkg.partsOfType(WORKSHEET)) {
+    if (part === sheetPart) continue;
+    const xml = pkg.text(part);
+    if (xml !== undefined && xml.includes(ins.sheet)) pkg.set(part, shiftFormulasIn(xml, ins, undefined));
+  }
+  for (const part of [...pkg.partsOfType(CHART), ...pkg.partsOfType(CHART_EX)]) shiftChart(pkg, part, ins, losses);
+  for (const part of pkg.partsOfType(PIVOT_CACHE)) {
+    const xml = pkg.require(part);
+    const shifted = xml.replace(/<worksheetSource\b([^>]*?)\/>/, (whole, attrs: string) => {
+      const sheet = /\bsheet="([^"]*)"/.exec(attrs)?.[1];
+      const ref = /\bref="([^"]*)"/.exec(attrs)?.[1];
+      if (sheet === undefined || ref === undefined || unescapeEntities(sheet) !== ins.sheet) return whole;
+      return `<worksheetSource${attrs.replace(`ref="${ref}"`, `ref="${shiftSqref(ref, ins)}"`)}/>`;
+    });
+    // The pivot table itself was computed from the old range: Excel refreshes it on open.
+    if (shifted !== xml) pkg.set(part, shifted.replace(/<pivotCacheDefinition\b(?![^>]*refreshOnLoad)/, '<pivotCacheDefinition refreshOnLoad="1"'));
+  }
+  for (const rel of pkg.relationships(sheetPart)) {
+    if (rel.external) continue;
+    const shift = RELATED[rel.type];
+    if (shift) shift(pkg, rel.target, ins, losses);
+    else if (!KEPT.has(rel.type)) losses.push({ what: 'part-kept', part: rel.target });
+  }
+}
+
+const WORKSHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+const CHART = 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml';
+const CHART_EX = 'application/vnd.ms-office.chartex+xml';
+const PIVOT_CACHE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.pivotCacheDefinition+xml';
+
+/** Related parts that hold nothing about rows: copied as they are. */
+const KEPT = new Set(['printerSettings', 'image', 'hyperlink', 'pivotTable']);
+
+type Shift = (pkg: XlsxPackage, part: string, ins: Insertion, losses: TemplateLoss[]) => void;
+
+const RELATED: Readonly<Record<string, Shift>> = {
+  drawing: shiftDrawing,
+  comments: (pkg, part, ins, losses) => shiftRefAttributes(pkg, part, ins, losses, 'comment'),
+  threadedComment: (pkg, part, ins, losses) => shiftRefAttributes(pkg, part, ins, losses, 'threadedComment'),
+  vmlDrawing: shiftVml,
+  table: (pkg, part, ins) => {
+    const xml = pkg.require(part);
+    pkg.set(part, xml.replace(/(<(?:table|autoFilter)\b[^>]*?\sref=")([^"]*)"/g, (_, open: string, ref: string) => `${open}${shiftSqref(ref, ins)}"`));
+  },
+};
+
+function shiftDefinedNames(pkg: XlsxPackage, ins: Insertion): void {
+  const workbook = pkg.require('xl/workbook.xml');
+  pkg.set('xl/workbook.xml', shiftFormulasIn(workbook, ins, undefined, 'definedName'));
+}
+
+/** Chart series ranges: a column of the row template stretches over every row; a row of it cannot, and is said. */
+function shiftChart(pkg: XlsxPackage, part: string, ins: Insertion, losses: TemplateLoss[]): void {
+  const xml = pkg.text(part);
+  if (xml === undefined || !xml.includes(ins.sheet)) return;
+  const shifted = xml.replace(/(<(?:\w+:)?f\b[^>]*>)([^<]*)(<\/(?:\w+:)?f>)/g, (whole, open: string, text: string, close: string) => {
+    const formula = unescapeEntities(text);
+    const result = mapReferences(formula, (ref: Reference) => {
+      if (ref.kind === 'columns' || !namesSheet(ref, ins.sheet, undefined)) return undefined;
+      const { box } = ref;
+      if (box.top === ins.row && box.bottom === ins.row && box.right > box.left) {
+        losses.push({ what: 'series-across-row', part, range: formula });
+        return undefined;
+      }
+      return changed(box, shiftBox(box, ins));
+    });
+    return result === formula ? whole : open + escapeText(result) + close;
+  });
+  pkg.set(part, shifted);
+}
+
+/** Anchors of pictures and charts: below the row template they move down; spanning it, they grow (unless absolute or one-cell). */
+function shiftDrawing(pkg: XlsxPackage, part: string, ins: Insertion, losses: TemplateLoss[]): void {
+  const xml = pkg.require(part);
+  const anchor = /<((?:\w+:)?)(twoCellAnchor|oneCellAnchor)\b([^>]*)>([\s\S]*?)<\/\1\2>/g;
+  const shifted = xml.replace(anchor, (whole, prefix: string, kind: string, attrs: string, inner: string) => {
+    const editAs = /\beditAs="(\w+)"/.exec(attrs)?.[1] ?? 'twoCell';
+    if (editAs === 'absolute') return whole;
+    const from = anchorRow(inner, 'from');
+    if (from === undefined) return whole;
+    // Anchor rows are 0-based.
+    if (from + 1 === ins.row) losses.push({ what: 'drawing-in-row', part, row: ins.row });
+    const movedFrom = shiftRow(from + 1, ins) - 1;
+    let out = setAnchorRow(inner, 'from', movedFrom);
+    const to = anchorRow(inner, 'to');
+    if (kind === 'twoCellAnchor' && to !== undefined) out = setAnchorRow(out, 'to', editAs === 'oneCell' ? to + movedFrom - from : shiftRow(to + 1, ins) - 1);
+    return out === inner ? whole : `<${prefix}${kind}${attrs}>${out}</${prefix}${kind}>`;
+  });
+  pkg.set(part, shifted);
+}
+
+function anchorRow(inner: string, which: 'from' | 'to'): number | undefined {
+  const m = new RegExp(`<(?:\\w+:)?${which}>[\\s\\S]*?<(?:\\w+:)?row>(\\d+)<`).exec(inner);
+  return m ? Number(m[1]) : undefined;
+}
+
+function setAnchorRow(inner: string, which: 'from' | 'to', row: number): string {
+  return inner.replace(new RegExp(`(<(?:\\w+:)?${which}>[\\s\\S]*?<(?:\\w+:)?row>)(\\d+)(<)`), `$1${row}$3`);
+}
+
+/** Comments by their cell: below the row template they move; on it, they stay with the first row, which is said. */
+function shiftRefAttributes(pkg: XlsxPackage, part: string, ins: Insertion, losses: TemplateLoss[], element: string): void {
+  const xml = pkg.require(part);
+  const pattern = new RegExp(`(<${element}\\b[^>]*?\\sref=")([^"]*)"`, 'g');
+  pkg.set(
+    part,
+    xml.replace(pattern, (_, open: string, ref: string) => {
+      const box = parseBox(ref);
+      if (box && box.top === ins.row) losses.push({ what: 'comment-in-row', cell: ref });
+      return `${open}${box ? formatBox(shiftBox(box, ins)) : ref}"`;
+    }),
+  );
+}
+
+/** The legacy drawing of comments: each note's row (0-based) and its anchor's rows. */
+function shiftVml(pkg: XlsxPackage, part: string, ins: Insertion): void {
+  const xml = pkg.require(part);
+  const move = (row0: number) => shiftRow(row0 + 1, ins) - 1;
+  const shifted = xml
+    .replace(/(<x:Row>)(\d+)(<\/x:Row>)/g, (_, a: string, n: string, b: string) => `${a}${move(Number(n))}${b}`)
+    .replace(/(<x:Anchor>)([^<]*)(<\/x:Anchor>)/g, (whole, a: string, text: string, b: string) => {
+      const parts = text.split(',').map((s) => s.trim());
+      if (parts.length !== 8) return whole;
+      const top = Number(parts[2]);
+      const bottom = Number(parts[6]);
+      const moved = move(top);
+      parts[2] = String(moved);
+      parts[6] = String(bottom + moved - top);
+      return `${a}${parts.join(', ')}${b}`;
+    });
+  pkg.set(part, shifted);
+}

@@ -1,0 +1,162 @@
+import { damaged, type Inflate, type ZipArchive } from './zip.js';
+import { writeZip, type Deflate, type ZipEntry } from './zip-writer.js';
+import { attribute, attributes, escapeAttribute, findElement } from './xml.js';
+
+/** A relationship of a part: its id, type (the last segment of the type URI) and the part it targets. */
+export interface Relationship {
+  readonly id: string;
+  readonly type: string;
+  /** The target part's name in the package, or the target as written when it is external. */
+  readonly target: string;
+  readonly external: boolean;
+}
+
+const RELATIONSHIP_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
+const CONTENT_TYPES = '[Content_Types].xml';
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+
+/**
+ * An Office Open XML package open for editing: parts are read on request, changed or added as text, and written
+ * back with every other part copied as it was stored (same compressed bytes, same CRC).
+ */
+export class XlsxPackage {
+  private readonly texts = new Map<string, string>();
+  private readonly changed = new Set<string>();
+  private readonly added: string[] = [];
+
+  constructor(
+    private readonly zip: ZipArchive,
+    private readonly inflate?: Inflate,
+  ) {}
+
+  /** Part names: the archive's, in its order, then the added ones. */
+  get names(): string[] {
+    return [...this.zip.names, ...this.added];
+  }
+
+  /** Names of the parts that were changed or added. */
+  get edited(): string[] {
+    return [...this.changed];
+  }
+
+  has(name: string): boolean {
+    return this.texts.has(name) || this.zip.has(name);
+  }
+
+  /** A part's text (as edited so far), or undefined when there is none. Throws WorkbookError on a damaged part. */
+  text(name: string): string | undefined {
+    const cached = this.texts.get(name);
+    if (cached !== undefined) return cached;
+    const bytes = this.zip.read(name, this.inflate);
+    if (bytes === undefined) return undefined;
+    const text = decoder.decode(bytes);
+    this.texts.set(name, text);
+    return text;
+  }
+
+  /** A part that must be there: throws WorkbookError (part-damaged) when it is missing. */
+  require(name: string): string {
+    const text = this.text(name);
+    if (text === undefined) throw damaged({ reason: 'part-damaged', part: name });
+    return text;
+  }
+
+  /** Replaces a part's text; nothing is marked when it is unchanged. */
+  set(name: string, text: string): void {
+    if (this.text(name) === text) return;
+    if (!this.has(name)) this.added.push(name);
+    this.texts.set(name, text);
+    this.changed.add(name);
+  }
+
+  /** Adds a part with its content type. */
+  add(name: string, text: string, contentType: string): void {
+    this.set(name, text);
+    const types = this.require(CONTENT_TYPES);
+    const override = `<Override PartName="/${escapeAttribute(name)}" ContentType="${contentType}"/>`;
+    this.set(CONTENT_TYPES, types.replace(/<\/Types>\s*$/, `${override}</Types>`));
+  }
+
+  /** A name for a new part like `xl/worksheets/sheet{n}.xml` that no part has. */
+  freeName(pattern: (n: number) => string): string {
+    for (let n = 1; ; n++) if (!this.has(pattern(n))) return pattern(n);
+  }
+
+  /** Part names whose content type is `contentType`, by the package's overrides. */
+  partsOfType(contentType: string): string[] {
+    const types = this.require(CONTENT_TYPES);
+    const out: string[] = [];
+    for (const m of types.matchAll(/<Override\b([^>]*?)\/?>/g)) {
+      const attrs = attributes(m[1] as string);
+      if (attrs['ContentType'] === contentType && attrs['PartName']) out.push(attrs['PartName'].replace(/^\//, ''));
+    }
+    return out.filter((name) => this.has(name));
+  }
+
+  /** The relationships of a part, from its .rels part. */
+  relationships(part: string): Relationship[] {
+    const rels = this.text(relsName(part));
+    if (rels === undefined) return [];
+    const out: Relationship[] = [];
+    for (const m of rels.matchAll(/<Relationship\b([^>]*?)\/?>/g)) {
+      const attrs = m[1] as string;
+      const id = attribute(attrs, 'Id');
+      const target = attribute(attrs, 'Target');
+      if (id === undefined || target === undefined) continue;
+      const external = attribute(attrs, 'TargetMode') === 'External';
+      const type = (attribute(attrs, 'Type') ?? '').replace(/^.*\//, '');
+      out.push({ id, type, target: external ? target : resolvePart(part, target), external });
+    }
+    return out;
+  }
+
+  /** Adds a relationship from `part` to `target` (a part name) and returns its id. */
+  relate(part: string, type: string, target: string): string {
+    const name = relsName(part);
+    const rels = this.text(name) ?? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+    const ids = new Set(this.relationships(part).map((r) => r.id));
+    let n = ids.size + 1;
+    while (ids.has(`rId${n}`)) n++;
+    const id = `rId${n}`;
+    const relation = `<Relationship Id="${id}" Type="${RELATIONSHIP_TYPE}${type}" Target="${escapeAttribute(relativeTarget(part, target))}"/>`;
+    const end = findElement(rels, 'Relationships');
+    if (!end) throw damaged({ reason: 'part-damaged', part: name });
+    this.set(name, end.open === end.close ? `${rels.slice(0, end.start)}<Relationships${end.attributes}>${relation}</Relationships>${rels.slice(end.end)}` : rels.slice(0, end.close) + relation + rels.slice(end.close));
+    return id;
+  }
+
+  /** The package as .xlsx bytes: edited parts compressed anew, the others copied as stored. */
+  write(deflate?: Deflate): Uint8Array {
+    const entries: ZipEntry[] = this.names.map((name) => {
+      if (this.changed.has(name)) return { name, data: encoder.encode(this.texts.get(name) as string) };
+      const stored = this.zip.stored(name);
+      if (!stored) throw damaged({ reason: 'zip-entry', part: name });
+      return { name, stored };
+    });
+    return writeZip(entries, deflate);
+  }
+}
+
+/** The .rels part of a part: xl/workbook.xml → xl/_rels/workbook.xml.rels. */
+export function relsName(part: string): string {
+  const slash = part.lastIndexOf('/');
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}
+
+/** A relationship's target as a part name, resolved against the folder of the part that holds it. */
+export function resolvePart(from: string, target: string): string {
+  const path = target.startsWith('/') ? target.slice(1) : from.slice(0, from.lastIndexOf('/') + 1) + target;
+  const out: string[] = [];
+  for (const segment of path.split('/')) {
+    if (segment === '..') out.pop();
+    else if (segment !== '.' && segment !== '') out.push(segment);
+  }
+  return out.join('/');
+}
+
+/** A part name as a target relative to the part that points at it. */
+function relativeTarget(from: string, target: string): string {
+  const folder = from.slice(0, from.lastIndexOf('/') + 1);
+  return folder !== '' && target.startsWith(folder) ? target.slice(folder.length) : `/${target}`;
+}

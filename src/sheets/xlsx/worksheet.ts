@@ -1,0 +1,192 @@
+import { damaged } from './zip.js';
+import { columnLetter } from './range.js';
+import { runsText } from './reader.js';
+import type { SharedStrings } from './strings.js';
+import { attribute, findElement, unescapeCellText, withAttribute } from './xml.js';
+
+/** A cell as written: its column, its attributes other than r, and its content (<f>, <v>, <is>) as XML. */
+export interface CellXml {
+  readonly column: number;
+  readonly attributes: string;
+  readonly content: string;
+}
+
+/** A row as written: its number, its attributes other than r, its cells in column order. */
+export interface RowXml {
+  readonly row: number;
+  readonly attributes: string;
+  readonly cells: readonly CellXml[];
+}
+
+/** A top-level element after the sheet's cells (mergeCells, conditionalFormatting, pageSetup, extLst …), as XML. */
+export interface TailElement {
+  readonly name: string;
+  readonly xml: string;
+}
+
+/** Where each element after sheetData stands in a worksheet (ECMA-376 CT_Worksheet); Excel refuses them out of order. */
+const TAIL_ORDER = [
+  'sheetCalcPr',
+  'sheetProtection',
+  'protectedRanges',
+  'scenarios',
+  'autoFilter',
+  'sortState',
+  'dataConsolidate',
+  'customSheetViews',
+  'mergeCells',
+  'phoneticPr',
+  'conditionalFormatting',
+  'dataValidations',
+  'hyperlinks',
+  'printOptions',
+  'pageMargins',
+  'pageSetup',
+  'headerFooter',
+  'rowBreaks',
+  'colBreaks',
+  'customProperties',
+  'cellWatches',
+  'ignoredErrors',
+  'smartTags',
+  'drawing',
+  'legacyDrawing',
+  'legacyDrawingHF',
+  'drawingHF',
+  'picture',
+  'oleObjects',
+  'controls',
+  'webPublishItems',
+  'tableParts',
+  'extLst',
+];
+
+/** A worksheet part split into what comes before its cells, its rows, and the elements after them; edited, then joined again. */
+export class WorksheetXml {
+  private constructor(
+    /** Everything up to the cells: the root tag, sheetPr, dimension, sheetViews, cols, and <sheetData…>. */
+    public head: string,
+    public rows: RowXml[],
+    public tail: TailElement[],
+    /** The closing root tag and anything after it. */
+    private readonly end: string,
+  ) {}
+
+  /** Throws WorkbookError (part-damaged) for a part that is not a worksheet of the main namespace without prefix. */
+  static parse(xml: string, part: string): WorksheetXml {
+    const root = findElement(xml, 'worksheet');
+    const data = root && findElement(xml, 'sheetData', root.open);
+    if (!root || !data) throw damaged({ reason: 'part-damaged', part });
+    const rows = data.open === data.close ? [] : parseRows(xml.slice(data.open, data.close));
+    const tail = parseTail(xml.slice(data.end, root.close));
+    return new WorksheetXml(`${xml.slice(0, data.start)}<sheetData${data.attributes}>`, rows, tail, xml.slice(root.close));
+  }
+
+  /** The first element of the tail named `name`. */
+  element(name: string): TailElement | undefined {
+    return this.tail.find((e) => e.name === name);
+  }
+
+  /** Every element of the tail named `name` (conditionalFormatting may come many times). */
+  elements(name: string): TailElement[] {
+    return this.tail.filter((e) => e.name === name);
+  }
+
+  /** Replaces every element named `name` with `xml` (none for an empty list), where the schema puts them. */
+  replace(name: string, xml: readonly string[]): void {
+    const at = this.tail.findIndex((e) => e.name === name);
+    const rest = this.tail.filter((e) => e.name !== name);
+    const order = TAIL_ORDER.indexOf(name);
+    let position = at >= 0 ? at : rest.findIndex((e) => TAIL_ORDER.indexOf(e.name) > order);
+    if (position < 0) position = rest.length;
+    rest.splice(position, 0, ...xml.map((x) => ({ name, xml: x })));
+    this.tail = rest;
+  }
+
+  toString(): string {
+    let out = this.head;
+    for (const row of this.rows) out += rowXml(row);
+    out += '</sheetData>';
+    for (const e of this.tail) out += e.xml;
+    return out + this.end;
+  }
+}
+
+export function rowXml(row: RowXml): string {
+  let out = `<row r="${row.row}"${row.attributes}>`;
+  for (const c of row.cells) out += cellXml(row.row, c);
+  return `${out}</row>`;
+}
+
+export function cellXml(row: number, c: CellXml): string {
+  const ref = `${columnLetter(c.column)}${row}`;
+  return c.content === '' ? `<c r="${ref}"${c.attributes}/>` : `<c r="${ref}"${c.attributes}>${c.content}</c>`;
+}
+
+function parseRows(xml: string): RowXml[] {
+  const rows: RowXml[] = [];
+  let previous = 0;
+  for (let e = findElement(xml, 'row'); e; e = findElement(xml, 'row', e.end)) {
+    const r = Number(attribute(e.attributes, 'r') ?? previous + 1);
+    previous = r;
+    rows.push({ row: r, attributes: withAttribute(e.attributes, 'r', undefined), cells: parseCells(xml.slice(e.open, e.close)) });
+  }
+  return rows;
+}
+
+function parseCells(xml: string): CellXml[] {
+  const cells: CellXml[] = [];
+  let previous = 0;
+  for (let e = findElement(xml, 'c'); e; e = findElement(xml, 'c', e.end)) {
+    const ref = attribute(e.attributes, 'r');
+    const column = ref === undefined ? previous + 1 : columnOf(ref);
+    previous = column;
+    cells.push({ column, attributes: withAttribute(e.attributes, 'r', undefined), content: xml.slice(e.open, e.close) });
+  }
+  return cells;
+}
+
+function columnOf(ref: string): number {
+  let n = 0;
+  for (const ch of ref) {
+    const c = ch.charCodeAt(0);
+    if (c < 65 || c > 90) break;
+    n = n * 26 + (c - 64);
+  }
+  return n;
+}
+
+function parseTail(xml: string): TailElement[] {
+  const out: TailElement[] = [];
+  let at = 0;
+  while (at < xml.length) {
+    const lt = xml.indexOf('<', at);
+    if (lt < 0) break;
+    if (xml.startsWith('<!--', lt)) {
+      const end = xml.indexOf('-->', lt);
+      at = end < 0 ? xml.length : end + 3;
+      continue;
+    }
+    const name = /^<([\w:]+)/.exec(xml.slice(lt, lt + 64))?.[1];
+    const e = name === undefined ? undefined : findElement(xml, name, lt);
+    if (!name || !e || e.start !== lt) break;
+    out.push({ name, xml: xml.slice(e.start, e.end) });
+    at = e.end;
+  }
+  return out;
+}
+
+/** What a cell shows as text: a shared or inline string, or the cached result of a string formula; undefined for other cells. */
+export function cellText(cell: CellXml, strings: SharedStrings): string | undefined {
+  const type = attribute(cell.attributes, 't');
+  if (type === 's') {
+    const v = /<v>([^<]*)<\/v>/.exec(cell.content)?.[1];
+    return v === undefined ? undefined : strings.text(Number(v));
+  }
+  if (type === 'inlineStr') return runsText(/<is>([\s\S]*)<\/is>/.exec(cell.content)?.[1] ?? '');
+  if (type === 'str') return unescapeCellText(/<v>([^<]*)<\/v>/.exec(cell.content)?.[1] ?? '');
+  return undefined;
+}
+
+/** The cell's style index (0 when it has none). */
+export const cellStyle = (cell: CellXml): number => Number(attribute(cell.attributes, 's') ?? 0);
