@@ -1,0 +1,180 @@
+import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { describe, expect, test } from 'vitest';
+import { message, wording } from '../src/index.js';
+import { parsePeriod } from '../src/core/period.js';
+import { generateProgressSheet } from '../src/sheets/template/fill.js';
+import { ZipArchive } from '../src/sheets/xlsx/zip.js';
+import { bin } from './helpers/cli.js';
+import { check, pairs, seed } from './helpers/sheets.js';
+import { resaveWithLibreOffice, richTemplate, RICH_PARTS } from './helpers/rich-template.js';
+import { libreOffice, PDFTOPPM, run, SOFFICE } from './helpers/tools.js';
+
+/** PDFs and pictures of filled templates, kept for people to look at (not committed). */
+const OUTPUT = fileURLToPath(new URL('../test-output/fill/', import.meta.url));
+const OFFICE_TIMEOUT = 180_000;
+const SHEET = '推进情况';
+
+async function fill(template: Uint8Array, name = 'rich.xlsx') {
+  const period = parsePeriod('2021-Q2');
+  if (!period) throw new Error('period');
+  return generateProgressSheet(template, { records: seed, department: '区科委', period, generatedAt: '2021-04-01T09:00:00', templateVersion: 'test', templateName: name });
+}
+
+const parts = (bytes: Uint8Array) => unzipSync(bytes);
+const xmlOf = (bytes: Uint8Array, part: string) => strFromU8(parts(bytes)[part] as Uint8Array);
+/** The <c:f> ranges of a chart, without the sheet's name (LibreOffice drops the quotes). */
+const chartRanges = (xml: string) => [...xml.matchAll(/<c:f>([^<]*)<\/c:f>/g)].map((m) => (m[1] as string).replace(/^.*!/, '')).filter((f) => f.startsWith('$'));
+/** Drawing anchors' (from row, to row), 0-based as stored. */
+const anchors = (xml: string) => [...xml.matchAll(/<xdr:from>[\s\S]*?<xdr:row>(\d+)<\/xdr:row>[\s\S]*?<xdr:to>[\s\S]*?<xdr:row>(\d+)<\/xdr:row>/g)].map((m) => [Number(m[1]), Number(m[2])]);
+/** A cell's value as shown: LibreOffice saves some texts as rich text. */
+const shown = (v: ExcelJS.CellValue) => (v !== null && typeof v === 'object' && 'richText' in v ? v.richText.map((r) => r.text).join('') : v);
+const definedNames = (xml: string) => Object.fromEntries([...xml.matchAll(/<definedName\b[^>]*name="([^"]+)"[^>]*>([^<]*)<\/definedName>/g)].map((m) => [m[1], (m[2] as string).replace(/^.*!/, '')]));
+
+// 区科委 carries 16 rows in 2021-Q2: the row template (5) becomes rows 5–20 and everything below it moves down 15 rows.
+const TEMPLATES = [
+  { name: 'made with exceljs and raw XML', office: false, make: richTemplate },
+  { name: 're-saved by LibreOffice', office: true, make: async () => resaveWithLibreOffice(await richTemplate(), 'rich.xlsx') },
+];
+
+/** Parts that must change when the row template is filled: everything else is copied as it was stored. */
+const MAY_CHANGE = new Set([
+  RICH_PARTS.sheet,
+  RICH_PARTS.secondSheet, // its formulas point below the row template
+  RICH_PARTS.chart, // series ranges
+  RICH_PARTS.drawing, // the chart's anchor
+  RICH_PARTS.comments, // the note on B7
+  RICH_PARTS.vml, // the same note's shape
+  'xl/sharedStrings.xml',
+  'xl/styles.xml',
+  'xl/workbook.xml',
+  'xl/_rels/workbook.xml.rels',
+  '[Content_Types].xml',
+]);
+
+describe.each(TEMPLATES)('a coordinator’s template $name', ({ name, office, make }) => {
+  describe.runIf(!office || libreOffice.run)('filled for 区科委, 2021-Q2', async () => {
+    const template = await make();
+    const { bytes, findings } = await fill(template);
+    const before = ZipArchive.open(template) as ZipArchive;
+    const after = ZipArchive.open(bytes) as ZipArchive;
+
+    test('every part of the template is still there, and byte for byte where nothing had to change', () => {
+      expect(after.names.filter((n) => !before.names.includes(n))).toEqual(['xl/worksheets/sheet3.xml']); // the metadata sheet
+      const changed = before.names.filter((n) => {
+        const [a, b] = [before.stored(n), after.stored(n)];
+        return !a || !b || a.crc !== b.crc || a.data.length !== b.data.length || a.data.some((x, i) => x !== b.data[i]);
+      });
+      expect(changed.filter((n) => !MAY_CHANGE.has(n))).toEqual([]);
+      for (const part of [RICH_PARTS.image, RICH_PARTS.custom, RICH_PARTS.drawingRels, 'docProps/app.xml', 'docProps/core.xml']) expect(changed, part).not.toContain(part);
+      expect(findings).toEqual([]);
+    });
+
+    test('the chart’s ranges cover the moved rows, and its anchor moved below them', () => {
+      const chart = xmlOf(bytes, RICH_PARTS.chart);
+      expect(chartRanges(chart)).toEqual(expect.arrayContaining(['$B$25:$B$27', '$C$25:$C$27', '$F$5:$F$20']));
+      expect(chartRanges(chart)).not.toEqual(expect.arrayContaining(['$B$10:$B$12']));
+      const [image, chartAnchor] = anchors(xmlOf(bytes, RICH_PARTS.drawing));
+      expect(image).toEqual(anchors(xmlOf(template, RICH_PARTS.drawing))[0]); // above the row template: unmoved
+      const [from, to] = anchors(xmlOf(template, RICH_PARTS.drawing))[1] as number[];
+      expect(chartAnchor).toEqual([(from as number) + 15, (to as number) + 15]);
+    });
+
+    test('names, print titles, comments and the second sheet’s formulas follow the rows', async () => {
+      expect(definedNames(xmlOf(bytes, 'xl/workbook.xml'))).toMatchObject({ 目标值: '$F$5:$F$20', 汇总: '$B$25:$C$27' });
+      expect(xmlOf(bytes, 'xl/workbook.xml')).toMatch(/name="_xlnm\.Print_Titles"[^>]*>[^<]*!\$1:\$4</);
+      expect([...xmlOf(bytes, RICH_PARTS.comments).matchAll(/<comment ref="([A-Z]+\d+)"/g)].map((m) => m[1])).toEqual(['B4', 'B22']);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+      const notes = workbook.getWorksheet('填报说明') as ExcelJS.Worksheet;
+      expect((notes.getCell('B6').value as ExcelJS.CellFormulaValue).formula).toMatch(/K5:K20\)$/);
+      expect((notes.getCell('B7').value as ExcelJS.CellFormulaValue).formula).toMatch(/!C26$/);
+      const sheet = workbook.getWorksheet(SHEET) as ExcelJS.Worksheet;
+      expect(['B25', 'C27', 'B22'].map((a) => shown(sheet.getCell(a).value))).toEqual(['已完成', 2, '填报人:']);
+      expect(workbook.getWorksheet('_plan_ledger')?.state).toBe('veryHidden');
+    });
+
+    test('the filled sheet reads back with no finding, and with its entries once typed', async () => {
+      expect(pairs(await check({ 'filled.xlsx': bytes }, seed))).toEqual([]);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+      const sheet = workbook.getWorksheet(SHEET) as ExcelJS.Worksheet;
+      sheet.getCell('K15').value = 400;
+      sheet.getCell('M15').value = '已完成';
+      sheet.getCell('O15').value = '验收单';
+      const report = await check({ 'typed.xlsx': new Uint8Array(await workbook.xlsx.writeBuffer()) }, seed);
+      expect(pairs(report)).toEqual([]);
+      expect(report.entries.find((e) => e.targetId === 't2.5.12-1')).toMatchObject({ actual: 400, status: 'done', evidence: '验收单' });
+    });
+
+    test.runIf(libreOffice.run)(
+      'LibreOffice opens the filled sheet and renders it to PDF (test-output/fill/)',
+      () => {
+        const base = office ? 'rich-libreoffice' : 'rich-exceljs';
+        mkdirSync(OUTPUT, { recursive: true });
+        writeFileSync(join(OUTPUT, `${base}.xlsx`), bytes);
+        const profile = mkdtempSync(join(tmpdir(), 'lo-profile-'));
+        run(SOFFICE, ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', 'pdf', '--outdir', OUTPUT, join(OUTPUT, `${base}.xlsx`)], OFFICE_TIMEOUT);
+        const pdf = join(OUTPUT, `${base}.pdf`);
+        expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+        const text = run('/usr/bin/pdftotext', ['-layout', pdf, '-']);
+        for (const words of ['公共充电桩', '填报人', '已完成', '推进汇总', '填报说明']) expect(text, words).toContain(words);
+        run(PDFTOPPM, ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, join(OUTPUT, `${base}-page-1`)]);
+        expect(statSync(join(OUTPUT, `${base}-page-1.png`)).size).toBeGreaterThan(10_000);
+      },
+      OFFICE_TIMEOUT,
+    );
+    void name;
+  });
+});
+
+/** The rich template with what filling cannot carry: a picture on the row template, a chart series along it, a validation on an entry cell. */
+async function troublesome(): Promise<Uint8Array> {
+  const files = unzipSync(await richTemplate());
+  const edit = (part: string, change: (xml: string) => string) => (files[part] = strToU8(change(strFromU8(files[part] as Uint8Array))));
+  edit(RICH_PARTS.chart, (xml) => xml.replace(`'${SHEET}'!$F$5:$F$5`, `'${SHEET}'!$F$5:$J$5`));
+  edit(RICH_PARTS.drawing, (xml) => xml.replace(/(<xdr:from><xdr:col>\d+<\/xdr:col><xdr:colOff>\d+<\/xdr:colOff><xdr:row>)0(<)/, '$14$2').replace(/(<xdr:to><xdr:col>\d+<\/xdr:col><xdr:colOff>\d+<\/xdr:colOff><xdr:row>)2(<)/, '$14$2'));
+  edit(RICH_PARTS.sheet, (xml) => xml.replace('<pageMargins', '<dataValidations count="1"><dataValidation type="decimal" operator="greaterThan" allowBlank="1" sqref="K5"><formula1>0</formula1></dataValidation></dataValidations><pageMargins'));
+  return zipSync(files);
+}
+
+describe('what a template holds that filling cannot carry is said, in the coordinator’s language', async () => {
+  const template = await troublesome();
+  const { bytes, findings } = await fill(template, 'office.xlsx');
+
+  test('as findings of the fill, one per thing', () => {
+    expect(findings.map((f) => [f.code, f.params])).toEqual([
+      ['template-not-carried', { file: 'office.xlsx', what: 'validation-replaced', cell: 'K5' }],
+      ['template-not-carried', { file: 'office.xlsx', what: 'series-across-row', part: RICH_PARTS.chart, range: `'${SHEET}'!$F$5:$J$5` }],
+      ['template-not-carried', { file: 'office.xlsx', what: 'drawing-in-row', part: RICH_PARTS.drawing, row: 5 }],
+    ]);
+    expect(findings.map((f) => message(f))).toEqual([
+      '模板 office.xlsx:K5 原有的数据验证已换成本表的填报校验',
+      `模板 office.xlsx:图表的数据系列 '${SHEET}'!$F$5:$J$5 横跨行模板,填表后只含第一行`,
+      '模板 office.xlsx:行模板(第 5 行)上的图片或图表不会逐行重复,只保留在第一行',
+    ]);
+    expect(message(findings[0] as (typeof findings)[number], wording('en'))).toBe("template office.xlsx: the data validation on K5 was replaced by the sheet's own entry check");
+  });
+
+  test('and the sheet is still sound: one validation per entry cell, read back with no finding', async () => {
+    const xml = xmlOf(bytes, RICH_PARTS.sheet);
+    const cells = [...xml.matchAll(/<dataValidation\b[^>]*sqref="([^"]+)"/g)].flatMap((m) => (m[1] as string).split(' '));
+    expect(new Set(cells).size).toBe(cells.length);
+    expect(cells.filter((c) => c.startsWith('K'))).toHaveLength(6);
+    expect(pairs(await check({ 'filled.xlsx': bytes }, seed))).toEqual([]);
+  });
+
+  test('plan-ledger template prints them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plan-ledger-fill-'));
+    writeFileSync(join(dir, 'office.xlsx'), template);
+    const result = bin(['template', '--department', '区科委', '--period', '2021-Q2', '--template', join(dir, 'office.xlsx'), '--out', join(dir, 'out')]);
+    expect(result.code).toBe(0);
+    expect(result.stderr.trim().split('\n')).toHaveLength(3);
+    expect(result.stderr).toContain('警告: 模板');
+    expect(result.stderr).toContain('行模板(第 5 行)上的图片或图表不会逐行重复');
+  });
+});
