@@ -1,5 +1,6 @@
 import type { Period } from './period.js';
-import { targetsByTask, type Department, type PlanRecords, type Target, type Task } from './record.js';
+import { targetsByTask } from './lookup.js';
+import type { Department, PlanRecords, Target, Task } from './record.js';
 
 /** A row a department reports on: a target, or a task that has none (a status row). */
 export type WorkItem =

@@ -1,7 +1,8 @@
 import type { Status } from '../core/entry.js';
 import { wording, type Wording } from '../core/locales/index.js';
 import { expectedShare, type Period } from '../core/period.js';
-import { targetsById, type PlanRecords, type Target } from '../core/record.js';
+import { targetsById } from '../core/lookup.js';
+import type { PlanRecords, Target } from '../core/record.js';
 import { hash64 } from '../core/text.js';
 import { isCountUnit } from '../core/unit.js';
 import { departmentsFor } from '../core/worklist.js';

@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { LedgerSchema, type Ledger } from '../core/ledger.js';
-import { jsonSheetCells, readJsonSheet } from './metadata.js';
+import { jsonSheetCells, readJsonSheet } from './json-sheet.js';
 import type { GridBook } from './xlsx/grid.js';
 
 /** The very hidden sheet a ledger workbook carries its records in, for audit to read back. */

@@ -2,7 +2,8 @@ import type { ConsolidationInput, SheetReader, SheetReading } from '../core/cons
 import { readFigure, readStatus } from '../core/entry.js';
 import { finding, type Finding } from '../core/finding.js';
 import { parsePeriod, type Period } from '../core/period.js';
-import { targetsById, type PlanRecords, type Target } from '../core/record.js';
+import { targetsById } from '../core/lookup.js';
+import type { PlanRecords, Target } from '../core/record.js';
 import type { Entry } from '../core/report.js';
 import { checkEntry } from '../core/rule.js';
 import { normalize } from '../core/text.js';

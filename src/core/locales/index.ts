@@ -2,6 +2,7 @@ import { CODE_LIST, CODES, type Code, type ParamsOf } from '../code.js';
 import type { PlanLedgerError } from '../error.js';
 import type { Finding } from '../finding.js';
 import { PLACEHOLDER_LIST, PLACEHOLDERS } from '../placeholder.js';
+import { DEFAULT_LOCALE } from './default.js';
 import { en } from './en.js';
 import type { Locale, Wording } from './wording.js';
 import { zhCN } from './zh-CN.js';
@@ -9,7 +10,7 @@ import { zhCN } from './zh-CN.js';
 export type { Locale, Wording } from './wording.js';
 
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
-export const DEFAULT_LOCALE: Locale = 'zh-CN';
+export { DEFAULT_LOCALE } from './default.js';
 
 const WORDINGS: Readonly<Record<Locale, Wording>> = { 'zh-CN': zhCN, en };
 

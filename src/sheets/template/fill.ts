@@ -1,12 +1,14 @@
 import { CODES, type TemplateLoss } from '../../core/code.js';
 import { PlanLedgerError } from '../../core/error.js';
 import type { Finding } from '../../core/finding.js';
-import { wording, type Wording } from '../../core/locales/index.js';
+import { DEFAULT_WORDING } from '../../core/locales/default.js';
+import type { Wording } from '../../core/locales/wording.js';
 import type { Period } from '../../core/period.js';
 import { progressSheet, type ProgressSheet } from '../../core/progress-sheet.js';
 import type { PlanRecords } from '../../core/record.js';
 import { hash64 } from '../../core/text.js';
-import { META_SHEET, metaCells, type SheetMeta, type SheetRow } from '../metadata.js';
+import { jsonSheetCells, META_MARKER, META_SHEET } from '../json-sheet.js';
+import type { SheetMeta, SheetRow } from '../metadata.js';
 import { XlsxPackage, type Relationship } from '../xlsx/package.js';
 import { columnLetter } from '../xlsx/range.js';
 import { SharedStrings } from '../xlsx/strings.js';
@@ -63,7 +65,7 @@ export async function generateProgressSheet(template: ArrayBuffer | Uint8Array, 
 
 /** generateProgressSheet without the promise. */
 export function fillProgressSheet(template: Uint8Array, options: FillOptions): FilledSheet {
-  const w = options.wording ?? wording();
+  const w = options.wording ?? DEFAULT_WORDING;
   const file = options.templateName;
   const content = progressSheet(options.records, options.department, options.period, options.generatedAt, w);
   try {
@@ -174,7 +176,7 @@ function metadata(layout: Layout, rows: SheetRow[], options: FillOptions): Sheet
 
 /** The very hidden sheet that carries the metadata: the marker in A1, the JSON in chunks below. */
 function metaSheet(meta: SheetMeta, strings: SharedStrings): string {
-  const cells = metaCells(meta).map((text, i) => `<row r="${i + 1}">${cellXml(i + 1, { column: 1, attributes: ' t="s"', content: `<v>${strings.add(text)}</v>` })}</row>`);
+  const cells = jsonSheetCells(META_MARKER, meta).map((text, i) => `<row r="${i + 1}">${cellXml(i + 1, { column: 1, attributes: ' t="s"', content: `<v>${strings.add(text)}</v>` })}</row>`);
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}"><sheetData>${cells.join('')}</sheetData></worksheet>`;
 }
 

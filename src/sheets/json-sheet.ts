@@ -1,0 +1,29 @@
+import { rawText, type GridBook } from './xlsx/grid.js';
+
+/** Name of the very hidden sheet that carries what a generated workbook is. */
+export const META_SHEET = '_plan_ledger';
+/** What A1 of the metadata sheet says. */
+export const META_MARKER = 'plan-ledger progress sheet';
+const CHUNK = 30_000; // below Excel's 32,767 characters per cell
+
+/** The cells of a very hidden sheet that carries a value as JSON, from A1 down: the marker, then chunks. */
+export function jsonSheetCells(marker: string, value: unknown): string[] {
+  const json = JSON.stringify(value);
+  const cells = [marker];
+  for (let i = 0; i < json.length; i += CHUNK) cells.push(json.slice(i, i + CHUNK));
+  return cells;
+}
+
+/** The JSON a sheet of jsonSheetCells holds, parsed, if the sheet is there and carries the marker; undefined otherwise, null when it does not parse. */
+export function readJsonSheet(book: GridBook, name: string, marker: string): unknown {
+  const sheet = book.sheet(name);
+  if (!sheet || rawText(sheet.cell('A1')) !== marker) return undefined;
+  let json = '';
+  // LibreOffice may save a long cell as rich text; the grid reads either.
+  for (let row = 2; row <= sheet.maxRow; row++) json += rawText(sheet.cell(`A${row}`));
+  try {
+    return JSON.parse(json) as unknown;
+  } catch {
+    return null;
+  }
+}
