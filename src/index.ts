@@ -47,7 +47,7 @@ export { readFigure, readStatus, STATUSES, type Status, type RawCell, type ReadF
 export { PLACEHOLDERS, PLACEHOLDER_LIST, REQUIRED_PLACEHOLDERS, type Placeholder, type PlaceholderScope } from './core/placeholder.js';
 export { progressSheet, type ProgressSheet, type ProgressRow, type FigureRule, type Condition, type CellValue } from './core/progress-sheet.js';
 export { defaultTemplate, DEFAULT_TEMPLATE_VERSION } from './sheets/template/default.js';
-export { generateProgressSheet, type FillOptions, type FilledSheet, type EntryValues } from './sheets/template/fill.js';
+export { generateProgressSheet, TemplateCache, type FillOptions, type FilledSheet, type EntryValues } from './sheets/template/fill.js';
 export { openWorkbook, WorkbookCache, type OpenOptions, type XlsxBook } from './sheets/xlsx/reader.js';
 export { WorkbookError, type Inflate, type ZipProblem } from './sheets/xlsx/zip.js';
 export { type Deflate } from './sheets/xlsx/zip-writer.js';

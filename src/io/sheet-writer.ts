@@ -6,7 +6,7 @@ import type { Period } from '../core/period.js';
 import type { PlanRecords } from '../core/record.js';
 import { departmentsFor } from '../core/worklist.js';
 import { DEFAULT_TEMPLATE_VERSION } from '../sheets/template/default.js';
-import { generateProgressSheet } from '../sheets/template/fill.js';
+import { generateProgressSheet, TemplateCache } from '../sheets/template/fill.js';
 import { readFileBytes, writeFileAtomic } from './file.js';
 import { nativeDeflate, nativeInflate } from './inflate.js';
 import { DEFAULT_TEMPLATE, sheetFileName } from './sheet-file.js';
@@ -39,6 +39,7 @@ export async function writeDepartmentSheets(records: PlanRecords, period: Period
   const template = readFileBytes(templatePath);
   const generatedAt = localIso(options.now ?? new Date());
   const written: string[] = [];
+  const cache = new TemplateCache();
   const findings = new Map<string, Finding>();
   for (const department of departments) {
     const sheet = await generateProgressSheet(template, {
@@ -51,6 +52,7 @@ export async function writeDepartmentSheets(records: PlanRecords, period: Period
       wording: options.wording,
       inflate: nativeInflate,
       deflate: nativeDeflate,
+      cache,
     });
     const path = join(options.out, sheetFileName(period.label, department));
     await writeFileAtomic(path, sheet.bytes);

@@ -7,7 +7,7 @@ import { hash64 } from '../core/text.js';
 import { isCountUnit } from '../core/unit.js';
 import { departmentsFor } from '../core/worklist.js';
 import { progressSheet } from '../core/progress-sheet.js';
-import { generateProgressSheet, type EntryValues } from './template/fill.js';
+import { generateProgressSheet, TemplateCache, type EntryValues } from './template/fill.js';
 import type { Inflate } from './xlsx/zip.js';
 import type { Deflate } from './xlsx/zip-writer.js';
 
@@ -45,6 +45,7 @@ export async function demoSheets(records: PlanRecords, period: Period, options: 
   const out: { department: string; bytes: Uint8Array }[] = [];
   const targets = targetsById(records);
   const w = options.wording ?? wording();
+  const cache = new TemplateCache();
   for (const department of departmentsFor(records, period)) {
     const rand = random(options.seed ^ parseInt(hash64(department.name).slice(0, 8), 16));
     const entries = new Map<string, EntryValues>();
@@ -83,6 +84,7 @@ export async function demoSheets(records: PlanRecords, period: Period, options: 
       templateName: 'template',
       wording: w,
       entries,
+      cache,
       ...(options.inflate ? { inflate: options.inflate } : {}),
       ...(options.deflate ? { deflate: options.deflate } : {}),
     });

@@ -39,6 +39,13 @@ export interface FillOptions {
   /** Faster zlib where the platform has one (Node); fflate otherwise. */
   readonly inflate?: Inflate;
   readonly deflate?: Deflate;
+  /** Kept by a caller that fills many sheets from one template: its parts are inflated once. */
+  readonly cache?: TemplateCache;
+}
+
+/** The parts of templates read so far, by name, CRC and size: one per run of many sheets. */
+export class TemplateCache {
+  readonly parts = new Map<string, string>();
 }
 
 /** A filled progress sheet: its bytes, its metadata, and what of the template could not be carried as it was. */
@@ -69,19 +76,19 @@ export function fillProgressSheet(template: Uint8Array, options: FillOptions): F
   const file = options.templateName;
   const content = progressSheet(options.records, options.department, options.period, options.generatedAt, w);
   try {
-    return fill(openTemplate(template, file, options.inflate), content, options, w);
+    return fill(openTemplate(template, file, options), content, options, w);
   } catch (cause) {
     if (cause instanceof WorkbookError) throw new PlanLedgerError('template-invalid', { file, reason: 'unreadable', detail: cause.problem.code }, { cause });
     throw cause;
   }
 }
 
-function openTemplate(bytes: Uint8Array, file: string, inflate: Inflate | undefined): XlsxPackage {
+function openTemplate(bytes: Uint8Array, file: string, options: FillOptions): XlsxPackage {
   const zip = ZipArchive.open(bytes);
   if (!(zip instanceof ZipArchive)) throw new PlanLedgerError('template-invalid', { file, reason: 'unreadable', detail: zip.code });
   if (!zip.has('xl/workbook.xml') || !zip.has('[Content_Types].xml')) throw new PlanLedgerError('template-invalid', { file, reason: 'unreadable', detail: 'file-not-xlsx' });
   if (!zip.copyable) throw new PlanLedgerError('template-invalid', { file, reason: 'unreadable', detail: 'encrypted or ZIP64' });
-  return new XlsxPackage(zip, inflate);
+  return new XlsxPackage(zip, options.inflate, options.cache?.parts);
 }
 
 interface WorkbookSheet {

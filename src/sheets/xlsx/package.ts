@@ -28,6 +28,8 @@ export class XlsxPackage {
   constructor(
     private readonly zip: ZipArchive,
     private readonly inflate?: Inflate,
+    /** Parts' texts by name, CRC and size, kept by a caller that opens the same template many times. */
+    private readonly cache?: Map<string, string>,
   ) {}
 
   /** Part names: the archive's, in its order, then the added ones. */
@@ -48,9 +50,14 @@ export class XlsxPackage {
   text(name: string): string | undefined {
     const cached = this.texts.get(name);
     if (cached !== undefined) return cached;
-    const bytes = this.zip.read(name, this.inflate);
-    if (bytes === undefined) return undefined;
-    const text = decoder.decode(bytes);
+    const stored = this.zip.stored(name);
+    if (stored === undefined) return undefined;
+    const key = `${name}|${stored.crc}|${stored.size}`;
+    let text = this.cache?.get(key);
+    if (text === undefined) {
+      text = decoder.decode(this.zip.read(name, this.inflate));
+      this.cache?.set(key, text);
+    }
     this.texts.set(name, text);
     return text;
   }

@@ -4,6 +4,8 @@ import { columnLetter, columnNumber, type Box } from './range.js';
 export interface Reference {
   /** The sheet's name as written (quotes and doubled apostrophes removed); undefined for the formula's own sheet. */
   readonly sheet: string | undefined;
+  /** In another workbook ([1]Sheet1!A1), or over several sheets (Sheet1:Sheet3!A1). */
+  readonly external: boolean;
   readonly kind: 'cell' | 'area' | 'rows' | 'columns';
   /** Columns and rows, 1-based; 0 where the kind has none (rows have no columns). */
   readonly box: Box;
@@ -11,18 +13,21 @@ export interface Reference {
   readonly absolute: readonly [boolean, boolean, boolean, boolean];
 }
 
-// An optional sheet (quoted, or a plain name of letters, digits, _ and .), then A1, A1:B2, 1:4 or A:C.
-const SHEET = String.raw`(?:'((?:[^']|'')+)'|([\p{L}_][\p{L}\p{N}_.]*))!`;
-const CELL = String.raw`(\$?)([A-Z]{1,3})(\$?)(\d+)`;
-const AREA_END = String.raw`(?::(\$?)([A-Z]{1,3})(\$?)(\d+))?`;
-const ROWS = String.raw`(\$?)(\d+):(\$?)(\d+)`;
-const COLUMNS = String.raw`(\$?)([A-Z]{1,3}):(\$?)([A-Z]{1,3})`;
-// Not inside a name or a function call, and not after ! (an external or 3-D reference whose sheet part did not match).
-const REFERENCE = new RegExp(String.raw`(?<![\p{L}\p{N}_.$!\]:])(?:${SHEET})?(?:${CELL}${AREA_END}|${ROWS}|${COLUMNS})(?![\p{L}\p{N}_(!\[])`, 'gu');
+// An optional book ([1]) and sheet (quoted, or a plain name of letters, digits, _ and ., or a 3-D span of two), then A1, A1:B2, 1:4 or A:C.
+const NAME = String.raw`[\p{L}_][\p{L}\p{N}_.]*`;
+const SHEET = String.raw`(?<book>\[[^\]]*\])?(?:'(?<quoted>(?:[^']|'')+)'|(?<plain>${NAME}(?::${NAME})?))!`;
+const CELL = String.raw`(?<la>\$?)(?<l>[A-Z]{1,3})(?<ta>\$?)(?<t>\d+)(?::(?<ra>\$?)(?<r>[A-Z]{1,3})(?<ba>\$?)(?<b>\d+))?`;
+const ROWS = String.raw`(?<rta>\$?)(?<rt>\d+):(?<rba>\$?)(?<rb>\d+)`;
+const COLUMNS = String.raw`(?<cla>\$?)(?<cl>[A-Z]{1,3}):(?<cra>\$?)(?<cr>[A-Z]{1,3})`;
+// Not inside a name or a function call.
+const REFERENCE = new RegExp(String.raw`(?<![\p{L}\p{N}_.$!\]:])(?:${SHEET})?(?:${CELL}|${ROWS}|${COLUMNS})(?![\p{L}\p{N}_(!\[])`, 'gu');
+/** Excel's last column (XFD) and row: beyond them a name like XFE10 is a defined name, not a cell. */
+const MAX_COLUMN = 16384;
+const MAX_ROW = 1048576;
 
 /** The formula with string literals and bracketed parts (structured references, external books) blanked, same length. */
 function mask(formula: string): string {
-  if (!formula.includes('"') && !formula.includes('[')) return formula;
+  if (!formula.includes('"') && !formula.includes('[') && !formula.includes("'")) return formula;
   let out = '';
   for (let i = 0; i < formula.length; i++) {
     const c = formula[i] as string;
@@ -30,6 +35,16 @@ function mask(formula: string): string {
       const end = literalEnd(formula, i);
       out += `"${'\u0001'.repeat(Math.max(0, end - i - 1))}${end < formula.length ? '"' : ''}`;
       i = end;
+    } else if (c === "'") {
+      // A quoted sheet name: '' is an apostrophe inside it; its text is kept, a " in it opens no string.
+      let j = i + 1;
+      for (; j < formula.length; j++) {
+        if (formula[j] !== "'") continue;
+        if (formula[j + 1] === "'") j++;
+        else break;
+      }
+      out += formula.slice(i, j + 1);
+      i = j;
     } else if (c === '[') {
       let depth = 0;
       let j = i;
@@ -66,29 +81,36 @@ export function mapReferences(formula: string, change: (ref: Reference) => Box |
   let out = '';
   let last = 0;
   for (const m of masked.matchAll(REFERENCE)) {
-    const ref = reference(m);
-    const box = change(ref);
-    if (!box) continue;
+    const ref = reference(m.groups ?? {});
+    const box = ref && change(ref);
+    if (!ref || !box) continue;
     const at = m.index;
-    const sheetLength = m[1] !== undefined ? m[1].length + 3 : m[2] !== undefined ? m[2].length + 1 : 0;
-    const sheetPart = formula.slice(at, at + sheetLength);
-    out += formula.slice(last, at) + sheetPart + address(ref, box);
+    const { book = '', quoted, plain } = m.groups ?? {};
+    const sheetLength = quoted !== undefined ? book.length + quoted.length + 3 : plain !== undefined ? book.length + plain.length + 1 : 0;
+    out += formula.slice(last, at + sheetLength) + address(ref, box);
     last = at + m[0].length;
   }
   return last === 0 ? formula : out + formula.slice(last);
 }
 
-function reference(m: RegExpMatchArray): Reference {
-  const sheet = m[1] !== undefined ? m[1].replaceAll("''", "'") : m[2];
-  const flag = (i: number) => m[i] === '$';
-  if (m[4] !== undefined) {
-    const left = columnNumber(m[4]);
-    const top = Number(m[6]);
-    if (m[8] === undefined) return { sheet, kind: 'cell', box: { left, top, right: left, bottom: top }, absolute: [flag(3), flag(5), flag(3), flag(5)] };
-    return { sheet, kind: 'area', box: { left, top, right: columnNumber(m[8]), bottom: Number(m[10]) }, absolute: [flag(3), flag(5), flag(7), flag(9)] };
+function reference(g: Record<string, string | undefined>): Reference | undefined {
+  const sheet = g['quoted'] !== undefined ? g['quoted'].replaceAll("''", "'") : g['plain'];
+  const common = { sheet, external: g['book'] !== undefined || (sheet?.includes(':') ?? false) };
+  let ref: Reference;
+  if (g['l'] !== undefined) {
+    const left = columnNumber(g['l']);
+    const top = Number(g['t']);
+    ref =
+      g['r'] === undefined
+        ? { ...common, kind: 'cell', box: { left, top, right: left, bottom: top }, absolute: [g['la'] === '$', g['ta'] === '$', g['la'] === '$', g['ta'] === '$'] }
+        : { ...common, kind: 'area', box: { left, top, right: columnNumber(g['r']), bottom: Number(g['b']) }, absolute: [g['la'] === '$', g['ta'] === '$', g['ra'] === '$', g['ba'] === '$'] };
+  } else if (g['rt'] !== undefined) {
+    ref = { ...common, kind: 'rows', box: { left: 0, top: Number(g['rt']), right: 0, bottom: Number(g['rb']) }, absolute: [false, g['rta'] === '$', false, g['rba'] === '$'] };
+  } else {
+    ref = { ...common, kind: 'columns', box: { left: columnNumber(g['cl'] ?? ''), top: 0, right: columnNumber(g['cr'] ?? ''), bottom: 0 }, absolute: [g['cla'] === '$', false, g['cra'] === '$', false] };
   }
-  if (m[12] !== undefined) return { sheet, kind: 'rows', box: { left: 0, top: Number(m[12]), right: 0, bottom: Number(m[14]) }, absolute: [false, flag(11), false, flag(13)] };
-  return { sheet, kind: 'columns', box: { left: columnNumber(m[16] as string), top: 0, right: columnNumber(m[18] as string), bottom: 0 }, absolute: [flag(15), false, flag(17), false] };
+  const { box } = ref;
+  return box.left > MAX_COLUMN || box.right > MAX_COLUMN || box.top > MAX_ROW || box.bottom > MAX_ROW ? undefined : ref;
 }
 
 function address(ref: Reference, box: Box): string {
@@ -108,6 +130,7 @@ function address(ref: Reference, box: Box): string {
 
 /** Whether a reference names the sheet `name` (unqualified ones name the formula's own sheet). */
 export function namesSheet(ref: Reference, name: string, ownSheet: string | undefined): boolean {
+  if (ref.external) return false;
   const sheet = ref.sheet ?? ownSheet;
   return sheet !== undefined && sheet.toLowerCase() === name.toLowerCase();
 }

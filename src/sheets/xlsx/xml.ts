@@ -122,9 +122,13 @@ function closingTag(xml: string, name: string, from: number): number {
   }
 }
 
+const attributePatterns = new Map<string, RegExp>();
+
 /** An element's start-tag attribute text with one attribute set (added when absent), or removed for undefined. */
 export function withAttribute(attributeText: string, name: string, value: string | undefined): string {
-  const pattern = new RegExp(`(\\s)${name.replace('.', '\\.')}\\s*=\\s*("[^"]*"|'[^']*')`);
+  if (value === undefined && !attributeText.includes(name)) return attributeText;
+  let pattern = attributePatterns.get(name);
+  if (!pattern) attributePatterns.set(name, (pattern = new RegExp(`(\\s)${name.replace('.', '\\.')}\\s*=\\s*("[^"]*"|'[^']*')`)));
   const m = pattern.exec(attributeText);
   if (value === undefined) return m ? attributeText.slice(0, m.index) + attributeText.slice(m.index + m[0].length) : attributeText;
   const pair = `${name}="${escapeAttribute(value)}"`;
@@ -134,6 +138,13 @@ export function withAttribute(attributeText: string, name: string, value: string
 
 /** One attribute's value (unescaped) from an element's attribute text. */
 export function attribute(attributeText: string, name: string): string | undefined {
+  // name="…" after white space, as every writer puts it; the general parser for anything else.
+  const at = attributeText.indexOf(`${name}="`);
+  if (at > 0 && attributeText.charCodeAt(at - 1) <= 0x20) {
+    const from = at + name.length + 2;
+    return unescapeEntities(attributeText.slice(from, attributeText.indexOf('"', from)));
+  }
+  if (!attributeText.includes(name)) return undefined;
   const value = attributes(attributeText)[name];
   return value === undefined ? undefined : unescapeEntities(value);
 }
