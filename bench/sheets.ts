@@ -10,7 +10,7 @@ import { departmentsFor } from '../src/core/worklist.js';
 import { checkSheets } from '../src/sheets/check.js';
 import { generateProgressSheet, TemplateCache } from '../src/sheets/template/fill.js';
 import { DEFAULT_TEMPLATE } from '../src/io/sheet-file.js';
-import { nativeDeflate, nativeInflate } from '../src/io/inflate.js';
+import { nativeDeflate, nodeZlib } from '../src/io/inflate.js';
 import { writeZip } from '../src/sheets/xlsx/zip-writer.js';
 import { printTable } from './measure.js';
 
@@ -33,7 +33,7 @@ export async function sheetsBench(): Promise<void> {
   // Each run from a fresh cache, as each run of the CLI: the template's parts are inflated once per run.
   const generateAll = async () => {
     const cache = new TemplateCache();
-    for (const d of departments) await generateProgressSheet(template, { ...options(d), inflate: nativeInflate, deflate: nativeDeflate, cache });
+    for (const d of departments) await generateProgressSheet(template, { ...options(d), ...nodeZlib, cache });
   };
   const generateAllJs = async () => {
     const cache = new TemplateCache();
@@ -47,10 +47,10 @@ export async function sheetsBench(): Promise<void> {
       await w.xlsx.writeBuffer();
     }
   };
-  // The floor: a ready template's parts zipped again, once per department (every part deflated, as a writer from nothing must).
+  // The floor: a ready template's parts zipped again, once per department, with the filler's zlib and level (every part deflated).
   const parts = unzipSync(template);
   const rezipNative = async () => {
-    for (let i = 0; i < departments.length; i++) writeZip(Object.entries(parts).map(([name, data]) => ({ name, data })), nativeDeflate);
+    for (let i = 0; i < departments.length; i++) writeZip(Object.entries(parts).map(([name, data]) => ({ name, data })), nativeDeflate, nodeZlib.crc32);
   };
   const rezipFflate = async () => {
     for (let i = 0; i < departments.length; i++) zipSync(parts);
@@ -90,9 +90,10 @@ export async function sheetsBench(): Promise<void> {
       ['floor: re-zip the template (fflate zipSync)', floorJsMs, floorJsMs / n, floorJsMs / floorMs, exceljsMs / floorJsMs],
     ],
   );
+  const spread = rounds.fill.map((f, i) => f / (rounds.floor[i] as number)).sort((a, b) => a - b);
   const bundle = await fillerBundle();
   const goals = [
-    [`fill within ${FLOOR_GOAL}× the re-zip floor`, `${(fillMs / floorMs).toFixed(2)}×`, fillMs / floorMs <= FLOOR_GOAL ? 'met' : 'NOT met'],
+    [`fill within ${FLOOR_GOAL}× the re-zip floor`, `${(fillMs / floorMs).toFixed(2)}× (per round ${spread[0]?.toFixed(2)}–${spread.at(-1)?.toFixed(2)})`, fillMs / floorMs <= FLOOR_GOAL ? 'met' : 'NOT met'],
     [`fill at least ${EXCELJS_GOAL}× faster than exceljs`, `${(exceljsMs / fillMs).toFixed(1)}×`, exceljsMs / fillMs >= EXCELJS_GOAL ? 'met' : 'NOT met'],
     [`filler bundle under ${BUNDLE_GOAL_KB} KB gzipped`, `${(bundle.gzip / 1024).toFixed(1)} KB (${(bundle.bytes / 1024).toFixed(1)} KB minified)`, bundle.gzip < BUNDLE_GOAL_KB * 1024 ? 'met' : 'NOT met'],
     [`check one filled sheet under ${CHECK_GOAL_MS} ms`, `${checkMs.toFixed(2)} ms (exceljs load ${peerCheckMs.toFixed(2)} ms)`, checkMs < CHECK_GOAL_MS ? 'met' : 'NOT met'],

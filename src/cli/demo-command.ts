@@ -5,7 +5,7 @@ import { writeAudit } from '../io/audit-file.js';
 import { consolidateFiles } from '../io/consolidate-files.js';
 import { exportPlan } from '../io/export.js';
 import { readFileBytes, writeFileAtomic } from '../io/file.js';
-import { nativeDeflate, nativeInflate } from '../io/inflate.js';
+import { nodeZlib } from '../io/inflate.js';
 import { ledgerToXlsx } from '../io/ledger.js';
 import { readRules } from '../io/ledger-file.js';
 import { loadPlan, SEED_PLAN } from '../io/plan-file.js';
@@ -35,7 +35,7 @@ export async function demoCommand(cmd: DemoCommand, { io, w }: Context): Promise
   step(w.cli.demo.records(resolve(out), tables.length));
   const blank = await writeDepartmentSheets(records, q1, { template: undefined, department: undefined, out: join(out, 'sheets'), wording: w });
   step(w.cli.demo.blank(q1.label, resolve(out, 'sheets'), blank.files.length));
-  const filled = await demoSheets(records, q2, { template: readFileBytes(DEFAULT_TEMPLATE), mistakes: 0.15, seed: 1, generatedAt: `${year}-06-20T10:00:00`, wording: w, inflate: nativeInflate, deflate: nativeDeflate });
+  const filled = await demoSheets(records, q2, { template: readFileBytes(DEFAULT_TEMPLATE), mistakes: 0.15, seed: 1, generatedAt: `${year}-06-20T10:00:00`, wording: w, ...nodeZlib });
   const filledDir = join(out, 'filled');
   for (const s of filled) await writeFileAtomic(join(filledDir, sheetFileName(q2.label, s.department)), s.bytes);
   step(w.cli.demo.filled(q2.label, resolve(filledDir), filled.length));

@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { PlanLedgerError } from '../core/error.js';
 import { readFileBytes, writeFileAtomic } from '../io/file.js';
-import { nativeDeflate, nativeInflate } from '../io/inflate.js';
+import { nodeZlib } from '../io/inflate.js';
 import { loadPlan, SEED_PLAN } from '../io/plan-file.js';
 import { DEFAULT_TEMPLATE, sheetFileName } from '../io/sheet-file.js';
 import { demoSheets } from '../sheets/demo.js';
@@ -27,7 +27,7 @@ export async function demoFillCommand(cmd: DemoFillCommand, { io, w }: Context):
   const records = await loadPlan(cmd.plan ?? SEED_PLAN);
   const template = readFileBytes(DEFAULT_TEMPLATE);
   const generatedAt = `${period.year}-${String(period.lastMonth).padStart(2, '0')}-20T10:00:00`;
-  const sheets = await demoSheets(records, period, { template, mistakes, seed, generatedAt, wording: w, inflate: nativeInflate, deflate: nativeDeflate });
+  const sheets = await demoSheets(records, period, { template, mistakes, seed, generatedAt, wording: w, ...nodeZlib });
   for (const s of sheets) await writeFileAtomic(join(out, sheetFileName(period.label, s.department)), s.bytes);
   io.out(`${w.cli.samplesWritten(sheets.length, resolve(out))}\n`);
   return 0;

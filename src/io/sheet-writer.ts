@@ -8,7 +8,7 @@ import { departmentsFor } from '../core/worklist.js';
 import { DEFAULT_TEMPLATE_VERSION } from '../sheets/template/default.js';
 import { generateProgressSheet, TemplateCache } from '../sheets/template/fill.js';
 import { readFileBytes, writeFileAtomic } from './file.js';
-import { nativeDeflate, nativeInflate } from './inflate.js';
+import { nodeZlib } from './inflate.js';
 import { DEFAULT_TEMPLATE, sheetFileName } from './sheet-file.js';
 
 export interface SheetsToWrite {
@@ -50,8 +50,7 @@ export async function writeDepartmentSheets(records: PlanRecords, period: Period
       templateVersion: options.template === undefined ? DEFAULT_TEMPLATE_VERSION : `custom:${templatePath}`,
       templateName: templatePath,
       wording: options.wording,
-      inflate: nativeInflate,
-      deflate: nativeDeflate,
+      ...nodeZlib,
       cache,
     });
     const path = join(options.out, sheetFileName(period.label, department));

@@ -7,11 +7,9 @@ import { hash64 } from '../core/text.js';
 import { isCountUnit } from '../core/unit.js';
 import { departmentsFor } from '../core/worklist.js';
 import { progressSheet } from '../core/progress-sheet.js';
-import { generateProgressSheet, TemplateCache, type EntryValues } from './template/fill.js';
-import type { Inflate } from './xlsx/zip.js';
-import type { Deflate } from './xlsx/zip-writer.js';
+import { generateProgressSheet, TemplateCache, type EntryValues, type FillOptions } from './template/fill.js';
 
-export interface DemoOptions {
+export interface DemoOptions extends Pick<FillOptions, 'inflate' | 'deflate' | 'crc32'> {
   readonly template: Uint8Array;
   /** Share of rows that get a typical mistake (0–1). */
   readonly mistakes: number;
@@ -20,8 +18,6 @@ export interface DemoOptions {
   readonly generatedAt: string;
   /** The words of the sheets and of what the samples say; zh-CN by default. */
   readonly wording?: Wording;
-  readonly inflate?: Inflate;
-  readonly deflate?: Deflate;
 }
 
 /** Mistakes people make in progress sheets, each one a finding check reports. */
@@ -87,6 +83,7 @@ export async function demoSheets(records: PlanRecords, period: Period, options: 
       cache,
       ...(options.inflate ? { inflate: options.inflate } : {}),
       ...(options.deflate ? { deflate: options.deflate } : {}),
+      ...(options.crc32 ? { crc32: options.crc32 } : {}),
     });
     out.push({ department: department.name, bytes });
   }

@@ -9,13 +9,13 @@ import type { PlanRecords } from '../../core/record.js';
 import { hash64 } from '../../core/text.js';
 import { jsonSheetCells, META_MARKER, META_SHEET } from '../json-sheet.js';
 import type { SheetMeta, SheetRow } from '../metadata.js';
-import { XlsxPackage, type Relationship } from '../xlsx/package.js';
+import { XlsxPackage, type PackageCache, type Relationship } from '../xlsx/package.js';
 import { columnLetter } from '../xlsx/range.js';
 import { SharedStrings } from '../xlsx/strings.js';
 import { StyleSheet } from '../xlsx/styles.js';
 import { cellXml, WorksheetXml } from '../xlsx/worksheet.js';
-import { WorkbookError, ZipArchive, type Inflate } from '../xlsx/zip.js';
-import type { Deflate } from '../xlsx/zip-writer.js';
+import { WorkbookError, ZipArchive, type Inflate, type StoredPart } from '../xlsx/zip.js';
+import type { Crc32, Deflate } from '../xlsx/zip-writer.js';
 import { attribute, escapeText, findElement, findElements, withAttribute } from '../xlsx/xml.js';
 import { shiftPackage, type Insertion } from './insertion.js';
 import { findLayout, type Layout, type TemplateSheet } from './layout.js';
@@ -39,13 +39,16 @@ export interface FillOptions {
   /** Faster zlib where the platform has one (Node); fflate otherwise. */
   readonly inflate?: Inflate;
   readonly deflate?: Deflate;
+  readonly crc32?: Crc32;
   /** Kept by a caller that fills many sheets from one template: its parts are inflated once. */
   readonly cache?: TemplateCache;
 }
 
-/** The parts of templates read so far, by name, CRC and size: one per run of many sheets. */
-export class TemplateCache {
-  readonly parts = new Map<string, string>();
+/** The parts of templates read so far, by name, CRC and size, and their worksheets parsed: one per run of many sheets. */
+export class TemplateCache implements PackageCache {
+  readonly texts = new Map<string, string>();
+  readonly compressed = new Map<string, StoredPart>();
+  readonly worksheets = new Map<string, WorksheetXml>();
 }
 
 /** A filled progress sheet: its bytes, its metadata, and what of the template could not be carried as it was. */
@@ -88,7 +91,7 @@ function openTemplate(bytes: Uint8Array, file: string, options: FillOptions): Xl
   if (!(zip instanceof ZipArchive)) throw new PlanLedgerError('template-invalid', { file, reason: 'unreadable', detail: zip.code });
   if (!zip.has('xl/workbook.xml') || !zip.has('[Content_Types].xml')) throw new PlanLedgerError('template-invalid', { file, reason: 'unreadable', detail: 'file-not-xlsx' });
   if (!zip.copyable) throw new PlanLedgerError('template-invalid', { file, reason: 'unreadable', detail: 'encrypted or ZIP64' });
-  return new XlsxPackage(zip, options.inflate, options.cache?.parts);
+  return new XlsxPackage(zip, options.inflate, options.cache);
 }
 
 interface WorkbookSheet {
@@ -108,7 +111,7 @@ function fill(pkg: XlsxPackage, content: ProgressSheet, options: FillOptions, w:
   if (stylesPart === undefined) throw new PlanLedgerError('template-invalid', { file, reason: 'unreadable', detail: 'no styles part' });
   const styles = new StyleSheet(pkg.require(stylesPart));
 
-  const layout = findLayout(worksheets(pkg, sheets), strings, file);
+  const layout = findLayout(worksheets(pkg, sheets, options.cache), strings, file);
   const { sheet, row } = layout;
   const insertion: Insertion = { sheet: sheet.name, row, added: content.rows.length - 1 };
   const losses: TemplateLoss[] = [];
@@ -133,7 +136,7 @@ function fill(pkg: XlsxPackage, content: ProgressSheet, options: FillOptions, w:
   if (styles.changed) pkg.set(stylesPart, styles.toString());
   const unique = [...new Map(losses.map((loss) => [JSON.stringify(loss), loss])).values()];
   const findings = unique.map((loss) => ({ code: 'template-not-carried', severity: CODES['template-not-carried'].severity, params: { file, ...loss }, location: { file } }) as Finding);
-  return { bytes: pkg.write(options.deflate), meta, findings };
+  return { bytes: pkg.write(options.deflate, options.crc32), meta, findings };
 }
 
 function workbookSheets(workbook: string, rels: readonly Relationship[]): WorkbookSheet[] {
@@ -148,12 +151,18 @@ function workbookSheets(workbook: string, rels: readonly Relationship[]): Workbo
 }
 
 /** The worksheets of the workbook in order, each parsed when the layout search reaches it. */
-function* worksheets(pkg: XlsxPackage, sheets: readonly WorkbookSheet[]): Generator<TemplateSheet> {
+function* worksheets(pkg: XlsxPackage, sheets: readonly WorkbookSheet[], cache: TemplateCache | undefined): Generator<TemplateSheet> {
   for (const { name, relationship } of sheets) {
     if (relationship?.type !== 'worksheet' || relationship.external) continue;
-    const xml = pkg.text(relationship.target);
+    const part = relationship.target;
+    const xml = pkg.text(part);
     if (xml === undefined) continue;
-    yield { name, part: relationship.target, xml: WorksheetXml.parse(xml, relationship.target) };
+    let parsed = cache?.worksheets.get(xml);
+    if (!parsed) {
+      parsed = WorksheetXml.parse(xml, part);
+      cache?.worksheets.set(xml, parsed);
+    }
+    yield { name, part, xml: parsed.copy() };
   }
 }
 

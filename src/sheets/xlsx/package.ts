@@ -1,5 +1,5 @@
-import { damaged, type Inflate, type ZipArchive } from './zip.js';
-import { writeZip, type Deflate, type ZipEntry } from './zip-writer.js';
+import { damaged, type Inflate, type StoredPart, type ZipArchive } from './zip.js';
+import { compress, writeZip, type Crc32, type Deflate, type ZipEntry } from './zip-writer.js';
 import { attribute, attributes, escapeAttribute, findElement } from './xml.js';
 
 /** A relationship of a part: its id, type (the last segment of the type URI) and the part it targets. */
@@ -11,6 +11,8 @@ export interface Relationship {
   readonly external: boolean;
 }
 
+/** How many compressed parts a cache keeps at most. */
+const MAX_COMPRESSED = 64;
 const RELATIONSHIP_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
 const CONTENT_TYPES = '[Content_Types].xml';
 const decoder = new TextDecoder();
@@ -28,8 +30,8 @@ export class XlsxPackage {
   constructor(
     private readonly zip: ZipArchive,
     private readonly inflate?: Inflate,
-    /** Parts' texts by name, CRC and size, kept by a caller that opens the same template many times. */
-    private readonly cache?: Map<string, string>,
+    /** Kept by a caller that opens the same template many times: parts' texts by name, CRC and size, and compressed parts by text. */
+    private readonly cache?: PackageCache,
   ) {}
 
   /** Part names: the archive's, in its order, then the added ones. */
@@ -53,10 +55,10 @@ export class XlsxPackage {
     const stored = this.zip.stored(name);
     if (stored === undefined) return undefined;
     const key = `${name}|${stored.crc}|${stored.size}`;
-    let text = this.cache?.get(key);
+    let text = this.cache?.texts.get(key);
     if (text === undefined) {
       text = decoder.decode(this.zip.read(name, this.inflate));
-      this.cache?.set(key, text);
+      this.cache?.texts.set(key, text);
     }
     this.texts.set(name, text);
     return text;
@@ -134,15 +136,32 @@ export class XlsxPackage {
   }
 
   /** The package as .xlsx bytes: edited parts compressed anew, the others copied as stored. */
-  write(deflate?: Deflate): Uint8Array {
+  write(deflate?: Deflate, crc32?: Crc32): Uint8Array {
     const entries: ZipEntry[] = this.names.map((name) => {
-      if (this.changed.has(name)) return { name, data: encoder.encode(this.texts.get(name) as string) };
+      if (this.changed.has(name)) {
+        const text = this.texts.get(name) as string;
+        // Parts that come out the same for every sheet of a run (styles, the workbook, its lists) are compressed once.
+        let stored = this.cache?.compressed.get(text);
+        if (!stored) {
+          stored = compress(encoder.encode(text), deflate, crc32);
+          // Bounded: a long session (a task pane) fills sheet after sheet.
+          if (this.cache && this.cache.compressed.size >= MAX_COMPRESSED) this.cache.compressed.clear();
+          this.cache?.compressed.set(text, stored);
+        }
+        return { name, stored };
+      }
       const stored = this.zip.stored(name);
       if (!stored) throw damaged({ reason: 'zip-entry', part: name });
       return { name, stored };
     });
-    return writeZip(entries, deflate);
+    return writeZip(entries, deflate, crc32);
   }
+}
+
+/** What a run that opens one template many times keeps. */
+export interface PackageCache {
+  readonly texts: Map<string, string>;
+  readonly compressed: Map<string, StoredPart>;
 }
 
 /** The .rels part of a part: xl/workbook.xml → xl/_rels/workbook.xml.rels. */

@@ -82,6 +82,11 @@ export class WorksheetXml {
     return new WorksheetXml(`${xml.slice(0, data.start)}<sheetData${data.attributes}>`, rows, tail, xml.slice(root.close));
   }
 
+  /** A copy to edit: rows and elements are replaced, never changed in place, so they are shared. */
+  copy(): WorksheetXml {
+    return new WorksheetXml(this.head, this.rows, this.tail, this.end);
+  }
+
   /** The first element of the tail named `name`. */
   element(name: string): TailElement | undefined {
     return this.tail.find((e) => e.name === name);

@@ -3,7 +3,11 @@ import type { StoredPart } from './zip.js';
 
 /** Compresses bytes as raw deflate; fflate here, Node's native zlib where the front end has it. */
 export type Deflate = (data: Uint8Array) => Uint8Array;
-export const deflateJs: Deflate = (data) => deflateSync(data, { level: 6 });
+/** Level 3: for sheet XML a third faster than the usual 6, for about 8% more bytes. */
+export const deflateJs: Deflate = (data) => deflateSync(data, { level: 3 });
+
+/** CRC-32 of bytes; a platform's native one (Node's zlib.crc32) may stand in for crc32 below. */
+export type Crc32 = (data: Uint8Array) => number;
 
 /** An entry of the archive to write: new bytes to compress, or a part of another archive copied as it was stored. */
 export type ZipEntry = { readonly name: string; readonly data: Uint8Array } | { readonly name: string; readonly stored: StoredPart };
@@ -13,8 +17,13 @@ const DOS_EPOCH = { time: 0, date: (0 << 9) | (1 << 5) | 1 };
 const UTF8_NAMES = 0x0800;
 const encoder = new TextEncoder();
 
+/** Bytes compressed as a zip entry stores them, for writing now or again later. */
+export function compress(data: Uint8Array, deflate: Deflate = deflateJs, crc: Crc32 = crc32): StoredPart {
+  return { data: deflate(data), method: 8, size: data.length, crc: crc(data), flags: 0, ...DOS_EPOCH };
+}
+
 /** Writes a zip archive. Stored parts keep their compressed bytes, CRC and time, so that unchanged parts stay byte for byte. */
-export function writeZip(entries: readonly ZipEntry[], deflate: Deflate = deflateJs): Uint8Array {
+export function writeZip(entries: readonly ZipEntry[], deflate: Deflate = deflateJs, crc: Crc32 = crc32): Uint8Array {
   const records = entries.map((entry) => {
     const name = encoder.encode(entry.name);
     if ('stored' in entry) {
@@ -23,8 +32,7 @@ export function writeZip(entries: readonly ZipEntry[], deflate: Deflate = deflat
       const flags = (entry.stored.flags & ~0x0008) | (isAscii(name) ? 0 : UTF8_NAMES);
       return { name, data, method, size, crc, flags, time, date };
     }
-    const data = deflate(entry.data);
-    return { name, data, method: 8, size: entry.data.length, crc: crc32(entry.data), flags: isAscii(name) ? 0 : UTF8_NAMES, ...DOS_EPOCH };
+    return { name, ...compress(entry.data, deflate, crc), flags: isAscii(name) ? 0 : UTF8_NAMES };
   });
   let total = 22;
   for (const r of records) total += 30 + 46 + 2 * r.name.length + r.data.length;
