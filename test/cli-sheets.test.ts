@@ -5,7 +5,9 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { ReportSchema } from '../src/core/report.js';
 import { parseCsv } from '../src/index.js';
+import { strToU8 } from 'fflate';
 import { bin } from './helpers/cli.js';
+import { zip } from './helpers/zip.js';
 import { edit } from './helpers/sheets.js';
 
 const work = mkdtempSync(join(tmpdir(), 'plan-ledger-cli-sheets-'));
@@ -55,6 +57,33 @@ describe('plan-ledger template', () => {
     const r = bin(['template', '--all', '--period', '2021', '--template', template, '--out', join(work, 'y')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`plan-ledger: [template-missing-placeholder] 模板 ${template} 缺少必需的占位符 {{entry.evidence}}\n`);
+  });
+});
+
+describe('an unusable template is one line, exit code 2, nothing written, the template untouched', () => {
+  const huge = () =>
+    zip({
+      '[Content_Types].xml': strToU8('<Types/>'),
+      'xl/workbook.xml': strToU8('<workbook><sheets/></workbook>'),
+      'xl/_rels/workbook.xml.rels': strToU8('<Relationships/>'),
+      'xl/worksheets/sheet1.xml': new Uint8Array(300 << 20),
+    });
+  test.each([
+    { notes: 'a text file named .xlsx', bytes: () => strToU8('填报说明'), expected: '无法打开' },
+    { notes: 'a truncated template', bytes: () => readFileSync(kw).subarray(0, 3000), expected: '无法打开' },
+    { notes: 'a generated sheet, not a template', bytes: () => readFileSync(kw), expected: '这是已生成的推进情况表,不是模板' },
+    { notes: 'a zip bomb: 300 MB of one part, refused before it is inflated', bytes: huge, expected: '解压后超过 256 MB' },
+  ])('$notes', ({ bytes, expected }) => {
+    const dir = mkdtempSync(join(tmpdir(), 'plan-ledger-template-'));
+    const template = join(dir, 'template.xlsx');
+    writeFileSync(template, bytes());
+    const before = readFileSync(template);
+    const r = bin(['template', '--all', '--period', '2021-Q2', '--template', template, '--out', join(dir, 'out')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^plan-ledger: \[template-invalid\] [^\n]+\n$/);
+    expect(r.stderr).toContain(expected);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+    expect(readFileSync(template).equals(before)).toBe(true);
   });
 });
 

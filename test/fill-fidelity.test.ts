@@ -12,7 +12,7 @@ import { ZipArchive } from '../src/sheets/xlsx/zip.js';
 import { bin } from './helpers/cli.js';
 import { check, pairs, seed } from './helpers/sheets.js';
 import { resaveWithLibreOffice, richTemplate, RICH_PARTS } from './helpers/rich-template.js';
-import { libreOffice, PDFTOPPM, run, SOFFICE } from './helpers/tools.js';
+import { libreOffice, PDFTOPPM, run, SOFFICE, XMLLINT, xmllint } from './helpers/tools.js';
 
 /** PDFs and pictures of filled templates, kept for people to look at (not committed). */
 const OUTPUT = fileURLToPath(new URL('../test-output/fill/', import.meta.url));
@@ -111,6 +111,10 @@ describe.each(TEMPLATES)('a coordinator’s template $name', ({ name, office, ma
       expect(report.entries.find((e) => e.targetId === 't2.5.12-1')).toMatchObject({ actual: 400, status: 'done', evidence: '验收单' });
     });
 
+    test.runIf(xmllint.run)('every XML part is well-formed (xmllint)', () => {
+      expect(malformedParts(bytes)).toEqual([]);
+    });
+
     test.runIf(libreOffice.run)(
       'LibreOffice opens the filled sheet and renders it to PDF (test-output/fill/)',
       () => {
@@ -130,6 +134,31 @@ describe.each(TEMPLATES)('a coordinator’s template $name', ({ name, office, ma
     );
     void name;
   });
+});
+
+/** The XML parts of a workbook that xmllint does not find well-formed, with what it said. */
+function malformedParts(bytes: Uint8Array): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'plan-ledger-xml-'));
+  const names = Object.entries(parts(bytes))
+    .filter(([name]) => /\.(xml|rels|vml)$/.test(name))
+    .map(([name, data], i) => {
+      writeFileSync(join(dir, `${i}.xml`), data);
+      return name;
+    });
+  const bad: string[] = [];
+  names.forEach((name, i) => {
+    try {
+      run(XMLLINT, ['--noout', join(dir, `${i}.xml`)]);
+    } catch (e) {
+      bad.push(`${name}: ${String((e as { stderr?: string }).stderr ?? e)}`);
+    }
+  });
+  return bad;
+}
+
+test.runIf(xmllint.run)('a sheet filled from the default template is well-formed XML throughout (xmllint)', async () => {
+  const { bytes } = await fill(new Uint8Array(readFileSync(new URL('../templates/progress-report.xlsx', import.meta.url))), 'progress-report.xlsx');
+  expect(malformedParts(bytes)).toEqual([]);
 });
 
 /** The rich template with what filling cannot carry: a picture on the row template, a chart series along it, a validation on an entry cell. */

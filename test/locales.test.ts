@@ -103,6 +103,7 @@ const SAMPLES: { readonly [C in Code]: readonly ParamsOf<C>[] } = {
   'template-missing-placeholder': [{ file, placeholder: '{{entry.evidence}}' }],
   'template-invalid': [
     { file, reason: 'unreadable', detail: 'Corrupted zip' },
+    { file, reason: 'too-large', limitMB: 256 },
     { file, reason: 'generated-sheet' },
     { file, reason: 'row-placeholders-on-rows', rows: [5, 9] },
   ],

@@ -74,7 +74,13 @@ export interface CodeParams {
   'period-invalid': { readonly period: string };
   'department-unknown': { readonly department: string; readonly period: string; readonly known: readonly string[] };
   'template-missing-placeholder': File & { readonly placeholder: string };
-  'template-invalid': File & ({ readonly reason: 'unreadable'; readonly detail: string } | { readonly reason: 'generated-sheet' } | { readonly reason: 'row-placeholders-on-rows'; readonly rows: readonly number[] });
+  'template-invalid': File &
+    (
+      | { readonly reason: 'unreadable'; readonly detail: string }
+      | { readonly reason: 'too-large'; readonly limitMB: number }
+      | { readonly reason: 'generated-sheet' }
+      | { readonly reason: 'row-placeholders-on-rows'; readonly rows: readonly number[] }
+    );
   'template-not-carried': File & TemplateLoss;
   'file-not-xlsx': File;
   'file-corrupt': File & CorruptReason;

@@ -31,7 +31,11 @@ export const chromium = tool('Chromium', existsSync(CHROMIUM), 'chromium fonts-n
 /** Flags for a root, offline, headless machine: no sandbox, no background network, a fresh profile. */
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-export const TOOLS: readonly Tool[] = [libreOffice, chromium];
+/** Debian's xmllint, for XML that must be well-formed (and the add-in manifest against its schemas). */
+export const XMLLINT = '/usr/bin/xmllint';
+export const xmllint = tool('xmllint', existsSync(XMLLINT), 'libxml2-utils');
+
+export const TOOLS: readonly Tool[] = [libreOffice, chromium, xmllint];
 
 /** Runs a program and returns what it printed; throws with its output when it fails. */
 export function run(command: string, args: readonly string[], timeoutMs = 120_000): string {

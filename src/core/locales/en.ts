@@ -144,7 +144,13 @@ export const en: Wording = {
       title: 'Unusable template',
       message: (p) => {
         const detail =
-          p.reason === 'unreadable' ? `cannot open it (${p.detail})` : p.reason === 'generated-sheet' ? 'it is a generated sheet, not a template' : `row placeholders stand on rows ${list(p.rows.map(String))}; use one row`;
+          p.reason === 'unreadable'
+            ? `cannot open it (${p.detail})`
+            : p.reason === 'too-large'
+              ? `it unzips to more than ${p.limitMB} MB, too large for a sheet template`
+              : p.reason === 'generated-sheet'
+                ? 'it is a generated sheet, not a template'
+                : `row placeholders stand on rows ${list(p.rows.map(String))}; use one row`;
         return `template ${p.file} cannot be used: ${detail}`;
       },
     },

@@ -148,7 +148,14 @@ export const zhCN: Wording = {
     'template-invalid': {
       title: '模板无法使用',
       message: (p) => {
-        const detail = p.reason === 'unreadable' ? '无法打开' : p.reason === 'generated-sheet' ? '这是已生成的推进情况表,不是模板' : `行占位符分布在第 ${list(p.rows.map(String))} 行;请只用一行`;
+        const detail =
+          p.reason === 'unreadable'
+            ? '无法打开'
+            : p.reason === 'too-large'
+              ? `解压后超过 ${p.limitMB} MB,不像是一份表格模板`
+              : p.reason === 'generated-sheet'
+                ? '这是已生成的推进情况表,不是模板'
+                : `行占位符分布在第 ${list(p.rows.map(String))} 行;请只用一行`;
         return `模板 ${p.file} 无法使用:${detail}`;
       },
     },

@@ -81,7 +81,11 @@ export function fillProgressSheet(template: Uint8Array, options: FillOptions): F
   try {
     return fill(openTemplate(template, file, options), content, options, w);
   } catch (cause) {
-    if (cause instanceof WorkbookError) throw new PlanLedgerError('template-invalid', { file, reason: 'unreadable', detail: cause.problem.code }, { cause });
+    if (cause instanceof WorkbookError) {
+      const { problem } = cause;
+      if (problem.code === 'file-too-large') throw new PlanLedgerError('template-invalid', { file, reason: 'too-large', limitMB: problem.limitMB }, { cause });
+      throw new PlanLedgerError('template-invalid', { file, reason: 'unreadable', detail: problem.code === 'file-corrupt' ? problem.corrupt.reason : problem.code }, { cause });
+    }
     throw cause;
   }
 }

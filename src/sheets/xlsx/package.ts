@@ -1,4 +1,4 @@
-import { damaged, type Inflate, type StoredPart, type ZipArchive } from './zip.js';
+import { damaged, WorkbookError, type Inflate, type StoredPart, type ZipArchive } from './zip.js';
 import { compress, writeZip, type Crc32, type Deflate, type ZipEntry } from './zip-writer.js';
 import { attribute, attributes, escapeAttribute, findElement } from './xml.js';
 
@@ -11,6 +11,8 @@ export interface Relationship {
   readonly external: boolean;
 }
 
+/** What the XML parts of one package may unzip to, together: a template is a few hundred KB, a zip bomb gigabytes. */
+const MAX_INFLATED_BYTES = 256 * 1024 * 1024;
 /** How many compressed parts a cache keeps at most. */
 const MAX_COMPRESSED = 64;
 const RELATIONSHIP_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
@@ -27,12 +29,17 @@ export class XlsxPackage {
   private readonly changed = new Set<string>();
   private readonly added: string[] = [];
 
+  /** Throws WorkbookError (file-too-large) when the parts that may be read unzip to more than `maxInflated` together. */
   constructor(
     private readonly zip: ZipArchive,
     private readonly inflate?: Inflate,
     /** Kept by a caller that opens the same template many times: parts' texts by name, CRC and size, and compressed parts by text. */
     private readonly cache?: PackageCache,
-  ) {}
+    maxInflated = MAX_INFLATED_BYTES,
+  ) {
+    // Only XML parts are ever inflated; pictures and other binary parts are copied as stored and do not count.
+    if (zip.unzippedSizeOf((name) => /\.(xml|rels|vml)$/i.test(name)) > maxInflated) throw new WorkbookError({ code: 'file-too-large', limitMB: Math.round(maxInflated / 1024 / 1024) });
+  }
 
   /** Part names: the archive's, in its order, then the added ones. */
   get names(): string[] {

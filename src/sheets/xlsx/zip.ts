@@ -79,8 +79,13 @@ export class ZipArchive {
 
   /** The sum of the entries' unzipped sizes; infinite for ZIP64 (over 4 GB). */
   get unzippedSize(): number {
+    return this.unzippedSizeOf(() => true);
+  }
+
+  /** The sum of the unzipped sizes of the entries whose names pass `filter`. */
+  unzippedSizeOf(filter: (name: string) => boolean): number {
     let total = 0;
-    for (const e of this.entries.values()) total += e.size === 0xffffffff ? Number.POSITIVE_INFINITY : e.size;
+    for (const [name, e] of this.entries) if (filter(name)) total += e.size === 0xffffffff ? Number.POSITIVE_INFINITY : e.size;
     return total;
   }
 
