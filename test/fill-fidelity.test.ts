@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,8 @@ import { ZipArchive } from '../src/sheets/xlsx/zip.js';
 import { bin } from './helpers/cli.js';
 import { check, pairs, seed } from './helpers/sheets.js';
 import { resaveWithLibreOffice, richTemplate, RICH_PARTS } from './helpers/rich-template.js';
-import { libreOffice, PDFTOPPM, run, SOFFICE, XMLLINT, xmllint } from './helpers/tools.js';
+import { malformedParts, renderPdf } from './helpers/office.js';
+import { libreOffice, xmllint } from './helpers/tools.js';
 
 /** PDFs and pictures of filled templates, kept for people to look at (not committed). */
 const OUTPUT = fileURLToPath(new URL('../test-output/fill/', import.meta.url));
@@ -119,42 +120,14 @@ describe.each(TEMPLATES)('a coordinator’s template $name', ({ name, office, ma
       'LibreOffice opens the filled sheet and renders it to PDF (test-output/fill/)',
       () => {
         const base = office ? 'rich-libreoffice' : 'rich-exceljs';
-        mkdirSync(OUTPUT, { recursive: true });
-        writeFileSync(join(OUTPUT, `${base}.xlsx`), bytes);
-        const profile = mkdtempSync(join(tmpdir(), 'lo-profile-'));
-        run(SOFFICE, ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', 'pdf', '--outdir', OUTPUT, join(OUTPUT, `${base}.xlsx`)], OFFICE_TIMEOUT);
-        const pdf = join(OUTPUT, `${base}.pdf`);
-        expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
-        const text = run('/usr/bin/pdftotext', ['-layout', pdf, '-']);
+        const text = renderPdf(bytes, base, OUTPUT);
         for (const words of ['公共充电桩', '填报人', '已完成', '推进汇总', '填报说明']) expect(text, words).toContain(words);
-        run(PDFTOPPM, ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, join(OUTPUT, `${base}-page-1`)]);
-        expect(statSync(join(OUTPUT, `${base}-page-1.png`)).size).toBeGreaterThan(10_000);
       },
       OFFICE_TIMEOUT,
     );
     void name;
   });
 });
-
-/** The XML parts of a workbook that xmllint does not find well-formed, with what it said. */
-function malformedParts(bytes: Uint8Array): string[] {
-  const dir = mkdtempSync(join(tmpdir(), 'plan-ledger-xml-'));
-  const names = Object.entries(parts(bytes))
-    .filter(([name]) => /\.(xml|rels|vml)$/.test(name))
-    .map(([name, data], i) => {
-      writeFileSync(join(dir, `${i}.xml`), data);
-      return name;
-    });
-  const bad: string[] = [];
-  names.forEach((name, i) => {
-    try {
-      run(XMLLINT, ['--noout', join(dir, `${i}.xml`)]);
-    } catch (e) {
-      bad.push(`${name}: ${String((e as { stderr?: string }).stderr ?? e)}`);
-    }
-  });
-  return bad;
-}
 
 test.runIf(xmllint.run)('a sheet filled from the default template is well-formed XML throughout (xmllint)', async () => {
   const { bytes } = await fill(new Uint8Array(readFileSync(new URL('../templates/progress-report.xlsx', import.meta.url))), 'progress-report.xlsx');

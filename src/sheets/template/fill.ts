@@ -121,7 +121,8 @@ function fill(pkg: XlsxPackage, content: ProgressSheet, options: FillOptions, w:
   const losses: TemplateLoss[] = [];
   const rows = fillRows(layout, content, { strings, styles, wording: w, insertion, losses, entries: options.entries ?? new Map() });
   pkg.set(sheet.part, sheet.xml.toString());
-  shiftPackage(pkg, insertion, sheet.part, losses);
+  const otherSheets = sheets.flatMap((s) => (s.relationship?.type === 'worksheet' && !s.relationship.external && s.relationship.target !== sheet.part ? [s.relationship.target] : []));
+  shiftPackage(pkg, insertion, sheet.part, otherSheets, losses);
 
   const meta = metadata(layout, rows, options);
   const metaPart = pkg.freeName((n) => `xl/worksheets/sheet${n}.xml`);

@@ -66,12 +66,14 @@ export function shiftFormulasIn(xml: string, ins: Insertion, ownSheet: string | 
 }
 
 /** The parts that point at rows of the sheet, outside the sheet itself, and how each moves. */
-export function shiftPackage(pkg: XlsxPackage, ins: Insertion, sheetPart: string, losses: TemplateLoss[]): void {
+export function shiftPackage(pkg: XlsxPackage, ins: Insertion, sheetPart: string, otherSheets: readonly string[], losses: TemplateLoss[]): void {
   shiftDefinedNames(pkg, ins);
-  for (const part of pkg.partsOfType(WORKSHEET)) {
-    if (part === sheetPart) continue;
-    const xml = pkg.text(part);
-    if (xml !== undefined && xml.includes(ins.sheet)) pkg.set(part, shiftFormulasIn(xml, ins, undefined));
+  for (const part of otherSheets) {
+    let xml = pkg.text(part);
+    if (xml === undefined || !xml.includes(ins.sheet)) continue;
+    // Cells' formulas, and those of conditional formats, validations and their Excel 2010 extensions.
+    for (const tag of ['f', 'formula', 'formula1', 'formula2', 'xm:f']) xml = shiftFormulasIn(xml, ins, undefined, tag);
+    pkg.set(part, xml);
   }
   for (const part of [...pkg.partsOfType(CHART), ...pkg.partsOfType(CHART_EX)]) shiftChart(pkg, part, ins, losses);
   for (const part of pkg.partsOfType(PIVOT_CACHE)) {
@@ -93,7 +95,6 @@ export function shiftPackage(pkg: XlsxPackage, ins: Insertion, sheetPart: string
   }
 }
 
-const WORKSHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 const CHART = 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml';
 const CHART_EX = 'application/vnd.ms-office.chartex+xml';
 const PIVOT_CACHE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.pivotCacheDefinition+xml';

@@ -1,0 +1,125 @@
+import { readFileSync } from 'node:fs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import ExcelJS from 'exceljs';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { parsePeriod, type Period } from '../src/core/period.js';
+import { departmentsFor, worklist } from '../src/core/worklist.js';
+import { sharedStrings } from '../src/sheets/xlsx/reader.js';
+import { malformedParts, renderPdf } from './helpers/office.js';
+import { check, district, makeSheet, pairs, seed } from './helpers/sheets.js';
+import { libreOffice, xmllint } from './helpers/tools.js';
+
+const OUTPUT = fileURLToPath(new URL('../test-output/fill/', import.meta.url));
+
+/**
+ * The default template as other writers put it, or with what offices add: each variant rewrites its XML, the filler
+ * fills it for 区科委 2021-Q2 (row 5 becomes rows 5–20, the footer at 7–8 moves to 22–23), and the sheet reads back clean.
+ */
+const SHEET = 'xl/worksheets/sheet1.xml';
+const base = unzipSync(new Uint8Array(readFileSync(new URL('../templates/progress-report.xlsx', import.meta.url))));
+const texts = sharedStrings(strFromU8(base['xl/sharedStrings.xml'] as Uint8Array));
+
+type Parts = Record<string, Uint8Array>;
+function variant(change: (parts: Parts, edit: (part: string, f: (xml: string) => string) => void) => void): Uint8Array {
+  const parts: Parts = { ...base };
+  const edit = (part: string, f: (xml: string) => string) => (parts[part] = strToU8(f(strFromU8(parts[part] ?? strToU8('')))));
+  change(parts, edit);
+  return zipSync(parts);
+}
+
+const escape = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
+const TABLE_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/table';
+
+const VARIANTS = [
+  {
+    name: 'inline strings instead of shared ones (as some generators write)',
+    make: () => variant((_, edit) => edit(SHEET, (xml) => xml.replace(/<c r="([A-Z]+\d+)"([^>]*?) t="s"><v>(\d+)<\/v><\/c>/g, (_, r: string, a: string, i: string) => `<c r="${r}"${a} t="inlineStr"><is><t>${escape(texts[Number(i)] ?? '')}</t></is></c>`))),
+    expect: async (sheet: ExcelJS.Worksheet) => {
+      expect(sheet.getCell('B3').value).toBe('填报单位:区科委');
+      expect(sheet.getCell('E15').value).toBe('公共充电桩');
+      expect(sheet.getCell('B22').value).toBe('填报人:');
+    },
+  },
+  {
+    name: 'rows without their r attribute (numbered by their order)',
+    make: () => variant((_, edit) => edit(SHEET, (xml) => xml.replace(/<row r="[1-5]"/g, '<row'))),
+    expect: async (sheet: ExcelJS.Worksheet) => {
+      expect(sheet.getCell('F15').value).toBe(400);
+      expect(sheet.getCell('B22').value).toBe('填报人:');
+    },
+  },
+  {
+    name: 'what offices add: a shared formula on the row template, totals, a print area, a link, a page break, a table',
+    make: () =>
+      variant((parts, edit) => {
+        edit(SHEET, (xml) =>
+          xml
+            .replace('<c r="O5" s="8" t="s"><v>34</v></c></row>', '<c r="O5" s="8" t="s"><v>34</v></c><c r="P5"><f t="shared" ref="P5:Q5" si="0">F5*2</f></c><c r="Q5"><f t="shared" si="0"/></c></row>')
+            .replace('<c r="F7" t="s"><v>36</v></c>', '<c r="F7" t="s"><v>36</v></c><c r="P7"><f>SUM(F5:F5)</f><v>0</v></c><c r="Q7"><f>COUNTA(D4:D6)+B8</f></c>')
+            .replace('<pageMargins', '<hyperlinks><hyperlink ref="B8" location="\'推进情况\'!A1" display="返回"/></hyperlinks><pageMargins')
+            .replace('</worksheet>', '<rowBreaks count="1" manualBreakCount="1"><brk id="7" max="16383" man="1"/></rowBreaks><tableParts count="1"><tablePart r:id="rIdTable1"/></tableParts></worksheet>'),
+        );
+        edit('xl/workbook.xml', (xml) => xml.replace('</definedNames>', '<definedName name="_xlnm.Print_Area" localSheetId="0">\'推进情况\'!$A$1:$O$8</definedName><definedName name="合计">\'推进情况\'!$P$7</definedName></definedNames>'));
+        const header = ['编号', '序号', '任务编号', '任务名称', '指标', '目标值', '单位', '完成时限', '上年基数', '序时目标', '完成值', '完成率', '状态', '进展说明', '佐证材料'];
+        const columns = header.map((h, i) => `<tableColumn id="${i + 1}" name="${texts[5 + i] ?? h}"/>`).join('');
+        parts['xl/tables/table1.xml'] = strToU8(
+          `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="1" name="进展" displayName="进展" ref="A4:O5" totalsRowShown="0"><autoFilter ref="A4:O5"/><tableColumns count="15">${columns}</tableColumns><tableStyleInfo name="TableStyleLight1" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`,
+        );
+        parts['xl/worksheets/_rels/sheet1.xml.rels'] = strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdTable1" Type="${TABLE_TYPE}" Target="../tables/table1.xml"/></Relationships>`);
+        edit('[Content_Types].xml', (xml) => xml.replace('</Types>', '<Override PartName="/xl/tables/table1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/></Types>'));
+      }),
+    expect: async (sheet: ExcelJS.Worksheet, bytes: Uint8Array) => {
+      const formula = (a: string) => (sheet.getCell(a).value as ExcelJS.CellFormulaValue | null)?.formula;
+      expect([formula('P6'), formula('Q6'), formula('P20'), formula('Q20')]).toEqual(['F6*2', 'G6*2', 'F20*2', 'G20*2']);
+      expect([formula('P22'), formula('Q22')]).toEqual(['SUM(F5:F20)', 'COUNTA(D4:D21)+B23']);
+      const files = unzipSync(bytes);
+      const xml = (part: string) => strFromU8(files[part] as Uint8Array);
+      expect(xml('xl/workbook.xml')).toContain("'推进情况'!$A$1:$O$23</definedName>");
+      expect(xml('xl/workbook.xml')).toContain("'推进情况'!$P$22</definedName>");
+      expect(xml(SHEET)).toContain('<hyperlink ref="B23"');
+      expect(xml(SHEET)).toContain('<brk id="22"');
+      expect(xml('xl/tables/table1.xml')).toMatch(/<table [^>]*ref="A4:O20"[^>]*><autoFilter ref="A4:O20"\/>/);
+      expect(xml(SHEET)).not.toContain('t="shared"');
+    },
+  },
+];
+
+describe.each(VARIANTS.map((v, i) => ({ ...v, i })))('a template with $name', ({ make, expect: expected, i }) => {
+  let bytes: Uint8Array;
+  beforeAll(async () => {
+    bytes = await makeSheet(seed, '区科委', '2021-Q2', make());
+  });
+
+  test('fills, moves what is below, and reads back with no finding', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    await expected(workbook.getWorksheet('推进情况') as ExcelJS.Worksheet, bytes);
+    expect(pairs(await check({ 'filled.xlsx': bytes }, seed))).toEqual([]);
+  });
+
+  test.runIf(xmllint.run)('every XML part is well-formed (xmllint)', () => {
+    expect(malformedParts(bytes)).toEqual([]);
+  });
+
+  test.runIf(libreOffice.run)('LibreOffice opens it and prints it (test-output/fill/)', () => {
+    expect(renderPdf(bytes, `variant-${i + 1}`, OUTPUT)).toContain('公共充电桩');
+  }, 180_000);
+});
+
+describe('every department of both plans, in every kind of period, from the default template', () => {
+  const plans = [
+    { plan: seed, periods: ['2021-Q1', '2021-H1', '2021-09', '2021'] },
+    { plan: district, periods: ['2022-Q2', '2022'] },
+  ];
+  const cases = plans.flatMap(({ plan, periods }) => periods.flatMap((period) => departmentsFor(plan, parsePeriod(period) as Period).map((d) => ({ plan, period, department: d.name }))));
+
+  test(`${cases.length} sheets: each has a row per item and reads back with no finding`, async () => {
+    for (const { plan, period, department } of cases) {
+      const bytes = await makeSheet(plan, department, period);
+      const report = await check({ [`${period}-${department}.xlsx`]: bytes }, plan);
+      expect(pairs(report), `${period} ${department}`).toEqual([]);
+      expect(report.entries.length, `${period} ${department}`).toBe(worklist(plan, department, parsePeriod(period) as Period).length);
+    }
+  });
+});
