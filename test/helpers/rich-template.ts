@@ -16,6 +16,11 @@ export const RICH_PARTS = {
   vml: 'xl/drawings/vmlDrawing1.vml',
   image: 'xl/media/image1.png',
   custom: 'docProps/custom.xml',
+  chartSheet: 'xl/chartsheets/sheet1.xml',
+  chartSheetRels: 'xl/chartsheets/_rels/sheet1.xml.rels',
+  chartSheetDrawing: 'xl/drawings/drawing2.xml',
+  chartSheetDrawingRels: 'xl/drawings/_rels/drawing2.xml.rels',
+  chart2: 'xl/charts/chart2.xml',
 } as const;
 
 const SHEET = '推进情况';
@@ -23,6 +28,10 @@ const PNG_1X1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGM4YKk
 const NS_C = 'http://schemas.openxmlformats.org/drawingml/2006/chart';
 const NS_A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
 const NS_R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const NS_XDR = 'http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing';
+const NS_PACKAGE_RELS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const CHART_SHEET = '进度图';
 
 const summary: ReadonlyArray<readonly [string, number]> = [['已完成', 9], ['推进中', 5], ['滞后', 2]];
 
@@ -37,6 +46,8 @@ function series(idx: number, name: string, cat: string, catValues: readonly stri
     `<c:val><c:numRef><c:f>${val}</c:f>${numCache(valValues)}</c:numRef></c:val></c:ser>`;
 }
 
+const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
 const chartXml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <c:chartSpace xmlns:c="${NS_C}" xmlns:a="${NS_A}" xmlns:r="${NS_R}"><c:roundedCorners val="0"/><c:chart>` +
   `<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>推进汇总</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
@@ -48,12 +59,39 @@ const chartXml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
   `<c:valAx><c:axId val="1002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/><c:crossAx val="1001"/></c:valAx>` +
   `</c:plotArea><c:legend><c:legendPos val="r"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/></c:chart></c:chartSpace>`;
 
+/** The chart sheet's chart: a bar per row-template task (任务名称 → 序时目标) and the summary block's counts. */
+const chartSheetChartXml = `${XML_DECLARATION}<c:chartSpace xmlns:c="${NS_C}" xmlns:a="${NS_A}" xmlns:r="${NS_R}"><c:roundedCorners val="0"/><c:chart>` +
+  `<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>序时进度</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
+  `<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/><c:barChart><c:barDir val="bar"/><c:grouping val="clustered"/><c:varyColors val="0"/>` +
+  series(0, '序时目标', `'${SHEET}'!$D$5:$D$5`, ['{{task.title}}'], `'${SHEET}'!$J$5:$J$5`, [0]) +
+  series(1, '汇总', `'${SHEET}'!$B$10:$B$12`, summary.map(([l]) => l), `'${SHEET}'!$C$10:$C$12`, summary.map(([, n]) => n)) +
+  `<c:gapWidth val="150"/><c:axId val="2001"/><c:axId val="2002"/></c:barChart>` +
+  `<c:catAx><c:axId val="2001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:crossAx val="2002"/></c:catAx>` +
+  `<c:valAx><c:axId val="2002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:majorGridlines/><c:crossAx val="2001"/></c:valAx>` +
+  `</c:plotArea><c:legend><c:legendPos val="r"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/></c:chart></c:chartSpace>`;
+
+/** A drawing's frame around the chart related as `rId`. */
+const chartFrame = (id: number, name: string, rId: string, locks = ''): string =>
+  `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${id}" name="${name}"/>${locks ? `<xdr:cNvGraphicFramePr>${locks}</xdr:cNvGraphicFramePr>` : '<xdr:cNvGraphicFramePr/>'}</xdr:nvGraphicFramePr>` +
+  `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic xmlns:a="${NS_A}"><a:graphicData uri="${NS_C}">` +
+  `<c:chart xmlns:c="${NS_C}" xmlns:r="${NS_R}" r:id="${rId}"/></a:graphicData></a:graphic></xdr:graphicFrame>`;
+
 const chartAnchor = (rId: string): string =>
   `<xdr:twoCellAnchor><xdr:from><xdr:col>1</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>13</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>` +
   `<xdr:to><xdr:col>8</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>28</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>` +
-  `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="100" name="Chart 1"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
-  `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic xmlns:a="${NS_A}"><a:graphicData uri="${NS_C}">` +
-  `<c:chart xmlns:c="${NS_C}" xmlns:r="${NS_R}" r:id="${rId}"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`;
+  `${chartFrame(100, 'Chart 1', rId)}<xdr:clientData/></xdr:twoCellAnchor>`;
+
+/** A chart sheet as Excel writes one: the sheet, its drawing (one absolute anchor filling the page) and the relationships between them. */
+const chartSheetXml = `${XML_DECLARATION}<chartsheet xmlns="${NS_MAIN}" xmlns:r="${NS_R}"><sheetPr/>` +
+  `<sheetViews><sheetView zoomScale="100" workbookViewId="0" zoomToFit="1"/></sheetViews>` +
+  `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><drawing r:id="rId1"/></chartsheet>`;
+const chartSheetRelsXml = `${XML_DECLARATION}<Relationships xmlns="${NS_PACKAGE_RELS}">` +
+  `<Relationship Id="rId1" Type="${NS_R}/drawing" Target="../drawings/drawing2.xml"/></Relationships>`;
+const chartSheetDrawingXml = `${XML_DECLARATION}<xdr:wsDr xmlns:xdr="${NS_XDR}" xmlns:a="${NS_A}">` +
+  `<xdr:absoluteAnchor><xdr:pos x="0" y="0"/><xdr:ext cx="9294091" cy="6065212"/>` +
+  `${chartFrame(2, 'Chart 1', 'rId1', '<a:graphicFrameLocks noGrp="1"/>')}<xdr:clientData/></xdr:absoluteAnchor></xdr:wsDr>`;
+const chartSheetDrawingRelsXml = `${XML_DECLARATION}<Relationships xmlns="${NS_PACKAGE_RELS}">` +
+  `<Relationship Id="rId1" Type="${NS_R}/chart" Target="../charts/chart2.xml"/></Relationships>`;
 
 const customXml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">` +
@@ -106,7 +144,35 @@ function append(parts: Record<string, Uint8Array>, name: string, tag: string, ad
   });
 }
 
-/** A coordinator's office template: the default one plus notes, an image, a chart, a second sheet, names and custom properties. */
+/** An override for `part` in [Content_Types].xml, unless a Default (by extension) or an Override already gives it `type`. */
+function contentType(parts: Record<string, Uint8Array>, part: string, type: string): string {
+  const types = strFromU8(parts['[Content_Types].xml'] ?? new Uint8Array());
+  const extension = part.slice(part.lastIndexOf('.') + 1);
+  const given = [...types.matchAll(/<(Default|Override)\b([^>]*)\/>/g)].some(([, kind, attrs = '']) =>
+    (kind === 'Default' ? attrs.includes(`Extension="${extension}"`) : attrs.includes(`PartName="/${part}"`)) && attrs.includes(`ContentType="${type}"`));
+  return given ? '' : `<Override PartName="/${part}" ContentType="${type}"/>`;
+}
+
+/** Adds the chart sheet 进度图 after the last sheet (填报说明), with its drawing and chart. */
+function addChartSheet(parts: Record<string, Uint8Array>): void {
+  const rels = strFromU8(parts['xl/_rels/workbook.xml.rels'] ?? new Uint8Array());
+  const rId = `rId${Math.max(0, ...[...rels.matchAll(/\bId="rId(\d+)"/g)].map((m) => Number(m[1]))) + 1}`;
+  const workbook = strFromU8(parts['xl/workbook.xml'] ?? new Uint8Array());
+  const sheetId = Math.max(0, ...[...workbook.matchAll(/<sheet\b[^>]*?\ssheetId="(\d+)"/g)].map((m) => Number(m[1]))) + 1;
+  append(parts, 'xl/workbook.xml', 'sheets', `<sheet name="${CHART_SHEET}" sheetId="${sheetId}" r:id="${rId}"/>`);
+  append(parts, 'xl/_rels/workbook.xml.rels', 'Relationships', `<Relationship Id="${rId}" Type="${NS_R}/chartsheet" Target="chartsheets/sheet1.xml"/>`);
+  parts[RICH_PARTS.chartSheet] = strToU8(chartSheetXml);
+  parts[RICH_PARTS.chartSheetRels] = strToU8(chartSheetRelsXml);
+  parts[RICH_PARTS.chartSheetDrawing] = strToU8(chartSheetDrawingXml);
+  parts[RICH_PARTS.chartSheetDrawingRels] = strToU8(chartSheetDrawingRelsXml);
+  parts[RICH_PARTS.chart2] = strToU8(chartSheetChartXml);
+  append(parts, '[Content_Types].xml', 'Types',
+    contentType(parts, RICH_PARTS.chartSheet, 'application/vnd.openxmlformats-officedocument.spreadsheetml.chartsheet+xml') +
+    contentType(parts, RICH_PARTS.chartSheetDrawing, 'application/vnd.openxmlformats-officedocument.drawing+xml') +
+    contentType(parts, RICH_PARTS.chart2, 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml'));
+}
+
+/** A coordinator's office template: the default one plus notes, an image, a chart, a second sheet, a chart sheet, names and custom properties. */
 export async function richTemplate(): Promise<Uint8Array> {
   const parts = unzipSync(await withExceljsExtras());
   patch(parts, 'xl/workbook.xml', (xml) => xml.replace('!$F$5</definedName>', '!$F$5:$F$5</definedName>')); // exceljs wrote $F$5
@@ -118,6 +184,7 @@ export async function richTemplate(): Promise<Uint8Array> {
     '<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>' +
     '<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/>');
   append(parts, '_rels/.rels', 'Relationships', `<Relationship Id="rIdCustom1" Type="${NS_R}/custom-properties" Target="docProps/custom.xml"/>`);
+  addChartSheet(parts);
   return zipSync(parts);
 }
 
