@@ -57,6 +57,7 @@ const LOSSES = [
   { what: 'validation-replaced', cell: 'K5' },
   { what: 'series-across-row', part: 'xl/charts/chart1.xml', range: "'推进情况'!$B$5:$O$5" },
   { what: 'part-kept', part: 'xl/slicers/slicer1.xml' },
+  { what: 'macros-removed', part: 'xl/vbaProject.bin' },
 ] as const satisfies readonly TemplateLoss[];
 
 const FILE_REASONS = ['not-a-file', 'is-a-directory', 'not-a-directory', 'permission-denied', 'read-only', 'disk-full', 'busy', 'system'] as const satisfies readonly FileReason[];

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parsePeriod, type Period } from '../src/core/period.js';
 import { departmentsFor, worklist } from '../src/core/worklist.js';
+import { generateProgressSheet } from '../src/sheets/template/fill.js';
 import { sharedStrings } from '../src/sheets/xlsx/reader.js';
 import { malformedParts, renderPdf } from './helpers/office.js';
 import { check, district, makeSheet, pairs, seed } from './helpers/sheets.js';
@@ -121,5 +122,34 @@ describe('every department of both plans, in every kind of period, from the defa
       expect(pairs(report), `${period} ${department}`).toEqual([]);
       expect(report.entries.length, `${period} ${department}`).toBe(worklist(plan, department, parsePeriod(period) as Period).length);
     }
+  });
+});
+
+describe('a template saved as an Excel template or with macros comes out as a plain .xlsx', () => {
+  const MACRO_TYPE = 'application/vnd.ms-excel.sheet.macroEnabled.main+xml';
+  const TEMPLATE_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml';
+  const saveAs = (type: string, macros: boolean) =>
+    variant((parts, edit) => {
+      edit('[Content_Types].xml', (xml) => xml.replace('spreadsheetml.sheet.main+xml', '').replace('ContentType="application/vnd.openxmlformats-officedocument."', `ContentType="${type}"`));
+      if (!macros) return;
+      parts['xl/vbaProject.bin'] = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+      edit('[Content_Types].xml', (xml) => xml.replace('<Default Extension="xml"', '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/><Default Extension="xml"'));
+      edit('xl/_rels/workbook.xml.rels', (xml) => xml.replace('</Relationships>', '<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>'));
+    });
+
+  test.each([
+    { name: '.xltx', template: () => saveAs(TEMPLATE_TYPE, false), said: [] },
+    { name: '.xlsm', template: () => saveAs(MACRO_TYPE, true), said: ['macros-removed'] },
+  ])('$name', async ({ template, said }) => {
+    const source = template();
+    expect(strFromU8(unzipSync(source)['[Content_Types].xml'] as Uint8Array)).not.toContain('spreadsheetml.sheet.main+xml');
+    const period = parsePeriod('2021-Q2') as Period;
+    const { bytes, findings } = await generateProgressSheet(source, { records: seed, department: '区科委', period, generatedAt: '2021-04-01T09:00:00', templateVersion: 'test', templateName: 'office.xlsm' });
+    const files = unzipSync(bytes);
+    expect(strFromU8(files['[Content_Types].xml'] as Uint8Array)).toContain('PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"');
+    expect(Object.keys(files)).not.toContain('xl/vbaProject.bin');
+    expect(strFromU8(files['xl/_rels/workbook.xml.rels'] as Uint8Array)).not.toContain('vbaProject');
+    expect(findings.map((f) => (f.code === 'template-not-carried' ? f.params.what : f.code))).toEqual(said);
+    expect(pairs(await check({ 'filled.xlsx': bytes }, seed))).toEqual([]);
   });
 });

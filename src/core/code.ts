@@ -49,7 +49,8 @@ export type TemplateLoss =
   | { readonly what: 'comment-in-row'; readonly cell: string }
   | { readonly what: 'validation-replaced'; readonly cell: string }
   | { readonly what: 'series-across-row'; readonly part: string; readonly range: string }
-  | { readonly what: 'part-kept'; readonly part: string };
+  | { readonly what: 'part-kept'; readonly part: string }
+  | { readonly what: 'macros-removed'; readonly part: string };
 
 type File = { readonly file: string };
 

@@ -166,7 +166,9 @@ export const en: Wording = {
                 ? `the data validation on ${p.cell} was replaced by the sheet's own entry check`
                 : p.what === 'series-across-row'
                   ? `the chart series ${p.range} runs along the row template and covers only the first row after filling`
-                  : `${p.part} is kept as it was; positions in it that point at moved rows were not updated`;
+                  : p.what === 'macros-removed'
+                    ? `its macros (${p.part}) were removed: a progress sheet is an .xlsx file, which cannot hold macros`
+                    : `${p.part} is kept as it was; positions in it that point at moved rows were not updated`;
         return `template ${p.file}: ${what}`;
       },
     },

@@ -115,10 +115,11 @@ function fill(pkg: XlsxPackage, content: ProgressSheet, options: FillOptions, w:
   if (stylesPart === undefined) throw new PlanLedgerError('template-invalid', { file, reason: 'unreadable', detail: 'no styles part' });
   const styles = new StyleSheet(pkg.require(stylesPart));
 
+  const losses: TemplateLoss[] = [];
+  asWorkbook(pkg, rels, losses);
   const layout = findLayout(worksheets(pkg, sheets, options.cache), strings, file);
   const { sheet, row } = layout;
   const insertion: Insertion = { sheet: sheet.name, row, added: content.rows.length - 1 };
-  const losses: TemplateLoss[] = [];
   const rows = fillRows(layout, content, { strings, styles, wording: w, insertion, losses, entries: options.entries ?? new Map() });
   pkg.set(sheet.part, sheet.xml.toString());
   const otherSheets = sheets.flatMap((s) => (s.relationship?.type === 'worksheet' && !s.relationship.external && s.relationship.target !== sheet.part ? [s.relationship.target] : []));
@@ -142,6 +143,25 @@ function fill(pkg: XlsxPackage, content: ProgressSheet, options: FillOptions, w:
   const unique = [...new Map(losses.map((loss) => [JSON.stringify(loss), loss])).values()];
   const findings = unique.map((loss) => ({ code: 'template-not-carried', severity: CODES['template-not-carried'].severity, params: { file, ...loss }, location: { file } }) as Finding);
   return { bytes: pkg.write(options.deflate, options.crc32), meta, findings };
+}
+
+const WORKBOOK_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml';
+
+/**
+ * A template saved as an Excel template (.xltx) or with macros (.xlsm, .xltm) made into a plain workbook: a sheet is written as
+ * .xlsx, which Excel refuses to open with another content type. Macros are removed, and said.
+ */
+function asWorkbook(pkg: XlsxPackage, rels: readonly Relationship[], losses: TemplateLoss[]): void {
+  const type = pkg.contentType('xl/workbook.xml');
+  if (type === undefined || type === WORKBOOK_TYPE) return;
+  pkg.setContentType('xl/workbook.xml', WORKBOOK_TYPE);
+  const macros = rels.find((r) => r.type === 'vbaProject');
+  if (!macros) return;
+  // With its signatures, which only macros have.
+  for (const related of pkg.relationships(macros.target)) if (!related.external) pkg.remove(related.target);
+  pkg.remove(macros.target);
+  pkg.unrelate('xl/workbook.xml', macros.id);
+  losses.push({ what: 'macros-removed', part: macros.target });
 }
 
 function workbookSheets(workbook: string, rels: readonly Relationship[]): WorkbookSheet[] {

@@ -28,6 +28,7 @@ export class XlsxPackage {
   private readonly texts = new Map<string, string>();
   private readonly changed = new Set<string>();
   private readonly added: string[] = [];
+  private readonly removed = new Set<string>();
 
   /** Throws WorkbookError (file-too-large) when the parts that may be read unzip to more than `maxInflated` together. */
   constructor(
@@ -43,7 +44,7 @@ export class XlsxPackage {
 
   /** Part names: the archive's, in its order, then the added ones. */
   get names(): string[] {
-    return [...this.zip.names, ...this.added];
+    return [...this.zip.names, ...this.added].filter((name) => !this.removed.has(name));
   }
 
   /** Names of the parts that were changed or added. */
@@ -84,6 +85,33 @@ export class XlsxPackage {
     if (!this.has(name)) this.added.push(name);
     this.texts.set(name, text);
     this.changed.add(name);
+  }
+
+  /** Leaves a part out of the package, with its content type override. */
+  remove(name: string): void {
+    this.removed.add(name);
+    const types = this.require(CONTENT_TYPES);
+    const override = new RegExp(`<Override\\b[^>]*PartName="/${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*/>`);
+    this.set(CONTENT_TYPES, types.replace(override, ''));
+  }
+
+  /** The content type the package's overrides give a part. */
+  contentType(name: string): string | undefined {
+    const types = this.require(CONTENT_TYPES);
+    for (const m of types.matchAll(/<Override\b([^>]*?)\/?>/g)) {
+      const attrs = attributes(m[1] as string);
+      if (attrs['PartName'] === `/${name}`) return attrs['ContentType'];
+    }
+    return undefined;
+  }
+
+  /** Sets the content type of a part that has an override. */
+  setContentType(name: string, contentType: string): void {
+    const types = this.require(CONTENT_TYPES);
+    this.set(
+      CONTENT_TYPES,
+      types.replace(/<Override\b([^>]*?)\/?>/g, (whole, attrs: string) => (attributes(attrs)['PartName'] === `/${name}` ? `<Override PartName="/${escapeAttribute(name)}" ContentType="${contentType}"/>` : whole)),
+    );
   }
 
   /** Adds a part with its content type. */
@@ -140,6 +168,13 @@ export class XlsxPackage {
     if (!end) throw damaged({ reason: 'part-damaged', part: name });
     this.set(name, end.open === end.close ? `${rels.slice(0, end.start)}<Relationships${end.attributes}>${relation}</Relationships>${rels.slice(end.end)}` : rels.slice(0, end.close) + relation + rels.slice(end.close));
     return id;
+  }
+
+  /** Removes a relationship of a part by its id. */
+  unrelate(part: string, id: string): void {
+    const name = relsName(part);
+    const rels = this.text(name);
+    if (rels !== undefined) this.set(name, rels.replace(/<Relationship\b[^>]*?\/?>/g, (whole) => (attribute(whole.slice(13), 'Id') === id ? '' : whole)));
   }
 
   /** The package as .xlsx bytes: edited parts compressed anew, the others copied as stored. */

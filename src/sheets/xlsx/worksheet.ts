@@ -2,7 +2,7 @@ import { damaged } from './zip.js';
 import { columnLetter } from './range.js';
 import { runsText } from './reader.js';
 import type { SharedStrings } from './strings.js';
-import { attribute, findElement, unescapeCellText, withAttribute } from './xml.js';
+import { attribute, findElement, withAttribute } from './xml.js';
 
 /** A cell as written: its column, its attributes other than r, and its content (<f>, <v>, <is>) as XML. */
 export interface CellXml {
@@ -181,7 +181,7 @@ function parseTail(xml: string): TailElement[] {
   return out;
 }
 
-/** What a cell shows as text: a shared or inline string, or the cached result of a string formula; undefined for other cells. */
+/** A cell's text when it holds text (a shared or an inline string); undefined for numbers, formulas and empty cells. */
 export function cellText(cell: CellXml, strings: SharedStrings): string | undefined {
   const type = attribute(cell.attributes, 't');
   if (type === 's') {
@@ -189,7 +189,6 @@ export function cellText(cell: CellXml, strings: SharedStrings): string | undefi
     return v === undefined ? undefined : strings.text(Number(v));
   }
   if (type === 'inlineStr') return runsText(/<is>([\s\S]*)<\/is>/.exec(cell.content)?.[1] ?? '');
-  if (type === 'str') return unescapeCellText(/<v>([^<]*)<\/v>/.exec(cell.content)?.[1] ?? '');
   return undefined;
 }
 
