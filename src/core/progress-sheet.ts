@@ -1,6 +1,6 @@
 import { expectedValue, isCeiling, metCondition } from './attainment.js';
 import { PlanLedgerError } from './error.js';
-import type { Wording } from './locales/wording.js';
+import type { SheetWording } from './locales/wording.js';
 import { expectedShare, type Period } from './period.js';
 import type { HeaderPlaceholder, PlanCellPlaceholder } from './placeholder.js';
 import type { PlanRecords, Target } from './record.js';
@@ -48,7 +48,7 @@ export interface ProgressSheet {
 }
 
 /** A department's sheet for a period. Throws department-unknown when the department carries nothing in it. */
-export function progressSheet(records: PlanRecords, department: string, period: Period, generatedAt: string, w: Wording): ProgressSheet {
+export function progressSheet(records: PlanRecords, department: string, period: Period, generatedAt: string, w: SheetWording): ProgressSheet {
   const items = worklist(records, department, period);
   if (items.length === 0) {
     const known = departmentsFor(records, period).map((d) => d.name);
@@ -71,7 +71,7 @@ export function progressSheet(records: PlanRecords, department: string, period: 
   };
 }
 
-function progressRow(item: WorkItem, index: number, period: Period, w: Wording): ProgressRow {
+function progressRow(item: WorkItem, index: number, period: Period, w: SheetWording): ProgressRow {
   const target = item.kind === 'target' ? item.target : undefined;
   const expected = target ? expectedValue(target, period) : undefined;
   const id = target?.id ?? item.task.id;

@@ -1,8 +1,10 @@
 import type { CorruptReason, DataProblem, FileReason, UsageProblem } from '../code.js';
+import { enSheet } from './en-sheet.js';
 import type { Wording } from './wording.js';
 
+const { percent } = enSheet;
+
 const list = (items: readonly string[]): string => items.join(', ');
-const percent = (share: number): string => `${Math.round(share * 1000) / 10}%`;
 const choices = (items: readonly string[]): string => items.join(' | ');
 
 function usage(p: UsageProblem): string {
@@ -113,7 +115,7 @@ const DOCX_PROBLEMS = { 'not-a-zip': 'not a zip archive', truncated: 'the file i
 const measured = (r: { figure: number; value: number; unit: string }) => ({ figure: `${r.figure}${r.unit}`, goal: `${r.value}${r.unit}` });
 
 export const en: Wording = {
-  locale: 'en',
+  ...enSheet,
   codes: {
     usage: { title: 'Wrong usage', message: (p) => `${usage(p)}. Run plan-ledger --help for usage` },
     'file-not-found': { title: 'File not found', message: (p) => `cannot find file ${p.file}` },
@@ -227,14 +229,12 @@ export const en: Wording = {
   codeKind: { fatal: 'fatal', finding: 'finding' },
   severity: { error: 'error', warning: 'warning', info: 'info' },
   role: { lead: 'lead', responsible: 'responsible', support: 'support' },
-  status: { 'not-started': 'not started', 'in-progress': 'in progress', done: 'done', behind: 'behind' },
   policy: { same: 'same', sum: 'sum', lead: 'lead' },
   verdict: { met: 'met', 'on-track': 'on track', behind: 'behind', missed: 'missed', 'no-data': 'no data', disputed: 'disputed' },
   light: { green: 'green', yellow: 'yellow', red: 'red', grey: 'grey' },
   partKind: { plan: 'plan', progress: 'progress' },
   targetKind: { target: 'target', actual: 'actual' },
   basis: { new: 'new', cumulative: 'cumulative', plain: 'not stated' },
-  comparator: { '=': '', '>': '>', '>=': '≥', '<': '<', '<=': '≤', '~': '≈' },
   yes: 'yes',
   reason: (r) => {
     switch (r.kind) {
@@ -274,13 +274,6 @@ export const en: Wording = {
         return `${measured(r).figure} of ${measured(r).goal} (${percent(r.completion)}), time elapsed ${percent(r.share)}, ${r.gap} points behind`;
     }
   },
-  periodName: (p) => {
-    if (p.kind === 'year') return `${p.year}`;
-    if (p.kind === 'half') return `${p.year} H${p.firstMonth === 1 ? 1 : 2}`;
-    if (p.kind === 'quarter') return `${p.year} Q${p.lastMonth / 3}`;
-    return `${p.year}-${String(p.firstMonth).padStart(2, '0')}`;
-  },
-  percent,
   list,
   accounting: (a) => `${a.rowsRead} rows read = ${a.rowsMerged} merged + ${a.rowsRejected} rejected with a finding`,
   documentField: {
@@ -379,20 +372,6 @@ export const en: Wording = {
         sources: 'Sources',
       },
     },
-  },
-  sheet: {
-    qualitativeMetric: '(qualitative: report status and progress)',
-    figurePromptTitle: (item) => `Figure (item ${item})`,
-    figureErrorTitle: 'Check the figure',
-    figure: {
-      percent: { prompt: () => 'A number from 0 to 100 (percent)', error: () => 'A percentage is between 0 and 100' },
-      whole: { prompt: (unit) => `A whole number ≥ 0, in ${unit || '(none)'}`, error: (unit) => `Should be a whole number ≥ 0 (${unit || '(none)'})` },
-      decimal: { prompt: (unit) => `A number ≥ 0, in ${unit || '(none)'}`, error: (unit) => `Should be a number ≥ 0 (${unit || '(none)'})` },
-    },
-    statusPromptTitle: (item) => `Status (item ${item})`,
-    statusPrompt: 'Pick from the list',
-    statusErrorTitle: 'Invalid status',
-    statusError: 'Pick a status from the list',
   },
   template: {
     sheetName: 'Progress',

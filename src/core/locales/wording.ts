@@ -155,3 +155,6 @@ export interface Wording {
   /** What the sample sheets of demo-fill say. */
   readonly demo: Readonly<Record<'done' | 'behind' | 'inProgress', string>> & { readonly evidence: (department: string, row: string) => string };
 }
+
+/** The words a progress sheet is written in: what filling one needs of a language, and no more. */
+export type SheetWording = Pick<Wording, 'locale' | 'status' | 'comparator' | 'periodName' | 'percent' | 'sheet'>;

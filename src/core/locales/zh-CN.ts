@@ -1,12 +1,12 @@
 import type { CorruptReason, DataProblem, FileReason, UsageProblem } from '../code.js';
 import type { Wording } from './wording.js';
+import { zhCNSheet } from './zh-CN-sheet.js';
 
-const CN_QUARTERS = ['一', '二', '三', '四'];
-const STATUS = { 'not-started': '未启动', 'in-progress': '推进中', done: '已完成', behind: '滞后' } as const;
+const { percent } = zhCNSheet;
+
 const POLICY = { same: '同一数值', sum: '求和', lead: '以牵头单位为准' } as const;
 
 const list = (items: readonly string[]): string => items.join('、');
-const percent = (share: number): string => `${Math.round(share * 1000) / 10}%`;
 const choices = (items: readonly string[]): string => items.join(' | ');
 
 function usage(p: UsageProblem): string {
@@ -118,7 +118,7 @@ const DOCX_PROBLEMS = { 'not-a-zip': '不是压缩包', truncated: '文件不完
 const measured = (r: { figure: number; value: number; unit: string }) => ({ figure: `${r.figure}${r.unit}`, goal: `${r.value}${r.unit}` });
 
 export const zhCN: Wording = {
-  locale: 'zh-CN',
+  ...zhCNSheet,
   codes: {
     usage: { title: '用法错误', message: (p) => `${usage(p)}。运行 plan-ledger --help 查看用法` },
     'file-not-found': { title: '文件不存在', message: (p) => `找不到文件 ${p.file}` },
@@ -232,14 +232,12 @@ export const zhCN: Wording = {
   codeKind: { fatal: '终止运行', finding: '问题' },
   severity: { error: '错误', warning: '警告', info: '提示' },
   role: { lead: '牵头', responsible: '责任', support: '配合' },
-  status: STATUS,
   policy: POLICY,
   verdict: { met: '达标', 'on-track': '进度正常', behind: '进度滞后', missed: '未达标', 'no-data': '未填报', disputed: '数据存疑' },
   light: { green: '绿', yellow: '黄', red: '红', grey: '灰' },
   partKind: { plan: '计划', progress: '进展' },
   targetKind: { target: '目标', actual: '实绩' },
   basis: { new: '新增', cumulative: '累计', plain: '未注明' },
-  comparator: { '=': '', '>': '>', '>=': '≥', '<': '<', '<=': '≤', '~': '约' },
   yes: '是',
   reason: (r) => {
     switch (r.kind) {
@@ -279,13 +277,6 @@ export const zhCN: Wording = {
         return `完成 ${measured(r).figure}/${measured(r).goal}(${percent(r.completion)}),序时进度 ${percent(r.share)},落后 ${r.gap} 个百分点`;
     }
   },
-  periodName: (p) => {
-    if (p.kind === 'year') return `${p.year}年`;
-    if (p.kind === 'half') return `${p.year}年${p.firstMonth === 1 ? '上' : '下'}半年`;
-    if (p.kind === 'quarter') return `${p.year}年第${CN_QUARTERS[p.lastMonth / 3 - 1]}季度`;
-    return `${p.year}年${p.firstMonth}月`;
-  },
-  percent,
   list,
   accounting: (a) => `读取 ${a.rowsRead} 行 = 汇入 ${a.rowsMerged} 行 + 因问题未汇入 ${a.rowsRejected} 行`,
   documentField: {
@@ -385,20 +376,6 @@ export const zhCN: Wording = {
       },
     },
   },
-  sheet: {
-    qualitativeMetric: '(定性任务,填报状态与进展)',
-    figurePromptTitle: (item) => `完成值(第 ${item} 项)`,
-    figureErrorTitle: '完成值可能有误',
-    figure: {
-      percent: { prompt: () => '填写 0–100 之间的数值(百分比)', error: () => '百分比应在 0–100 之间' },
-      whole: { prompt: (unit) => `填写不小于 0 的整数,单位:${unit || '(无)'}`, error: (unit) => `应为不小于 0 的整数(单位:${unit || '(无)'})` },
-      decimal: { prompt: (unit) => `填写不小于 0 的数值,单位:${unit || '(无)'}`, error: (unit) => `应为不小于 0 的数值(单位:${unit || '(无)'})` },
-    },
-    statusPromptTitle: (item) => `状态(第 ${item} 项)`,
-    statusPrompt: `从下拉列表选择:${list(Object.values(STATUS))}`,
-    statusErrorTitle: '状态无效',
-    statusError: '请从下拉列表选择状态',
-  },
   template: {
     sheetName: '推进情况',
     subtitle: '推进情况表({{period.label}})',
@@ -449,7 +426,7 @@ export const zhCN: Wording = {
     expected: '序时目标(目标值 × 序时进度)',
     completion: '完成率(公式)',
     'entry.actual': '完成值(填报)',
-    'entry.status': `状态:${Object.values(STATUS).join('/')}(填报)`,
+    'entry.status': `状态:${Object.values(zhCNSheet.status).join('/')}(填报)`,
     'entry.note': '进展说明(填报)',
     'entry.evidence': '佐证材料(填报)',
   },

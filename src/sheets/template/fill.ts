@@ -1,8 +1,8 @@
 import { CODES, type TemplateLoss } from '../../core/code.js';
 import { PlanLedgerError } from '../../core/error.js';
 import type { Finding } from '../../core/finding.js';
-import { DEFAULT_WORDING } from '../../core/locales/default.js';
-import type { Wording } from '../../core/locales/wording.js';
+import { DEFAULT_SHEET_WORDING } from '../../core/locales/default.js';
+import type { SheetWording } from '../../core/locales/wording.js';
 import type { Period } from '../../core/period.js';
 import { progressSheet, type ProgressSheet } from '../../core/progress-sheet.js';
 import type { PlanRecords } from '../../core/record.js';
@@ -33,7 +33,7 @@ export interface FillOptions {
   /** For messages about the template. */
   readonly templateName: string;
   /** The words of the prompts and labels written into the sheet; zh-CN by default. */
-  readonly wording?: Wording;
+  readonly wording?: SheetWording;
   /** Entries to put into the sheet already, by row id (a target's or a task's id): demo sheets, sheets carried over. */
   readonly entries?: ReadonlyMap<string, EntryValues>;
   /** Faster zlib where the platform has one (Node); fflate otherwise. */
@@ -75,7 +75,7 @@ export async function generateProgressSheet(template: ArrayBuffer | Uint8Array, 
 
 /** generateProgressSheet without the promise. */
 export function fillProgressSheet(template: Uint8Array, options: FillOptions): FilledSheet {
-  const w = options.wording ?? DEFAULT_WORDING;
+  const w = options.wording ?? DEFAULT_SHEET_WORDING;
   const file = options.templateName;
   const content = progressSheet(options.records, options.department, options.period, options.generatedAt, w);
   try {
@@ -103,7 +103,7 @@ interface WorkbookSheet {
   readonly relationship: Relationship | undefined;
 }
 
-function fill(pkg: XlsxPackage, content: ProgressSheet, options: FillOptions, w: Wording): FilledSheet {
+function fill(pkg: XlsxPackage, content: ProgressSheet, options: FillOptions, w: SheetWording): FilledSheet {
   const file = options.templateName;
   const workbook = pkg.require('xl/workbook.xml');
   const rels = pkg.relationships('xl/workbook.xml');

@@ -1,5 +1,5 @@
 import type { TemplateLoss } from '../../core/code.js';
-import type { Wording } from '../../core/locales/wording.js';
+import type { SheetWording } from '../../core/locales/wording.js';
 import { PLAN_CELL_PLACEHOLDERS } from '../../core/placeholder.js';
 import type { CellValue, ProgressRow, ProgressSheet } from '../../core/progress-sheet.js';
 import type { SheetRow } from '../metadata.js';
@@ -26,7 +26,7 @@ export interface EntryValues {
 export interface SheetFill {
   readonly strings: SharedStrings;
   readonly styles: StyleSheet;
-  readonly wording: Wording;
+  readonly wording: SheetWording;
   readonly insertion: Insertion;
   readonly losses: TemplateLoss[];
   readonly entries: ReadonlyMap<string, EntryValues>;

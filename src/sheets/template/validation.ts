@@ -1,5 +1,5 @@
 import { STATUSES } from '../../core/entry.js';
-import type { Wording } from '../../core/locales/wording.js';
+import type { SheetWording } from '../../core/locales/wording.js';
 import type { FigureRule } from '../../core/progress-sheet.js';
 import { escapeAttribute, escapeText } from '../xlsx/xml.js';
 
@@ -21,7 +21,7 @@ function validation(cell: string, attributes: Readonly<Record<string, string>>, 
  * The figure cell's validation: a warning, not a stop, so that people can still type 1.5万 or 400个 (read back with
  * entry-unit-converted). One per cell, each naming its row in the prompt.
  */
-export function figureValidation(cell: string, rule: FigureRule, item: number, w: Wording): string {
+export function figureValidation(cell: string, rule: FigureRule, item: number, w: SheetWording): string {
   const text = w.sheet.figure[rule.kind];
   const { type, operator, formulae } = FIGURE_BOUNDS[rule.kind];
   return validation(
@@ -43,7 +43,7 @@ export function figureValidation(cell: string, rule: FigureRule, item: number, w
 }
 
 /** The status cell's list of the four statuses, in the sheet's language. */
-export function statusValidation(cell: string, item: number, w: Wording): string {
+export function statusValidation(cell: string, item: number, w: SheetWording): string {
   return validation(
     cell,
     {
