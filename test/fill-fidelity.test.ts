@@ -8,12 +8,13 @@ import { describe, expect, test } from 'vitest';
 import { message, wording } from '../src/index.js';
 import { parsePeriod } from '../src/core/period.js';
 import { generateProgressSheet } from '../src/sheets/template/fill.js';
+import { unescapeEntities } from '../src/sheets/xlsx/xml.js';
 import { ZipArchive } from '../src/sheets/xlsx/zip.js';
 import { bin } from './helpers/cli.js';
 import { check, pairs, seed } from './helpers/sheets.js';
 import { resaveWithLibreOffice, richTemplate, RICH_PARTS } from './helpers/rich-template.js';
 import { malformedParts, renderPdf } from './helpers/office.js';
-import { libreOffice, xmllint } from './helpers/tools.js';
+import { libreOffice, openpyxl, run, SYSTEM_PYTHON, xmllint } from './helpers/tools.js';
 
 /** PDFs and pictures of filled templates, kept for people to look at (not committed). */
 const OUTPUT = fileURLToPath(new URL('../test-output/fill/', import.meta.url));
@@ -188,4 +189,41 @@ describe('what a template holds that filling cannot carry is said, in the coordi
     expect(result.stderr).toContain('警告: 模板');
     expect(result.stderr).toContain('行模板(第 5 行)上的图片或图表不会逐行重复');
   });
+});
+
+/** A template written by openpyxl: inline strings and no shared strings, sheet names as character references, prefixes of its own. */
+describe.runIf(openpyxl.run)('a coordinator’s template written by openpyxl', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'plan-ledger-openpyxl-'));
+  const path = join(dir, 'openpyxl.xlsx');
+  if (openpyxl.available) run(SYSTEM_PYTHON, [fileURLToPath(new URL('./helpers/openpyxl_template.py', import.meta.url)), path]);
+  const template = openpyxl.available ? new Uint8Array(readFileSync(path)) : new Uint8Array();
+  // 区科委's 16 rows: the row template (4) becomes rows 4–19; totals at 6 move to 21, the signature block to 22–23.
+  const { bytes, findings } = await fill(template, 'openpyxl.xlsx');
+  const xml = (part: string) => xmlOf(bytes, part);
+
+  test('what cannot be carried is said: the comment on the row template', () => {
+    expect(findings.map((f) => f.params)).toEqual([{ file: 'openpyxl.xlsx', what: 'comment-in-row', cell: 'D4' }]);
+  });
+
+  test('the chart covers every row, names, formulas, comments and merges follow them', () => {
+    expect([...xml('xl/charts/chart1.xml').matchAll(/<f>([^<]*)<\/f>/g)].map((m) => m[1])).toEqual(["'推进情况'!$C$4:$C$19", "'推进情况'!$G$4:$G$19"]);
+    expect(definedNames(xml('xl/workbook.xml'))).toMatchObject({ 合计: '$G$21' });
+    expect(xml('xl/workbook.xml')).toContain("'推进情况'!$A$1:$L$23</definedName>");
+    expect([...xml('xl/comments/comment1.xml').matchAll(/<comment ref="([A-Z]+\d+)"/g)].map((m) => m[1])).toEqual(['D4', 'A21']);
+    expect([...xml('xl/drawings/commentsDrawing1.vml').matchAll(/<\w+:Row>(\d+)</g)].map((m) => m[1])).toEqual(['3', '20']);
+    // exceljs cannot open openpyxl's drawings (it throws reading their anchors): the parts are read as they are.
+    const formula = (part: string, cell: string) => unescapeEntities(new RegExp(`<c r="${cell}"[^>]*><f>([^<]*)</f>`).exec(xml(part))?.[1] ?? '');
+    const [sheet, summary] = ['xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml'];
+    expect([formula(summary, 'B1'), formula(summary, 'B2'), formula(summary, 'B3')]).toEqual(["'推进情况'!G21", "SUM('推进情况'!G4:G19)", "'推进情况'!A22"]);
+    expect([formula(sheet, 'G21'), formula(sheet, 'L15')]).toEqual(['SUM(G4:G19)', 'IF(ISNUMBER(G15),G15*2,"")']);
+    expect([...xml(sheet).matchAll(/<mergeCell ref="([^"]+)"/g)].map((m) => m[1])).toEqual(['A22:F22', 'A23:K23']);
+  });
+
+  test('it reads back with no finding, every XML part is well-formed, and LibreOffice prints it', () => {
+    return (async () => {
+      expect(pairs(await check({ 'filled.xlsx': bytes }, seed))).toEqual([]);
+      if (xmllint.run) expect(malformedParts(bytes)).toEqual([]);
+      if (libreOffice.run) expect(renderPdf(bytes, 'openpyxl', OUTPUT)).toContain('公共充电桩');
+    })();
+  }, 180_000);
 });

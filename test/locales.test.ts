@@ -58,6 +58,7 @@ const LOSSES = [
   { what: 'series-across-row', part: 'xl/charts/chart1.xml', range: "'推进情况'!$B$5:$O$5" },
   { what: 'part-kept', part: 'xl/slicers/slicer1.xml' },
   { what: 'macros-removed', part: 'xl/vbaProject.bin' },
+  { what: 'merge-across-row', range: 'A4:A5' },
 ] as const satisfies readonly TemplateLoss[];
 
 const FILE_REASONS = ['not-a-file', 'is-a-directory', 'not-a-directory', 'permission-denied', 'read-only', 'disk-full', 'busy', 'system'] as const satisfies readonly FileReason[];

@@ -50,7 +50,8 @@ export type TemplateLoss =
   | { readonly what: 'validation-replaced'; readonly cell: string }
   | { readonly what: 'series-across-row'; readonly part: string; readonly range: string }
   | { readonly what: 'part-kept'; readonly part: string }
-  | { readonly what: 'macros-removed'; readonly part: string };
+  | { readonly what: 'macros-removed'; readonly part: string }
+  | { readonly what: 'merge-across-row'; readonly range: string };
 
 type File = { readonly file: string };
 

@@ -35,7 +35,11 @@ export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic',
 export const XMLLINT = '/usr/bin/xmllint';
 export const xmllint = tool('xmllint', existsSync(XMLLINT), 'libxml2-utils');
 
-export const TOOLS: readonly Tool[] = [libreOffice, chromium, xmllint];
+/** Debian's openpyxl (with Pillow), a third writer of workbooks: templates as offices that script Excel in Python make them. */
+const hasOpenpyxl = (): boolean => existsSync(SYSTEM_PYTHON) && spawnSync(SYSTEM_PYTHON, ['-c', 'import openpyxl, PIL'], { stdio: 'ignore' }).status === 0;
+export const openpyxl = tool('openpyxl', hasOpenpyxl(), 'python3-openpyxl python3-pil');
+
+export const TOOLS: readonly Tool[] = [libreOffice, chromium, xmllint, openpyxl];
 
 /** Runs a program and returns what it printed; throws with its output when it fails. */
 export function run(command: string, args: readonly string[], timeoutMs = 120_000): string {

@@ -168,7 +168,9 @@ export const en: Wording = {
                 ? `the data validation on ${p.cell} was replaced by the sheet's own entry check`
                 : p.what === 'series-across-row'
                   ? `the chart series ${p.range} runs along the row template and covers only the first row after filling`
-                  : p.what === 'macros-removed'
+                  : p.what === 'merge-across-row'
+                    ? `the merged cells ${p.range} reach over the row template, which cannot be repeated inside them; they stay as they were`
+                    : p.what === 'macros-removed'
                     ? `its macros (${p.part}) were removed: a progress sheet is an .xlsx file, which cannot hold macros`
                     : `${p.part} is kept as it was; positions in it that point at moved rows were not updated`;
         return `template ${p.file}: ${what}`;

@@ -117,6 +117,12 @@ function fill(pkg: XlsxPackage, content: ProgressSheet, options: FillOptions, w:
 
   const losses: TemplateLoss[] = [];
   asWorkbook(pkg, rels, losses);
+  // Excel's list of formula cells in calculation order: stale once cells move, and rebuilt by Excel when it is missing.
+  const calcChain = rels.find((r) => r.type === 'calcChain');
+  if (calcChain) {
+    pkg.remove(calcChain.target);
+    pkg.unrelate('xl/workbook.xml', calcChain.id);
+  }
   const layout = findLayout(worksheets(pkg, sheets, options.cache), strings, file);
   const { sheet, row } = layout;
   const insertion: Insertion = { sheet: sheet.name, row, added: content.rows.length - 1 };
@@ -233,11 +239,10 @@ interface WorkbookEdit {
  * header rows unless the template has its own, and formulas recalculated on open (the new rows' have no cached results).
  */
 function editWorkbook(xml: string, edit: WorkbookEdit): string {
-  const prefix = namespacePrefix(xml, RELATIONSHIPS);
-  let out = prefix === undefined ? xml.replace(/<workbook\b/, `<workbook xmlns:r="${RELATIONSHIPS}"`) : xml;
-  const r = prefix ?? 'r';
-  const ids = [...out.matchAll(/<sheet\b[^>]*?\ssheetId="(\d+)"/g)].map((m) => Number(m[1]));
-  const sheet = `<sheet name="${META_SHEET}" sheetId="${Math.max(0, ...ids) + 1}" state="veryHidden" ${r}:id="${edit.metaId}"/>`;
+  let out = xml;
+  const ids = [...out.matchAll(/<sheet\b[^>]*?\ssheetId=["'](\d+)["']/g)].map((m) => Number(m[1]));
+  // The element declares its own prefix: writers bind it on the root, on each <sheet> (openpyxl), or not at all.
+  const sheet = `<sheet xmlns:r="${RELATIONSHIPS}" name="${META_SHEET}" sheetId="${Math.max(0, ...ids) + 1}" state="veryHidden" r:id="${edit.metaId}"/>`;
   out = out.replace(/<\/sheets>/, `${sheet}</sheets>`);
 
   const titles = [...out.matchAll(/<definedName\b([^>]*)>/g)].some((m) => attribute(m[1] as string, 'name') === '_xlnm.Print_Titles' && attribute(m[1] as string, 'localSheetId') === String(edit.sheetIndex));

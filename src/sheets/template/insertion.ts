@@ -2,7 +2,8 @@ import type { TemplateLoss } from '../../core/code.js';
 import type { XlsxPackage } from '../xlsx/package.js';
 import { formatBox, parseBox, type Box } from '../xlsx/range.js';
 import { mapReferences, namesSheet, type Reference } from '../xlsx/reference.js';
-import { escapeText, unescapeEntities } from '../xlsx/xml.js';
+import { WorksheetXml } from '../xlsx/worksheet.js';
+import { attribute, escapeText, mapAttribute, unescapeEntities } from '../xlsx/xml.js';
 
 /** The row template of sheet `sheet` at row `row` becoming `added + 1` rows: what moves down, and by how much. */
 export interface Insertion {
@@ -42,8 +43,9 @@ export function moveBox(box: Box, ins: Insertion): Box {
  */
 export function shiftFormula(formula: string, ins: Insertion, ownSheet: string | undefined, stretch = true): string {
   if (ins.added === 0) return formula;
-  const shift = stretch ? shiftBox : moveBox;
-  return mapReferences(formula, (ref) => (ref.kind !== 'columns' && namesSheet(ref, ins.sheet, ownSheet) ? changed(ref.box, shift(ref.box, ins)) : undefined));
+  // A single cell is a cell after the insertion too; only ranges stretch.
+  const shift = (ref: Reference) => (stretch && ref.kind !== 'cell' ? shiftBox : moveBox)(ref.box, ins);
+  return mapReferences(formula, (ref) => (ref.kind !== 'columns' && namesSheet(ref, ins.sheet, ownSheet) ? changed(ref.box, shift(ref)) : undefined));
 }
 
 const changed = (a: Box, b: Box): Box | undefined => (a.top === b.top && a.bottom === b.bottom ? undefined : b);
@@ -70,20 +72,23 @@ export function shiftPackage(pkg: XlsxPackage, ins: Insertion, sheetPart: string
   shiftDefinedNames(pkg, ins);
   for (const part of otherSheets) {
     let xml = pkg.text(part);
-    if (xml === undefined || !xml.includes(ins.sheet)) continue;
-    // Cells' formulas, and those of conditional formats, validations and their Excel 2010 extensions.
-    for (const tag of ['f', 'formula', 'formula1', 'formula2', 'xm:f']) xml = shiftFormulasIn(xml, ins, undefined, tag);
+    if (xml === undefined) continue;
+    // A shared formula's cells are each the master's copy: written out, so that each moves by its own references.
+    if (xml.includes('t="shared"')) {
+      const sheet = WorksheetXml.parse(xml, part);
+      sheet.expandSharedFormulas();
+      xml = sheet.toString();
+    }
+    // Cells' formulas (and <xm:f> of Excel 2010 extensions), and those of conditional formats and validations.
+    for (const tag of ['f', 'formula', 'formula1', 'formula2']) xml = shiftFormulasIn(xml, ins, undefined, tag);
     pkg.set(part, xml);
   }
   for (const part of [...pkg.partsOfType(CHART), ...pkg.partsOfType(CHART_EX)]) shiftChart(pkg, part, ins, losses);
   for (const part of pkg.partsOfType(PIVOT_CACHE)) {
     const xml = pkg.require(part);
-    const shifted = xml.replace(/<worksheetSource\b([^>]*?)\/>/, (whole, attrs: string) => {
-      const sheet = /\bsheet="([^"]*)"/.exec(attrs)?.[1];
-      const ref = /\bref="([^"]*)"/.exec(attrs)?.[1];
-      if (sheet === undefined || ref === undefined || unescapeEntities(sheet) !== ins.sheet) return whole;
-      return `<worksheetSource${attrs.replace(`ref="${ref}"`, `ref="${shiftSqref(ref, ins)}"`)}/>`;
-    });
+    const shifted = xml.replace(/<worksheetSource\b([^>]*?)\/>/, (whole, attrs: string) =>
+      attribute(attrs, 'sheet') === ins.sheet ? mapAttribute(whole, 'worksheetSource', 'ref', (ref) => shiftSqref(ref, ins)) : whole,
+    );
     // The pivot table itself was computed from the old range: Excel refreshes it on open.
     if (shifted !== xml) pkg.set(part, shifted.replace(/<pivotCacheDefinition\b(?![^>]*refreshOnLoad)/, '<pivotCacheDefinition refreshOnLoad="1"'));
   }
@@ -100,7 +105,7 @@ const CHART_EX = 'application/vnd.ms-office.chartex+xml';
 const PIVOT_CACHE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.pivotCacheDefinition+xml';
 
 /** Related parts that hold nothing about rows: copied as they are. */
-const KEPT = new Set(['printerSettings', 'image', 'hyperlink', 'pivotTable']);
+const KEPT = new Set(['printerSettings', 'image', 'hyperlink']);
 
 type Shift = (pkg: XlsxPackage, part: string, ins: Insertion, losses: TemplateLoss[]) => void;
 
@@ -109,11 +114,21 @@ const RELATED: Readonly<Record<string, Shift>> = {
   comments: (pkg, part, ins, losses) => shiftRefAttributes(pkg, part, ins, losses, 'comment'),
   threadedComment: (pkg, part, ins, losses) => shiftRefAttributes(pkg, part, ins, losses, 'threadedComment'),
   vmlDrawing: shiftVml,
-  table: (pkg, part, ins) => {
-    const xml = pkg.require(part);
-    pkg.set(part, xml.replace(/(<(?:table|autoFilter)\b[^>]*?\sref=")([^"]*)"/g, (_, open: string, ref: string) => `${open}${shiftSqref(ref, ins)}"`));
-  },
+  table: (pkg, part, ins) => pkg.set(part, mapAttribute(pkg.require(part), '(?:table|autoFilter)', 'ref', (ref) => shiftSqref(ref, ins))),
+  // A pivot table standing below the row template moves down with it.
+  pivotTable: (pkg, part, ins) => pkg.set(part, mapAttribute(pkg.require(part), 'location', 'ref', (ref) => moveSqref(ref, ins))),
 };
+
+/** Space-separated ranges after the insertion without stretching. */
+function moveSqref(sqref: string, ins: Insertion): string {
+  return sqref
+    .split(/\s+/)
+    .map((part) => {
+      const box = parseBox(part);
+      return box ? formatBox(moveBox(box, ins)) : part;
+    })
+    .join(' ');
+}
 
 function shiftDefinedNames(pkg: XlsxPackage, ins: Insertion): void {
   const workbook = pkg.require('xl/workbook.xml');
@@ -123,7 +138,7 @@ function shiftDefinedNames(pkg: XlsxPackage, ins: Insertion): void {
 /** Chart series ranges: a column of the row template stretches over every row; a row of it cannot, and is said. */
 function shiftChart(pkg: XlsxPackage, part: string, ins: Insertion, losses: TemplateLoss[]): void {
   const xml = pkg.text(part);
-  if (xml === undefined || !xml.includes(ins.sheet)) return;
+  if (xml === undefined) return;
   const shifted = xml.replace(/(<(?:\w+:)?f\b[^>]*>)([^<]*)(<\/(?:\w+:)?f>)/g, (whole, open: string, text: string, close: string) => {
     const formula = unescapeEntities(text);
     const result = mapReferences(formula, (ref: Reference) => {
@@ -133,7 +148,8 @@ function shiftChart(pkg: XlsxPackage, part: string, ins: Insertion, losses: Temp
         losses.push({ what: 'series-across-row', part, range: formula });
         return undefined;
       }
-      return changed(box, shiftBox(box, ins));
+      // A series of one cell on the row template ($G$5, as Excel writes a one-row series) becomes the column of every row.
+      return changed(box, ref.kind === 'cell' && box.top !== ins.row ? moveBox(box, ins) : shiftBox(box, ins));
     });
     return result === formula ? whole : open + escapeText(result) + close;
   });
@@ -171,16 +187,12 @@ function setAnchorRow(inner: string, which: 'from' | 'to', row: number): string 
 
 /** Comments by their cell: below the row template they move; on it, they stay with the first row, which is said. */
 function shiftRefAttributes(pkg: XlsxPackage, part: string, ins: Insertion, losses: TemplateLoss[], element: string): void {
-  const xml = pkg.require(part);
-  const pattern = new RegExp(`(<${element}\\b[^>]*?\\sref=")([^"]*)"`, 'g');
-  pkg.set(
-    part,
-    xml.replace(pattern, (_, open: string, ref: string) => {
-      const box = parseBox(ref);
-      if (box && box.top === ins.row) losses.push({ what: 'comment-in-row', cell: ref });
-      return `${open}${box ? formatBox(shiftBox(box, ins)) : ref}"`;
-    }),
-  );
+  const moved = mapAttribute(pkg.require(part), element, 'ref', (ref) => {
+    const box = parseBox(ref);
+    if (box && box.top === ins.row) losses.push({ what: 'comment-in-row', cell: ref });
+    return box ? formatBox(moveBox(box, ins)) : ref;
+  });
+  pkg.set(part, moved);
 }
 
 /** The legacy drawing of comments: each note's row (0-based) and its anchor's rows. */
@@ -188,8 +200,8 @@ function shiftVml(pkg: XlsxPackage, part: string, ins: Insertion): void {
   const xml = pkg.require(part);
   const move = (row0: number) => shiftRow(row0 + 1, ins) - 1;
   const shifted = xml
-    .replace(/(<x:Row>)(\d+)(<\/x:Row>)/g, (_, a: string, n: string, b: string) => `${a}${move(Number(n))}${b}`)
-    .replace(/(<x:Anchor>)([^<]*)(<\/x:Anchor>)/g, (whole, a: string, text: string, b: string) => {
+    .replace(/(<(?:\w+:)?Row>)(\d+)(<\/(?:\w+:)?Row>)/g, (_, a: string, n: string, b: string) => `${a}${move(Number(n))}${b}`)
+    .replace(/(<(?:\w+:)?Anchor>)([^<]*)(<\/(?:\w+:)?Anchor>)/g, (whole, a: string, text: string, b: string) => {
       const parts = text.split(',').map((s) => s.trim());
       if (parts.length !== 8) return whole;
       const top = Number(parts[2]);

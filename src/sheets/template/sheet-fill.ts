@@ -8,8 +8,8 @@ import { translateFormula } from '../xlsx/reference.js';
 import type { SharedStrings } from '../xlsx/strings.js';
 import type { StyleSheet } from '../xlsx/styles.js';
 import { cellStyle, cellText, type CellXml, type RowXml, type WorksheetXml } from '../xlsx/worksheet.js';
-import { attribute, escapeText, findElement, findElements, unescapeEntities, withAttribute } from '../xlsx/xml.js';
-import { shiftFormulasIn, shiftRow, shiftSqref, type Insertion } from './insertion.js';
+import { attribute, escapeText, findElement, findElements, mapAttribute, unescapeEntities, withAttribute } from '../xlsx/xml.js';
+import { moveBox, shiftFormulasIn, shiftRow, shiftSqref, type Insertion } from './insertion.js';
 import type { Layout } from './layout.js';
 import { lightStyles, trafficLights } from './lights.js';
 import { substitute } from './placeholder.js';
@@ -45,7 +45,7 @@ export function fillRows(layout: Layout, content: ProgressSheet, fill: SheetFill
   const ws = layout.sheet.xml;
   const { insertion: ins, strings } = fill;
   const own = layout.sheet.name;
-  expandSharedFormulas(ws);
+  ws.expandSharedFormulas();
   const rows: RowXml[] = [];
   const meta: SheetRow[] = [];
   const added: { validations: string[]; lights: string[] } = { validations: [], lights: [] };
@@ -72,7 +72,7 @@ export function fillRows(layout: Layout, content: ProgressSheet, fill: SheetFill
     });
   }
   ws.rows = rows;
-  ws.head = ws.head.replace(/(<dimension\b[^>]*?\sref=")([^"]*)"/, (_, open: string, ref: string) => `${open}${shiftSqref(ref, ins)}"`);
+  ws.head = mapAttribute(ws.head, 'dimension', 'ref', (ref) => shiftSqref(ref, ins));
   moveTail(ws, layout, fill, added);
   return meta;
 }
@@ -158,7 +158,8 @@ const FORMULA = /<f\b([^>]*?)(?:\/>|>([^<]*)<\/f>)/;
 function shiftCell(cell: CellXml, ins: Insertion, own: string, stretch: boolean): CellXml {
   if (!cell.content.includes('<f')) return cell;
   let content = shiftFormulasIn(cell.content, ins, own, 'f', stretch);
-  content = content.replace(/(<f\b[^>]*?\sref=")([^"]*)"/, (_, open: string, ref: string) => `${open}${shiftSqref(ref, ins)}"`);
+  // An array formula's range moves with its rows; on the row template each copy's range is its own (copyCell).
+  if (stretch) content = mapAttribute(content, 'f', 'ref', (ref) => shiftSqref(ref, ins));
   return content === cell.content ? cell : { ...cell, content };
 }
 
@@ -174,34 +175,9 @@ function copyCell(cell: CellXml, rows: number): CellXml {
   return { column: cell.column, attributes: withAttribute(cell.attributes, 't', undefined), content: `<f${attrs}>${escapeText(formula)}</f>` };
 }
 
-/** Shared formulas written out in full in every cell, so that rows can move and be copied one by one. */
-function expandSharedFormulas(ws: WorksheetXml): void {
-  if (!ws.rows.some((r) => r.cells.some((c) => c.content.includes('t="shared"')))) return;
-  const masters = new Map<string, { row: number; column: number; formula: string }>();
-  for (const row of ws.rows) {
-    for (const c of row.cells) {
-      const f = FORMULA.exec(c.content);
-      if (f && attribute(f[1] ?? '', 't') === 'shared' && f[2] !== undefined && attribute(f[1] ?? '', 'ref') !== undefined) {
-        masters.set(attribute(f[1] ?? '', 'si') ?? '', { row: row.row, column: c.column, formula: unescapeEntities(f[2]) });
-      }
-    }
-  }
-  ws.rows = ws.rows.map((row) => ({
-    ...row,
-    cells: row.cells.map((c) => {
-      const f = FORMULA.exec(c.content);
-      if (!f || attribute(f[1] ?? '', 't') !== 'shared') return c;
-      const master = masters.get(attribute(f[1] ?? '', 'si') ?? '');
-      if (!master) return c;
-      const formula = translateFormula(master.formula, row.row - master.row, c.column - master.column);
-      return { ...c, content: c.content.replace(FORMULA, `<f>${escapeText(formula)}</f>`) };
-    }),
-  }));
-}
-
 function maxPriority(ws: WorksheetXml): number {
   let max = 0;
-  for (const e of ws.elements('conditionalFormatting')) for (const m of e.xml.matchAll(/\spriority="(\d+)"/g)) max = Math.max(max, Number(m[1]));
+  for (const e of ws.elements('conditionalFormatting')) for (const m of e.xml.matchAll(/\spriority=["'](\d+)["']/g)) max = Math.max(max, Number(m[1]));
   return max;
 }
 
@@ -216,6 +192,11 @@ function moveTail(ws: WorksheetXml, layout: Layout, fill: SheetFill, added: { va
       const box = parseBox(ref);
       if (!box) return [ref];
       if (box.top === layout.row && box.bottom === layout.row) return Array.from({ length: ins.added + 1 }, (_, i) => formatBox({ ...box, top: box.top + i, bottom: box.bottom + i }));
+      if (box.top <= layout.row && box.bottom >= layout.row) {
+        // Merged into the rows around it, the row template cannot be repeated: the merge stays as it was, over the first row.
+        fill.losses.push({ what: 'merge-across-row', range: ref });
+        return [formatBox(moveBox(box, ins))];
+      }
       return [shiftSqref(ref, ins)];
     });
     ws.replace('mergeCells', [`<mergeCells count="${refs.length}">${refs.map((r) => `<mergeCell ref="${r}"/>`).join('')}</mergeCells>`]);
@@ -225,23 +206,37 @@ function moveTail(ws: WorksheetXml, layout: Layout, fill: SheetFill, added: { va
   ws.replace('dataValidations', validations(ws, layout, fill, added.validations));
   for (const name of ['hyperlinks', 'autoFilter']) {
     const e = ws.element(name);
-    if (e) ws.replace(name, [e.xml.replace(/(\sref=")([^"]*)"/g, (_, open: string, ref: string) => `${open}${shiftSqref(ref, ins)}"`)]);
+    if (e) ws.replace(name, [mapAttribute(e.xml, undefined, 'ref', (ref) => shiftSqref(ref, ins))]);
   }
   const breaks = ws.element('rowBreaks');
-  if (breaks) ws.replace('rowBreaks', [breaks.xml.replace(/(<brk\b[^>]*?\sid=")(\d+)"/g, (_, open: string, id: string) => `${open}${shiftRow(Number(id), ins)}"`)]);
+  if (breaks) ws.replace('rowBreaks', [mapAttribute(breaks.xml, 'brk', 'id', (id) => String(shiftRow(Number(id), ins)))]);
   const ext = ws.element('extLst');
-  if (ext) {
-    const moved = shiftFormulasIn(ext.xml, ins, own, 'xm:f').replace(/(<xm:sqref>)([^<]*)(<\/xm:sqref>)/g, (_, a: string, ref: string, b: string) => `${a}${shiftSqref(ref, ins)}${b}`);
-    ws.replace('extLst', [moved]);
-  }
+  if (ext) ws.replace('extLst', [moveExtensions(ext.xml, layout, fill)]);
   const protection = ws.element('sheetProtection');
-  const attrs = protection ? (findElement(protection.xml, 'sheetProtection')?.attributes ?? '') : ' formatColumns="0" formatRows="0"';
+  // Pictures and charts (objects) locked like the plan cells; formatting rows and columns left to the user.
+  const attrs = protection ? (findElement(protection.xml, 'sheetProtection')?.attributes ?? '') : ' objects="1" scenarios="1" formatColumns="0" formatRows="0"';
   ws.replace('sheetProtection', [`<sheetProtection${withAttribute(attrs, 'sheet', '1')}/>`]);
 }
 
 /** An element's sqref attribute after the insertion. */
 function moveSqref(xml: string, name: string, ins: Insertion): string {
-  return xml.replace(new RegExp(`^(<${name}\\b[^>]*?\\ssqref=")([^"]*)"`), (_, open: string, ref: string) => `${open}${shiftSqref(ref, ins)}"`);
+  return mapAttribute(xml, name, 'sqref', (ref) => shiftSqref(ref, ins));
+}
+
+/**
+ * Excel 2010 extensions (x14 conditional formats, validations, sparklines): their formulas and ranges moved, and the
+ * entry cells taken out of their validations, as of the sheet's own.
+ */
+function moveExtensions(xml: string, layout: Layout, fill: SheetFill): string {
+  const ins = fill.insertion;
+  const holes = entryHoles(layout, ins);
+  const moved = shiftFormulasIn(xml, ins, layout.sheet.name, 'xm:f').replace(/(<xm:sqref>)([^<]*)(<\/xm:sqref>)/g, (_, a: string, ref: string, b: string) => `${a}${shiftSqref(ref, ins)}${b}`);
+  return moved.replace(/<x14:dataValidation\b[\s\S]*?<\/x14:dataValidation>/g, (validation) => {
+    const sqref = /<xm:sqref>([^<]*)<\/xm:sqref>/.exec(validation)?.[1];
+    if (sqref === undefined) return validation;
+    const kept = withoutHoles(sqref, holes, layout, fill);
+    return kept === '' ? '' : validation.replace(`<xm:sqref>${sqref}</xm:sqref>`, `<xm:sqref>${kept}</xm:sqref>`);
+  });
 }
 
 /**
@@ -251,34 +246,46 @@ function moveSqref(xml: string, name: string, ins: Insertion): string {
 function validations(ws: WorksheetXml, layout: Layout, fill: SheetFill, own: readonly string[]): string[] {
   const ins = fill.insertion;
   const element = ws.element('dataValidations');
-  const holes = (['entry.actual', 'entry.status'] as const).flatMap((name) => {
-    const col = layout.columns.get(name);
-    return col === undefined ? [] : [{ left: col, right: col, top: layout.row, bottom: layout.row + ins.added }];
-  });
+  const holes = entryHoles(layout, ins);
   const kept: string[] = [];
   if (element) {
     for (const e of findElements(element.xml, 'dataValidation')) {
-      const xml = shiftFormulasIn(element.xml.slice(e.start, e.end), ins, layout.sheet.name, 'formula1').replace(/<formula2>[^<]*<\/formula2>/, (f) => shiftFormulasIn(f, ins, layout.sheet.name, 'formula2'));
-      const boxes = shiftSqref(attribute(e.attributes, 'sqref') ?? '', ins)
-        .split(' ')
-        .flatMap((ref) => {
-          const box = parseBox(ref);
-          if (!box) return ref === '' ? [] : [ref];
-          let parts: Box[] = [box];
-          for (const hole of holes) {
-            const next = parts.flatMap((p) => subtract(p, hole));
-            if (next.length !== parts.length || next.some((b, i) => b !== parts[i])) fill.losses.push({ what: 'validation-replaced', cell: `${columnLetter(hole.left)}${layout.row}` });
-            parts = next;
-          }
-          return parts.map(formatBox);
-        });
-      if (boxes.length > 0) kept.push(xml.replace(/(\ssqref=")([^"]*)"/, (_, open: string) => `${open}${boxes.join(' ')}"`));
+      let xml = element.xml.slice(e.start, e.end);
+      for (const tag of ['formula1', 'formula2']) xml = shiftFormulasIn(xml, ins, layout.sheet.name, tag);
+      const sqref = withoutHoles(shiftSqref(attribute(e.attributes, 'sqref') ?? '', ins), holes, layout, fill);
+      if (sqref !== '') kept.push(mapAttribute(xml, 'dataValidation', 'sqref', () => sqref));
     }
   }
   const all = [...kept, ...own];
   if (all.length === 0) return [];
   const attrs = element ? withAttribute(findElement(element.xml, 'dataValidations')?.attributes ?? '', 'count', String(all.length)) : ` count="${all.length}"`;
   return [`<dataValidations${attrs}>${all.join('')}</dataValidations>`];
+}
+
+/** The entry cells plan-ledger validates itself: the figure and status columns over the filled rows. */
+function entryHoles(layout: Layout, ins: Insertion): Box[] {
+  return (['entry.actual', 'entry.status'] as const).flatMap((name) => {
+    const col = layout.columns.get(name);
+    return col === undefined ? [] : [{ left: col, right: col, top: layout.row, bottom: layout.row + ins.added }];
+  });
+}
+
+/** An sqref less the holes, each hole taken out said once as a validation replaced; '' when nothing is left. */
+function withoutHoles(sqref: string, holes: readonly Box[], layout: Layout, fill: SheetFill): string {
+  return sqref
+    .split(/\s+/)
+    .flatMap((ref) => {
+      const box = parseBox(ref);
+      if (!box) return ref === '' ? [] : [ref];
+      let parts: Box[] = [box];
+      for (const hole of holes) {
+        const next = parts.flatMap((p) => subtract(p, hole));
+        if (next.length !== parts.length || next.some((b, i) => b !== parts[i])) fill.losses.push({ what: 'validation-replaced', cell: `${columnLetter(hole.left)}${layout.row}` });
+        parts = next;
+      }
+      return parts.map(formatBox);
+    })
+    .join(' ');
 }
 
 /** A box less a hole: the box itself when they do not meet, else up to four boxes around the hole. */

@@ -369,14 +369,25 @@ const textCell = (value: string): RawCell => (value === '' ? EMPTY : { kind: 'te
 /** The texts of a shared-strings part, in order. */
 export function sharedStrings(xml: string): string[] {
   const out: string[] = [];
-  for (let at = xml.indexOf('<si>'); at >= 0; at = xml.indexOf('<si>', at + 4)) {
-    const end = xml.indexOf('</si>', at);
+  for (let at = xml.indexOf('<si'); at >= 0; at = xml.indexOf('<si', at + 3)) {
+    const next = xml.charCodeAt(at + 3);
+    if (next !== GT && next !== SLASH && next > 0x20) continue; // another element, such as <sil…>
+    const tagEnd = xml.indexOf('>', at);
+    if (tagEnd < 0) break;
+    if (xml.charCodeAt(tagEnd - 1) === SLASH) {
+      // <si/>: an empty item still takes its index.
+      out.push('');
+      at = tagEnd;
+      continue;
+    }
+    const body = tagEnd + 1;
+    const end = xml.indexOf('</si>', body);
     if (end < 0) break;
     // Most items are one plain run: <t>…</t> or <t xml:space="preserve">…</t>.
-    const open = xml.indexOf('>', at + 4);
+    const open = xml.indexOf('>', body);
     const runEnd = end - 4;
-    const plain = xml.startsWith('<t', at + 4) && xml.charCodeAt(open - 1) !== SLASH && xml.indexOf('<', open) === runEnd && xml.startsWith('</t>', runEnd);
-    out.push(plain ? unescapeXml(xml.slice(open + 1, runEnd)) : runsText(xml.slice(at + 4, end)));
+    const plain = xml.startsWith('<t', body) && xml.charCodeAt(open - 1) !== SLASH && xml.indexOf('<', open) === runEnd && xml.startsWith('</t>', runEnd);
+    out.push(plain ? unescapeXml(xml.slice(open + 1, runEnd)) : runsText(xml.slice(body, end)));
     at = end;
   }
   return out;

@@ -116,7 +116,8 @@ function reference(g: Record<string, string | undefined>): Reference | undefined
 function address(ref: Reference, box: Box): string {
   const [l, t, r, b] = ref.absolute.map((a) => (a ? '$' : ''));
   const column = (n: number, abs: string | undefined) => `${abs}${columnLetter(n)}`;
-  switch (ref.kind) {
+  const kind = ref.kind === 'cell' && (box.right !== box.left || box.bottom !== box.top) ? 'area' : ref.kind;
+  switch (kind) {
     case 'cell':
       return `${column(box.left, l)}${t}${box.top}`;
     case 'area':

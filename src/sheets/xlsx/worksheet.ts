@@ -2,7 +2,11 @@ import { damaged } from './zip.js';
 import { columnLetter } from './range.js';
 import { runsText } from './reader.js';
 import type { SharedStrings } from './strings.js';
-import { attribute, findElement, withAttribute } from './xml.js';
+import { translateFormula } from './reference.js';
+import { attribute, escapeText, findElement, unescapeEntities, withAttribute } from './xml.js';
+
+/** A cell's formula element: its attributes, and its text unless it is the empty element of a shared formula's cell. */
+export const FORMULA = /<f\b([^>]*?)(?:\/>|>([^<]*)<\/f>)/;
 
 /** A cell as written: its column, its attributes other than r, and its content (<f>, <v>, <is>) as XML. */
 export interface CellXml {
@@ -85,6 +89,32 @@ export class WorksheetXml {
   /** A copy to edit: rows and elements are replaced, never changed in place, so they are shared. */
   copy(): WorksheetXml {
     return new WorksheetXml(this.head, this.rows, this.tail, this.end);
+  }
+
+  /** Shared formulas written out in full in every cell, so that rows can move and be copied one by one. */
+  expandSharedFormulas(): void {
+    if (!this.rows.some((r) => r.cells.some((c) => c.content.includes('t="shared"')))) return;
+    const masters = new Map<string, { row: number; column: number; formula: string }>();
+    for (const row of this.rows) {
+      for (const c of row.cells) {
+        const f = FORMULA.exec(c.content);
+        const attrs = f?.[1] ?? '';
+        if (f && attribute(attrs, 't') === 'shared' && f[2] !== undefined && attribute(attrs, 'ref') !== undefined) {
+          masters.set(attribute(attrs, 'si') ?? '', { row: row.row, column: c.column, formula: unescapeEntities(f[2]) });
+        }
+      }
+    }
+    this.rows = this.rows.map((row) => ({
+      ...row,
+      cells: row.cells.map((c) => {
+        const f = FORMULA.exec(c.content);
+        if (!f || attribute(f[1] ?? '', 't') !== 'shared') return c;
+        const master = masters.get(attribute(f[1] ?? '', 'si') ?? '');
+        if (!master) return c;
+        const formula = translateFormula(master.formula, row.row - master.row, c.column - master.column);
+        return { ...c, content: c.content.replace(FORMULA, `<f>${escapeText(formula)}</f>`) };
+      }),
+    }));
   }
 
   /** The first element of the tail named `name`. */

@@ -47,11 +47,20 @@ export function unescapeCellText(s: string): string {
   return text.includes('_x') ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
 }
 
-/** name="value" pairs of an element's attribute text. */
+/** name="value" (or name='value') pairs of an element's attribute text. */
 export function attributes(text: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const m of text.matchAll(/([\w:]+)\s*=\s*"([^"]*)"/g)) out[m[1] as string] = m[2] as string;
+  for (const m of text.matchAll(/([\w:]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) out[m[1] as string] = (m[2] ?? m[3]) as string;
   return out;
+}
+
+/**
+ * Rewrites the value of attribute `name` in every start tag of `element` (any element when undefined), in either quote;
+ * `change` gets and gives the value as written (escaped).
+ */
+export function mapAttribute(xml: string, element: string | undefined, name: string, change: (value: string) => string): string {
+  const pattern = new RegExp(`(<${element ?? '[\\w:]+'}\\b[^>]*?\\s${name}\\s*=\\s*)(?:"([^"]*)"|'([^']*)')`, 'g');
+  return xml.replace(pattern, (_, open: string, double: string | undefined, single: string | undefined) => `${open}"${change(double ?? single ?? '')}"`);
 }
 
 /** Text as XML character data: & < > escaped (quotes need no escape there). */
