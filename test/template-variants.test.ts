@@ -86,6 +86,118 @@ const VARIANTS = [
   },
 ];
 
+const xmlIn = (bytes: Uint8Array, part: string) => strFromU8(unzipSync(bytes)[part] as Uint8Array);
+const other = (name: string, xml: string) => (parts: Parts, edit: (part: string, f: (xml: string) => string) => void) => {
+  parts['xl/worksheets/sheet2.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${xml}`);
+  edit('xl/workbook.xml', (x) => x.replace('</sheets>', `<sheet name="${name}" sheetId="2" r:id="rId92"/></sheets>`));
+  edit('xl/_rels/workbook.xml.rels', (x) => x.replace('</Relationships>', '<Relationship Id="rId92" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/></Relationships>'));
+  edit('[Content_Types].xml', (x) => x.replace('</Types>', '<Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'));
+};
+const MAIN = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+const X14 = 'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"';
+
+/** Templates as Excel and other writers leave them: what once went wrong, each with what the filler must say. */
+const WRITERS = [
+  {
+    name: 'a calculation chain (Excel)',
+    make: () =>
+      variant((parts, edit) => {
+        edit(SHEET, (xml) => xml.replace('<row r="7"', '<row r="6"><c r="K6"><f>SUM(K5:K5)</f><v>0</v></c></row><row r="7"'));
+        parts['xl/calcChain.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<calcChain ${MAIN}><c r="K6" i="1"/></calcChain>`);
+        edit('xl/_rels/workbook.xml.rels', (x) => x.replace('</Relationships>', '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>'));
+        edit('[Content_Types].xml', (x) => x.replace('</Types>', '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>'));
+      }),
+    said: [],
+    check: (bytes: Uint8Array) => {
+      expect(Object.keys(unzipSync(bytes))).not.toContain('xl/calcChain.xml');
+      expect(xmlIn(bytes, 'xl/_rels/workbook.xml.rels') + xmlIn(bytes, '[Content_Types].xml')).not.toContain('calcChain');
+      expect(xmlIn(bytes, SHEET)).toContain('<c r="K21"><f>SUM(K5:K20)</f>');
+    },
+  },
+  {
+    name: 'Excel 2010 validations and formats (x14), on the status column and on another sheet',
+    make: () =>
+      variant((parts, edit) => {
+        const list = `<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" ${X14}><x14:dataValidations count="1"><x14:dataValidation type="list" allowBlank="1"><x14:formula1><xm:f>选项!$A$1:$A$4</xm:f></x14:formula1><xm:sqref>M5</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst>`;
+        edit(SHEET, (xml) => xml.replace('</worksheet>', `${list}</worksheet>`));
+        const cf = `<extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" ${X14}><x14:conditionalFormattings><x14:conditionalFormatting><x14:cfRule type="expression" priority="1" id="{00000000-0000-0000-0000-000000000001}"><xm:f>推进情况!$B$7&lt;&gt;""</xm:f><x14:dxf/></x14:cfRule><xm:sqref>A1</xm:sqref></x14:conditionalFormatting></x14:conditionalFormattings></ext></extLst>`;
+        other('选项', `<worksheet ${MAIN}><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>未启动</t></is></c><c r="B1"><f>推进情况!B7</f></c></row></sheetData>${cf}</worksheet>`)(parts, edit);
+      }),
+    said: [{ what: 'validation-replaced', cell: 'M5' }],
+    check: (bytes: Uint8Array) => {
+      expect(xmlIn(bytes, SHEET)).not.toContain('x14:dataValidation ');
+      expect(xmlIn(bytes, 'xl/worksheets/sheet2.xml')).toContain('<xm:f>推进情况!$B$22&lt;&gt;""</xm:f>');
+      expect(xmlIn(bytes, 'xl/worksheets/sheet2.xml')).toContain('<f>推进情况!B22</f>');
+    },
+  },
+  {
+    name: 'a sheet name with & in it, pointed at from another sheet',
+    make: () =>
+      variant((parts, edit) => {
+        edit('xl/workbook.xml', (x) => x.replace('name="推进情况"', 'name="R&amp;D推进"').replace('&apos;推进情况&apos;', '&apos;R&amp;D推进&apos;'));
+        other('汇总', `<worksheet ${MAIN}><sheetData><row r="1"><c r="A1"><f>'R&amp;D推进'!B7</f></c></row></sheetData></worksheet>`)(parts, edit);
+      }),
+    sheet: 'R&D推进',
+    said: [],
+    check: (bytes: Uint8Array) => expect(xmlIn(bytes, 'xl/worksheets/sheet2.xml')).toContain("<f>'R&amp;D推进'!B22</f>"),
+  },
+  {
+    name: 'attributes in single quotes',
+    make: () =>
+      variant((_, edit) =>
+        edit(SHEET, (xml) => {
+          const [a, b] = [xml.indexOf('<sheetData>'), xml.indexOf('</sheetData>')];
+          return xml.slice(0, a) + xml.slice(a, b).replace(/(\s[\w:]+)="([^"]*)"/g, "$1='$2'") + xml.slice(b);
+        }),
+      ),
+    said: [],
+    check: (bytes: Uint8Array) => expect(xmlIn(bytes, SHEET)).toMatch(/<c r="F15"[^>]*><v>400<\/v>/),
+  },
+  {
+    name: 'a dynamic array on the row template, and a header cell merged into it',
+    make: () =>
+      variant((_, edit) =>
+        edit(SHEET, (xml) =>
+          xml
+            .replace('</row><row r="7"', '<c r="P5" cm="1"><f t="array" ref="P5">_xlfn.UNIQUE(B5:C5)</f><v>1</v></c></row><row r="7"')
+            .replace('<mergeCell ref="B8:O8"/>', '<mergeCell ref="B8:O8"/><mergeCell ref="A3:A5"/>')
+            .replace('mergeCells count="9"', 'mergeCells count="10"'),
+        ),
+      ),
+    said: [{ what: 'merge-across-row', range: 'A3:A5' }],
+    check: (bytes: Uint8Array) => {
+      const xml = xmlIn(bytes, SHEET);
+      expect(xml).toContain('<c r="P6" cm="1"><f t="array" ref="P6">_xlfn.UNIQUE(B6:C6)</f></c>');
+      // Split: the rows above the row template stay merged, its own are not (the id column reads back).
+      expect(xml).toContain('<mergeCell ref="A3:A4"/>');
+      expect(xml).not.toMatch(/<mergeCell ref="A\d+:A(5|20)"/);
+    },
+  },
+  {
+    name: 'an empty shared string before the others',
+    make: () =>
+      variant((_, edit) => {
+        edit('xl/sharedStrings.xml', (x) => x.replace('<si>', '<si/><si>'));
+        edit(SHEET, (xml) => xml.replace(/(<c r="[A-Z]+\d+"[^>]*t="s"[^>]*><v>)(\d+)(<\/v>)/g, (_, a: string, n: string, b: string) => `${a}${Number(n) + 1}${b}`));
+      }),
+    said: [],
+    check: (bytes: Uint8Array) => expect(xmlIn(bytes, SHEET)).toMatch(/<c r="F15"[^>]*><v>400<\/v>/),
+  },
+];
+
+describe.each(WRITERS)('a template with $name', ({ make, said, check: expected, sheet }) => {
+  test('fills, says what it could not carry, and reads back with no finding', async () => {
+    const period = parsePeriod('2021-Q2') as Period;
+    const { bytes, findings } = await generateProgressSheet(make(), { records: seed, department: '区科委', period, generatedAt: '2021-04-01T09:00:00', templateVersion: 'test', templateName: 't.xlsx' });
+    expect(findings.map((f) => (f.code === 'template-not-carried' ? (({ file: _, ...loss }) => loss)(f.params) : f.code))).toEqual(said);
+    expected(bytes);
+    if (xmllint.run) expect(malformedParts(bytes)).toEqual([]);
+    const report = await check({ 'filled.xlsx': bytes }, seed);
+    expect(pairs(report)).toEqual([]);
+    expect(report.entries.map((e) => e.sheet)).toEqual(Array(16).fill(sheet ?? '推进情况'));
+  });
+});
+
 describe.each(VARIANTS.map((v, i) => ({ ...v, i })))('a template with $name', ({ make, expect: expected, i }) => {
   let bytes: Uint8Array;
   beforeAll(async () => {

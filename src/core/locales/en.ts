@@ -169,7 +169,7 @@ export const en: Wording = {
                 : p.what === 'series-across-row'
                   ? `the chart series ${p.range} runs along the row template and covers only the first row after filling`
                   : p.what === 'merge-across-row'
-                    ? `the merged cells ${p.range} reach over the row template, which cannot be repeated inside them; they stay as they were`
+                    ? `the merged cells ${p.range} reach over the row template and were split: the row template's rows are no longer merged`
                     : p.what === 'macros-removed'
                     ? `its macros (${p.part}) were removed: a progress sheet is an .xlsx file, which cannot hold macros`
                     : `${p.part} is kept as it was; positions in it that point at moved rows were not updated`;

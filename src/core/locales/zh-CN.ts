@@ -172,7 +172,7 @@ export const zhCN: Wording = {
                 : p.what === 'series-across-row'
                   ? `图表的数据系列 ${p.range} 横跨行模板,填表后只含第一行`
                   : p.what === 'merge-across-row'
-                    ? `合并单元格 ${p.range} 跨过行模板,无法逐行重复,保持原样`
+                    ? `合并单元格 ${p.range} 跨过行模板,已拆开:行模板所在的行不再合并`
                     : p.what === 'macros-removed'
                     ? `模板中的宏(${p.part})已去掉:推进情况表是 .xlsx 文件,不能带宏`
                     : `${p.part} 原样保留,其中指向下移各行的位置没有更新`;

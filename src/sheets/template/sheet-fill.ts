@@ -193,9 +193,13 @@ function moveTail(ws: WorksheetXml, layout: Layout, fill: SheetFill, added: { va
       if (!box) return [ref];
       if (box.top === layout.row && box.bottom === layout.row) return Array.from({ length: ins.added + 1 }, (_, i) => formatBox({ ...box, top: box.top + i, bottom: box.bottom + i }));
       if (box.top <= layout.row && box.bottom >= layout.row) {
-        // Merged into the rows around it, the row template cannot be repeated: the merge stays as it was, over the first row.
+        // Merged into the rows around it, the row template would hide its cells: the merge keeps only its rows above and below.
         fill.losses.push({ what: 'merge-across-row', range: ref });
-        return [formatBox(moveBox(box, ins))];
+        const parts = [
+          { ...box, bottom: layout.row - 1 },
+          { ...box, top: layout.row + 1, bottom: box.bottom },
+        ].filter((b) => b.bottom >= b.top && (b.bottom > b.top || b.right > b.left));
+        return parts.map((b) => formatBox(moveBox(b, ins)));
       }
       return [shiftSqref(ref, ins)];
     });

@@ -369,7 +369,7 @@ const textCell = (value: string): RawCell => (value === '' ? EMPTY : { kind: 'te
 /** The texts of a shared-strings part, in order. */
 export function sharedStrings(xml: string): string[] {
   const out: string[] = [];
-  for (let at = xml.indexOf('<si'); at >= 0; at = xml.indexOf('<si', at + 3)) {
+  for (let at = xml.indexOf('<si'); at >= 0; at = xml.indexOf('<si', at + 1)) {
     const next = xml.charCodeAt(at + 3);
     if (next !== GT && next !== SLASH && next > 0x20) continue; // another element, such as <sil…>
     const tagEnd = xml.indexOf('>', at);
@@ -377,7 +377,6 @@ export function sharedStrings(xml: string): string[] {
     if (xml.charCodeAt(tagEnd - 1) === SLASH) {
       // <si/>: an empty item still takes its index.
       out.push('');
-      at = tagEnd;
       continue;
     }
     const body = tagEnd + 1;
