@@ -9,16 +9,16 @@ import type { PlanRecords } from '../../core/record.js';
 import { hash64 } from '../../core/text.js';
 import { jsonSheetCells, META_MARKER, META_SHEET } from '../json-sheet.js';
 import type { SheetMeta, SheetRow } from '../metadata.js';
-import { XlsxPackage, type PackageCache, type Relationship } from '../xlsx/package.js';
+import { XlsxPackage, type PackageCache } from '../xlsx/package.js';
 import { columnLetter } from '../xlsx/range.js';
 import { SharedStrings } from '../xlsx/strings.js';
 import { StyleSheet } from '../xlsx/styles.js';
 import { cellXml, WorksheetXml } from '../xlsx/worksheet.js';
 import { WorkbookError, ZipArchive, type Inflate, type StoredPart } from '../xlsx/zip.js';
 import type { Crc32, Deflate } from '../xlsx/zip-writer.js';
-import { attribute, escapeText, findElement, findElements, withAttribute } from '../xlsx/xml.js';
 import { shiftPackage, type Insertion } from './insertion.js';
 import { findLayout, type Layout, type TemplateSheet } from './layout.js';
+import { asWorkbook, editWorkbook, workbookSheets, type WorkbookSheet } from './workbook.js';
 import { fillRows, type EntryValues } from './sheet-fill.js';
 
 export type { EntryValues } from './sheet-fill.js';
@@ -60,7 +60,6 @@ export interface FilledSheet {
 }
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const RELATIONSHIPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const WORKSHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 const SHARED_STRINGS_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml';
 
@@ -96,11 +95,6 @@ function openTemplate(bytes: Uint8Array, file: string, options: FillOptions): Xl
   if (!zip.has('xl/workbook.xml') || !zip.has('[Content_Types].xml')) throw new PlanLedgerError('template-invalid', { file, reason: 'unreadable', detail: 'file-not-xlsx' });
   if (!zip.copyable) throw new PlanLedgerError('template-invalid', { file, reason: 'unreadable', detail: 'encrypted or ZIP64' });
   return new XlsxPackage(zip, options.inflate, options.cache);
-}
-
-interface WorkbookSheet {
-  readonly name: string;
-  readonly relationship: Relationship | undefined;
 }
 
 function fill(pkg: XlsxPackage, content: ProgressSheet, options: FillOptions, w: SheetWording): FilledSheet {
@@ -151,36 +145,6 @@ function fill(pkg: XlsxPackage, content: ProgressSheet, options: FillOptions, w:
   return { bytes: pkg.write(options.deflate, options.crc32), meta, findings };
 }
 
-const WORKBOOK_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml';
-
-/**
- * A template saved as an Excel template (.xltx) or with macros (.xlsm, .xltm) made into a plain workbook: a sheet is written as
- * .xlsx, which Excel refuses to open with another content type. Macros are removed, and said.
- */
-function asWorkbook(pkg: XlsxPackage, rels: readonly Relationship[], losses: TemplateLoss[]): void {
-  const type = pkg.contentType('xl/workbook.xml');
-  if (type === undefined || type === WORKBOOK_TYPE) return;
-  pkg.setContentType('xl/workbook.xml', WORKBOOK_TYPE);
-  const macros = rels.find((r) => r.type === 'vbaProject');
-  if (!macros) return;
-  // With its signatures, which only macros have.
-  for (const related of pkg.relationships(macros.target)) if (!related.external) pkg.remove(related.target);
-  pkg.remove(macros.target);
-  pkg.unrelate('xl/workbook.xml', macros.id);
-  losses.push({ what: 'macros-removed', part: macros.target });
-}
-
-function workbookSheets(workbook: string, rels: readonly Relationship[]): WorkbookSheet[] {
-  const prefix = namespacePrefix(workbook, RELATIONSHIPS) ?? 'r';
-  const byId = new Map(rels.map((r) => [r.id, r]));
-  const list = findElement(workbook, 'sheets');
-  if (!list) return [];
-  return findElements(workbook, 'sheet', list.open, list.close).map((e) => ({
-    name: attribute(e.attributes, 'name') ?? '',
-    relationship: byId.get(attribute(e.attributes, `${prefix}:id`) ?? ''),
-  }));
-}
-
 /** The worksheets of the workbook in order, each parsed when the layout search reaches it. */
 function* worksheets(pkg: XlsxPackage, sheets: readonly WorkbookSheet[], cache: TemplateCache | undefined): Generator<TemplateSheet> {
   for (const { name, relationship } of sheets) {
@@ -195,11 +159,6 @@ function* worksheets(pkg: XlsxPackage, sheets: readonly WorkbookSheet[], cache: 
     }
     yield { name, part, xml: parsed.copy() };
   }
-}
-
-/** The prefix an element's document binds to a namespace URI (`r` for relationships, as Excel writes it). */
-function namespacePrefix(xml: string, uri: string): string | undefined {
-  return new RegExp(`xmlns:(\\w+)="${uri.replaceAll('.', '\\.').replaceAll('/', '\\/')}"`).exec(xml)?.[1];
 }
 
 function metadata(layout: Layout, rows: SheetRow[], options: FillOptions): SheetMeta {
@@ -225,46 +184,4 @@ function metadata(layout: Layout, rows: SheetRow[], options: FillOptions): Sheet
 function metaSheet(meta: SheetMeta, strings: SharedStrings): string {
   const cells = jsonSheetCells(META_MARKER, meta).map((text, i) => `<row r="${i + 1}">${cellXml(i + 1, { column: 1, attributes: ' t="s"', content: `<v>${strings.add(text)}</v>` })}</row>`);
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}"><sheetData>${cells.join('')}</sheetData></worksheet>`;
-}
-
-interface WorkbookEdit {
-  readonly metaId: string;
-  readonly sheetIndex: number;
-  readonly sheetName: string;
-  readonly headerRows: number;
-}
-
-/**
- * The workbook with the metadata sheet listed (very hidden: Excel's menus cannot unhide it), print titles over the
- * header rows unless the template has its own, and formulas recalculated on open (the new rows' have no cached results).
- */
-function editWorkbook(xml: string, edit: WorkbookEdit): string {
-  let out = xml;
-  const ids = [...out.matchAll(/<sheet\b[^>]*?\ssheetId=["'](\d+)["']/g)].map((m) => Number(m[1]));
-  // The element declares its own prefix: writers bind it on the root, on each <sheet> (openpyxl), or not at all.
-  const sheet = `<sheet xmlns:r="${RELATIONSHIPS}" name="${META_SHEET}" sheetId="${Math.max(0, ...ids) + 1}" state="veryHidden" r:id="${edit.metaId}"/>`;
-  out = out.replace(/<\/sheets>/, `${sheet}</sheets>`);
-
-  const titles = [...out.matchAll(/<definedName\b([^>]*)>/g)].some((m) => attribute(m[1] as string, 'name') === '_xlnm.Print_Titles' && attribute(m[1] as string, 'localSheetId') === String(edit.sheetIndex));
-  if (!titles && edit.headerRows > 0) {
-    const name = `<definedName name="_xlnm.Print_Titles" localSheetId="${edit.sheetIndex}">${escapeText(`'${edit.sheetName.replaceAll("'", "''")}'!$1:$${edit.headerRows}`)}</definedName>`;
-    const names = findElement(out, 'definedNames');
-    if (names && names.open !== names.close) out = out.slice(0, names.close) + name + out.slice(names.close);
-    else if (names) out = `${out.slice(0, names.start)}<definedNames>${name}</definedNames>${out.slice(names.end)}`;
-    else out = insertAfter(out, ['externalReferences', 'functionGroups', 'sheets'], `<definedNames>${name}</definedNames>`);
-  }
-
-  const calc = findElement(out, 'calcPr');
-  if (calc) out = `${out.slice(0, calc.start)}<calcPr${withAttribute(calc.attributes, 'fullCalcOnLoad', '1')}/>${out.slice(calc.end)}`;
-  else out = insertAfter(out, ['definedNames', 'externalReferences', 'functionGroups', 'sheets'], '<calcPr fullCalcOnLoad="1"/>');
-  return out;
-}
-
-/** Inserts an element after the first of `after` the workbook has, as CT_Workbook orders its elements. */
-function insertAfter(xml: string, after: readonly string[], element: string): string {
-  for (const name of after) {
-    const e = findElement(xml, name);
-    if (e) return xml.slice(0, e.end) + element + xml.slice(e.end);
-  }
-  return xml;
 }
