@@ -30,6 +30,7 @@ export function asWorkbook(pkg: XlsxPackage, rels: readonly Relationship[], loss
   losses.push({ what: 'macros-removed', part: macros.target });
 }
 
+/** The sheets the workbook lists, in order, each with its relationship. */
 export function workbookSheets(workbook: string, rels: readonly Relationship[]): WorkbookSheet[] {
   const prefix = namespacePrefix(workbook, RELATIONSHIPS) ?? 'r';
   const byId = new Map(rels.map((r) => [r.id, r]));
