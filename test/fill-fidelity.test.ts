@@ -148,7 +148,8 @@ test.runIf(xmllint.run)('a sheet filled from the default template is well-formed
 async function troublesome(): Promise<Uint8Array> {
   const files = unzipSync(await richTemplate());
   const edit = (part: string, change: (xml: string) => string) => (files[part] = strToU8(change(strFromU8(files[part] as Uint8Array))));
-  edit(RICH_PARTS.chart, (xml) => xml.replace(`'${SHEET}'!$F$5:$F$5`, `'${SHEET}'!$F$5:$J$5`));
+  // The second series along the row template, named by a cell of it (a name moves, it never stretches).
+  edit(RICH_PARTS.chart, (xml) => xml.replace(`'${SHEET}'!$F$5:$F$5`, `'${SHEET}'!$F$5:$J$5`).replace('<c:tx><c:v>目标值</c:v></c:tx>', `<c:tx><c:strRef><c:f>'${SHEET}'!$D$5</c:f></c:strRef></c:tx>`));
   edit(RICH_PARTS.drawing, (xml) => xml.replace(/(<xdr:from><xdr:col>\d+<\/xdr:col><xdr:colOff>\d+<\/xdr:colOff><xdr:row>)0(<)/, '$14$2').replace(/(<xdr:to><xdr:col>\d+<\/xdr:col><xdr:colOff>\d+<\/xdr:colOff><xdr:row>)2(<)/, '$14$2'));
   edit(RICH_PARTS.sheet, (xml) => xml.replace('<pageMargins', '<dataValidations count="1"><dataValidation type="decimal" operator="greaterThan" allowBlank="1" sqref="K5"><formula1>0</formula1></dataValidation></dataValidations><pageMargins'));
   return zipSync(files);
@@ -170,6 +171,10 @@ describe('what a template holds that filling cannot carry is said, in the coordi
       '模板 office.xlsx:行模板(第 5 行)上的图片或图表不会逐行重复,只保留在第一行',
     ]);
     expect(message(findings[0] as (typeof findings)[number], wording('en'))).toBe("template office.xlsx: the data validation on K5 was replaced by the sheet's own entry check");
+  });
+
+  test('a series’ name on the row template stays one cell', () => {
+    expect(xmlOf(bytes, RICH_PARTS.chart)).toContain(`<c:tx><c:strRef><c:f>'${SHEET}'!$D$5</c:f>`);
   });
 
   test('and the sheet is still sound: one validation per entry cell, read back with no finding', async () => {

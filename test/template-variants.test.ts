@@ -174,6 +174,27 @@ const WRITERS = [
     },
   },
   {
+    name: 'ranges down to the sheet’s last row, a shared formula in single quotes, and a link to a cell below',
+    make: () =>
+      variant((_, edit) =>
+        edit(SHEET, (xml) =>
+          xml
+            .replace('</row><row r="7"', "<c r='P5'><f t='shared' ref='P5:Q5' si='0'>F5*2</f></c><c r='Q5'><f t='shared' si='0'/></c></row><row r=\"7\"")
+            .replace('<c r="F7" t="s"><v>36</v></c>', '<c r="F7" t="s"><v>36</v></c><c r="P7"><f>SUM(M5:M1048576)</f></c>')
+            .replace('<pageMargins', '<dataValidations count="1"><dataValidation type="textLength" operator="lessThan" allowBlank="1" sqref="N5:N1048576"><formula1>200</formula1></dataValidation></dataValidations><hyperlinks><hyperlink ref="B8" location="\'推进情况\'!B7" display="填报人"/></hyperlinks><pageMargins'),
+        ),
+      ),
+    said: [],
+    check: (bytes: Uint8Array) => {
+      const xml = xmlIn(bytes, SHEET);
+      expect(xml).toContain('sqref="N5:N1048576"');
+      expect(xml).toContain('<f>SUM(M5:M1048576)</f>');
+      expect(xml).toContain('<c r="Q6"><f>G6*2</f></c>');
+      expect(xml).not.toMatch(/t=["']shared["']/);
+      expect(xml).toContain('<hyperlink ref="B23" location="\'推进情况\'!B22"');
+    },
+  },
+  {
     name: 'an empty shared string before the others',
     make: () =>
       variant((_, edit) => {
@@ -245,7 +266,13 @@ describe('a template saved as an Excel template or with macros comes out as a pl
       edit('[Content_Types].xml', (xml) => xml.replace('spreadsheetml.sheet.main+xml', '').replace('ContentType="application/vnd.openxmlformats-officedocument."', `ContentType="${type}"`));
       if (!macros) return;
       parts['xl/vbaProject.bin'] = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-      edit('[Content_Types].xml', (xml) => xml.replace('<Default Extension="xml"', '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/><Default Extension="xml"'));
+      parts['xl/vbaProjectSignature.bin'] = new Uint8Array([1, 2, 3]);
+      parts['xl/_rels/vbaProject.bin.rels'] = strToU8('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProjectSignature" Target="vbaProjectSignature.bin"/></Relationships>');
+      edit('[Content_Types].xml', (xml) =>
+        xml
+          .replace('<Default Extension="xml"', '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/><Default Extension="xml"')
+          .replace('</Types>', "<Override PartName='/xl/vbaProjectSignature.bin' ContentType='application/vnd.ms-office.vbaProjectSignature'/></Types>"),
+      );
       edit('xl/_rels/workbook.xml.rels', (xml) => xml.replace('</Relationships>', '<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>'));
     });
 
@@ -259,7 +286,8 @@ describe('a template saved as an Excel template or with macros comes out as a pl
     const { bytes, findings } = await generateProgressSheet(source, { records: seed, department: '区科委', period, generatedAt: '2021-04-01T09:00:00', templateVersion: 'test', templateName: 'office.xlsm' });
     const files = unzipSync(bytes);
     expect(strFromU8(files['[Content_Types].xml'] as Uint8Array)).toContain('PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"');
-    expect(Object.keys(files)).not.toContain('xl/vbaProject.bin');
+    expect(Object.keys(files).filter((name) => /vbaProject/.test(name))).toEqual([]);
+    expect(strFromU8(files['[Content_Types].xml'] as Uint8Array)).not.toMatch(/vbaProject|Extension="bin"/);
     expect(strFromU8(files['xl/_rels/workbook.xml.rels'] as Uint8Array)).not.toContain('vbaProject');
     expect(findings.map((f) => (f.code === 'template-not-carried' ? f.params.what : f.code))).toEqual(said);
     expect(pairs(await check({ 'filled.xlsx': bytes }, seed))).toEqual([]);

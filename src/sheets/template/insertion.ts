@@ -1,8 +1,8 @@
 import type { TemplateLoss } from '../../core/code.js';
 import type { XlsxPackage } from '../xlsx/package.js';
-import { formatBox, parseBox, type Box } from '../xlsx/range.js';
+import { formatBox, MAX_ROW, parseBox, type Box } from '../xlsx/range.js';
 import { mapReferences, namesSheet, type Reference } from '../xlsx/reference.js';
-import { WorksheetXml } from '../xlsx/worksheet.js';
+import { SHARED, WorksheetXml } from '../xlsx/worksheet.js';
 import { attribute, escapeText, mapAttribute, unescapeEntities } from '../xlsx/xml.js';
 
 /** The row template of sheet `sheet` at row `row` becoming `added + 1` rows: what moves down, and by how much. */
@@ -12,12 +12,12 @@ export interface Insertion {
   readonly added: number;
 }
 
-/** A row's number after the insertion. */
-export const shiftRow = (n: number, ins: Insertion): number => (n > ins.row ? n + ins.added : n);
+/** A row's number after the insertion; what would move past the last row stays on it (a range down to the sheet's end). */
+export const shiftRow = (n: number, ins: Insertion): number => (n > ins.row ? Math.min(n + ins.added, MAX_ROW) : n);
 
 /** A box after the insertion: below it moves down, reaching the row template it stretches over the new rows, above it stays. */
 export function shiftBox(box: Box, ins: Insertion): Box {
-  return { ...box, top: shiftRow(box.top, ins), bottom: box.bottom >= ins.row ? box.bottom + ins.added : box.bottom };
+  return { ...box, top: shiftRow(box.top, ins), bottom: box.bottom >= ins.row ? Math.min(box.bottom + ins.added, MAX_ROW) : box.bottom };
 }
 
 /** Space-separated ranges (an sqref) after the insertion. */
@@ -71,17 +71,21 @@ export function shiftFormulasIn(xml: string, ins: Insertion, ownSheet: string | 
 export function shiftPackage(pkg: XlsxPackage, ins: Insertion, sheetPart: string, otherSheets: readonly string[], losses: TemplateLoss[]): void {
   shiftDefinedNames(pkg, ins);
   for (const part of otherSheets) {
-    let xml = pkg.text(part);
-    if (xml === undefined) continue;
+    const original = pkg.text(part);
+    if (original === undefined) continue;
     // A shared formula's cells are each the master's copy: written out, so that each moves by its own references.
-    if (xml.includes('t="shared"')) {
+    let xml = original;
+    if (SHARED.test(xml)) {
       const sheet = WorksheetXml.parse(xml, part);
       sheet.expandSharedFormulas();
       xml = sheet.toString();
     }
-    // Cells' formulas (and <xm:f> of Excel 2010 extensions), and those of conditional formats and validations.
+    const written = xml;
+    // Cells' formulas (and <xm:f> of Excel 2010 extensions), those of conditional formats and validations, and links.
     for (const tag of ['f', 'formula', 'formula1', 'formula2']) xml = shiftFormulasIn(xml, ins, undefined, tag);
-    pkg.set(part, xml);
+    xml = shiftLocations(xml, ins, undefined);
+    // A sheet none of whose formulas name the filled one is left as it was, shared formulas and all.
+    if (xml !== written) pkg.set(part, xml);
   }
   for (const part of [...pkg.partsOfType(CHART), ...pkg.partsOfType(CHART_EX)]) shiftChart(pkg, part, ins, losses);
   for (const part of pkg.partsOfType(PIVOT_CACHE)) {
@@ -100,6 +104,11 @@ export function shiftPackage(pkg: XlsxPackage, ins: Insertion, sheetPart: string
   }
 }
 
+/** Internal links' targets (location="'推进情况'!B7") after the insertion. */
+export function shiftLocations(xml: string, ins: Insertion, ownSheet: string | undefined): string {
+  return mapAttribute(xml, 'hyperlink', 'location', (location) => shiftEscapedFormula(location, ins, ownSheet).replaceAll('"', '&quot;'));
+}
+
 const CHART = 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml';
 const CHART_EX = 'application/vnd.ms-office.chartex+xml';
 const PIVOT_CACHE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.pivotCacheDefinition+xml';
@@ -114,7 +123,7 @@ const RELATED: Readonly<Record<string, Shift>> = {
   comments: (pkg, part, ins, losses) => shiftRefAttributes(pkg, part, ins, losses, 'comment'),
   threadedComment: (pkg, part, ins, losses) => shiftRefAttributes(pkg, part, ins, losses, 'threadedComment'),
   vmlDrawing: shiftVml,
-  table: (pkg, part, ins) => pkg.set(part, mapAttribute(pkg.require(part), '(?:table|autoFilter)', 'ref', (ref) => shiftSqref(ref, ins))),
+  table: (pkg, part, ins) => pkg.set(part, mapAttribute(pkg.require(part), '(?:table|autoFilter|sortState|sortCondition)', 'ref', (ref) => shiftSqref(ref, ins))),
   // A pivot table standing below the row template moves down with it.
   pivotTable: (pkg, part, ins) => pkg.set(part, mapAttribute(pkg.require(part), 'location', 'ref', (ref) => moveSqref(ref, ins))),
 };
@@ -139,7 +148,17 @@ function shiftDefinedNames(pkg: XlsxPackage, ins: Insertion): void {
 function shiftChart(pkg: XlsxPackage, part: string, ins: Insertion, losses: TemplateLoss[]): void {
   const xml = pkg.text(part);
   if (xml === undefined) return;
-  const shifted = xml.replace(/(<(?:\w+:)?f\b[^>]*>)([^<]*)(<\/(?:\w+:)?f>)/g, (whole, open: string, text: string, close: string) => {
+  // Names and titles (<c:tx>) point at one cell: they move. Values and categories are the series: they stretch.
+  const shifted = xml
+    .split(/(<(?:\w+:)?tx>[\s\S]*?<\/(?:\w+:)?tx>)/)
+    .map((piece, i) => (i % 2 === 1 ? shiftFormulasIn(piece, ins, undefined, 'f', false) : shiftSeries(piece, ins, part, losses)))
+    .join('');
+  pkg.set(part, shifted);
+}
+
+/** The series ranges of a chart's XML: a column of the row template stretches over every row; a row of it cannot, and is said. */
+function shiftSeries(xml: string, ins: Insertion, part: string, losses: TemplateLoss[]): string {
+  return xml.replace(/(<(?:\w+:)?f\b[^>]*>)([^<]*)(<\/(?:\w+:)?f>)/g, (whole, open: string, text: string, close: string) => {
     const formula = unescapeEntities(text);
     const result = mapReferences(formula, (ref: Reference) => {
       if (ref.kind === 'columns' || !namesSheet(ref, ins.sheet, undefined)) return undefined;
@@ -153,7 +172,6 @@ function shiftChart(pkg: XlsxPackage, part: string, ins: Insertion, losses: Temp
     });
     return result === formula ? whole : open + escapeText(result) + close;
   });
-  pkg.set(part, shifted);
 }
 
 /** Anchors of pictures and charts: below the row template they move down; spanning it, they grow (unless absolute or one-cell). */

@@ -2,7 +2,7 @@ import type { TemplateLoss } from '../../core/code.js';
 import { columnLetter, formatBox, parseBox, type Box } from '../xlsx/range.js';
 import type { WorksheetXml } from '../xlsx/worksheet.js';
 import { attribute, findElement, findElements, mapAttribute, withAttribute } from '../xlsx/xml.js';
-import { moveBox, shiftFormulasIn, shiftRow, shiftSqref, type Insertion } from './insertion.js';
+import { moveBox, shiftFormulasIn, shiftLocations, shiftRow, shiftSqref, type Insertion } from './insertion.js';
 import type { Layout } from './layout.js';
 
 
@@ -39,9 +39,11 @@ export function moveTail(ws: WorksheetXml, layout: Layout, ins: Insertion, losse
   const formats = ws.elements('conditionalFormatting').map((e) => moveSqref(shiftFormulasIn(e.xml, ins, own, 'formula'), 'conditionalFormatting', ins));
   ws.replace('conditionalFormatting', [...formats, ...added.lights]);
   ws.replace('dataValidations', validations(ws, layout, ins, losses, added.validations));
-  for (const name of ['hyperlinks', 'autoFilter']) {
+  for (const name of ['hyperlinks', 'autoFilter', 'sortState', 'protectedRanges', 'ignoredErrors']) {
     const e = ws.element(name);
-    if (e) ws.replace(name, [mapAttribute(e.xml, undefined, 'ref', (ref) => shiftSqref(ref, ins))]);
+    if (!e) continue;
+    const moved = mapAttribute(mapAttribute(e.xml, undefined, 'ref', (ref) => shiftSqref(ref, ins)), undefined, 'sqref', (ref) => shiftSqref(ref, ins));
+    ws.replace(name, [name === 'hyperlinks' ? shiftLocations(moved, ins, layout.sheet.name) : moved]);
   }
   const breaks = ws.element('rowBreaks');
   if (breaks) ws.replace('rowBreaks', [mapAttribute(breaks.xml, 'brk', 'id', (id) => String(shiftRow(Number(id), ins)))]);

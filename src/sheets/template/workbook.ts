@@ -26,6 +26,7 @@ export function asWorkbook(pkg: XlsxPackage, rels: readonly Relationship[], loss
   // With its signatures, which only macros have.
   for (const related of pkg.relationships(macros.target)) if (!related.external) pkg.remove(related.target);
   pkg.remove(macros.target);
+  pkg.removeDefault('bin');
   pkg.unrelate('xl/workbook.xml', macros.id);
   losses.push({ what: 'macros-removed', part: macros.target });
 }

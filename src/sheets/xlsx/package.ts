@@ -87,12 +87,19 @@ export class XlsxPackage {
     this.changed.add(name);
   }
 
-  /** Leaves a part out of the package, with its content type override. */
+  /** Leaves a part out of the package, with its relationships and its content type override. */
   remove(name: string): void {
     this.removed.add(name);
+    if (this.has(relsName(name))) this.removed.add(relsName(name));
     const types = this.require(CONTENT_TYPES);
-    const override = new RegExp(`<Override\\b[^>]*PartName="/${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*/>`);
-    this.set(CONTENT_TYPES, types.replace(override, ''));
+    this.set(CONTENT_TYPES, types.replace(/<Override\b([^>]*?)\/?>/g, (whole, attrs: string) => (attributes(attrs)['PartName'] === `/${name}` ? '' : whole)));
+  }
+
+  /** Drops a default content type by extension (.bin of macros), when no part left needs it. */
+  removeDefault(extension: string): void {
+    if (this.names.some((n) => n.toLowerCase().endsWith(`.${extension}`))) return;
+    const types = this.require(CONTENT_TYPES);
+    this.set(CONTENT_TYPES, types.replace(/<Default\b([^>]*?)\/?>/g, (whole, attrs: string) => (attributes(attrs)['Extension']?.toLowerCase() === extension ? '' : whole)));
   }
 
   /** The content type the package's overrides give a part. */

@@ -1,5 +1,9 @@
 /** A1 references: column letters ↔ numbers, and shifting ranges when rows are inserted. */
 
+/** Excel's last column (XFD) and last row. */
+export const MAX_COLUMN = 16384;
+export const MAX_ROW = 1048576;
+
 export function columnLetter(column: number): string {
   let s = '';
   for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;

@@ -1,4 +1,4 @@
-import { columnLetter, columnNumber, type Box } from './range.js';
+import { columnLetter, columnNumber, MAX_COLUMN, MAX_ROW, type Box } from './range.js';
 
 /** A reference inside a formula: a cell, an area, whole rows or whole columns, and the sheet it names. */
 export interface Reference {
@@ -21,9 +21,6 @@ const ROWS = String.raw`(?<rta>\$?)(?<rt>\d+):(?<rba>\$?)(?<rb>\d+)`;
 const COLUMNS = String.raw`(?<cla>\$?)(?<cl>[A-Z]{1,3}):(?<cra>\$?)(?<cr>[A-Z]{1,3})`;
 // Not inside a name or a function call.
 const REFERENCE = new RegExp(String.raw`(?<![\p{L}\p{N}_.$!\]:])(?:${SHEET})?(?:${CELL}|${ROWS}|${COLUMNS})(?![\p{L}\p{N}_(!\[])`, 'gu');
-/** Excel's last column (XFD) and row: beyond them a name like XFE10 is a defined name, not a cell. */
-const MAX_COLUMN = 16384;
-const MAX_ROW = 1048576;
 
 /** The formula with string literals and bracketed parts (structured references, external books) blanked, same length. */
 function mask(formula: string): string {
@@ -110,6 +107,7 @@ function reference(g: Record<string, string | undefined>): Reference | undefined
     ref = { ...common, kind: 'columns', box: { left: columnNumber(g['cl'] ?? ''), top: 0, right: columnNumber(g['cr'] ?? ''), bottom: 0 }, absolute: [g['cla'] === '$', false, g['cra'] === '$', false] };
   }
   const { box } = ref;
+  // Beyond the last column or row, a name like XFE10 is a defined name, not a cell.
   return box.left > MAX_COLUMN || box.right > MAX_COLUMN || box.top > MAX_ROW || box.bottom > MAX_ROW ? undefined : ref;
 }
 

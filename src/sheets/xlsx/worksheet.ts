@@ -8,6 +8,9 @@ import { attribute, escapeText, findElement, unescapeEntities, withAttribute } f
 /** A cell's formula element: its attributes, and its text unless it is the empty element of a shared formula's cell. */
 export const FORMULA = /<f\b([^>]*?)(?:\/>|>([^<]*)<\/f>)/;
 
+/** A cell of a shared formula, in either quote. */
+export const SHARED = /\st\s*=\s*["']shared["']/;
+
 /** A cell as written: its column, its attributes other than r, and its content (<f>, <v>, <is>) as XML. */
 export interface CellXml {
   readonly column: number;
@@ -93,7 +96,7 @@ export class WorksheetXml {
 
   /** Shared formulas written out in full in every cell, so that rows can move and be copied one by one. */
   expandSharedFormulas(): void {
-    if (!this.rows.some((r) => r.cells.some((c) => c.content.includes('t="shared"')))) return;
+    if (!this.rows.some((r) => r.cells.some((c) => SHARED.test(c.content)))) return;
     const masters = new Map<string, { row: number; column: number; formula: string }>();
     for (const row of this.rows) {
       for (const c of row.cells) {

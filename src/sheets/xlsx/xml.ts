@@ -60,7 +60,8 @@ export function attributes(text: string): Record<string, string> {
  */
 export function mapAttribute(xml: string, element: string | undefined, name: string, change: (value: string) => string): string {
   const pattern = new RegExp(`(<${element ?? '[\\w:]+'}\\b[^>]*?\\s${name}\\s*=\\s*)(?:"([^"]*)"|'([^']*)')`, 'g');
-  return xml.replace(pattern, (_, open: string, double: string | undefined, single: string | undefined) => `${open}"${change(double ?? single ?? '')}"`);
+  // Written back in double quotes: a double quote inside a single-quoted value becomes &quot;.
+  return xml.replace(pattern, (_, open: string, double: string | undefined, single: string | undefined) => `${open}"${change(double ?? (single ?? '').replaceAll('"', '&quot;'))}"`);
 }
 
 /** Text as XML character data: & < > escaped (quotes need no escape there). */
