@@ -112,6 +112,9 @@ describe.each(TEMPLATES)('a coordinator’s template $name', ({ name, office, ma
       const notes = workbook.getWorksheet('填报说明') as ExcelJS.Worksheet;
       expect((notes.getCell('B6').value as ExcelJS.CellFormulaValue).formula).toMatch(/K5:K20\)$/);
       expect((notes.getCell('B7').value as ExcelJS.CellFormulaValue).formula).toMatch(/!C26$/);
+      // Header placeholders are filled in on every sheet, and in the page footer.
+      expect(shown(notes.getCell('A9').value)).toBe('本表由区科委填报,期间:2021年第二季度');
+      expect(xmlOf(bytes, RICH_PARTS.sheet)).toContain('区科委 2021年第二季度 第 &amp;P 页</oddFooter>');
       const sheet = workbook.getWorksheet(SHEET) as ExcelJS.Worksheet;
       expect(['B25', 'C27', 'B22'].map((a) => shown(sheet.getCell(a).value))).toEqual(['已完成', 2, '填报人:']);
       expect(workbook.getWorksheet('_plan_ledger')?.state).toBe('veryHidden');

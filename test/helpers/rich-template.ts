@@ -121,7 +121,9 @@ async function withExceljsExtras(): Promise<Uint8Array> {
   notes.getCell('B6').value = { formula: `COUNTA(${SHEET}!K5:K5)` };
   notes.getCell('A7').value = '推进中';
   notes.getCell('B7').value = { formula: `${SHEET}!C11` };
+  notes.getCell('A9').value = '本表由{{department.name}}填报,期间:{{period.label}}';
   notes.getColumn(1).width = 40;
+  sheet.headerFooter = { ...sheet.headerFooter, oddFooter: '&C{{department.name}} {{period.label}} 第 &P 页' };
 
   workbook.definedNames.add(`'${SHEET}'!$F$5:$F$5`, '目标值');
   workbook.definedNames.add(`'${SHEET}'!$B$10:$C$12`, '汇总');

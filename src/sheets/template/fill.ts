@@ -19,7 +19,7 @@ import type { Crc32, Deflate } from '../xlsx/zip-writer.js';
 import { shiftPackage, type Insertion } from './insertion.js';
 import { findLayout, type Layout, type TemplateSheet } from './layout.js';
 import { asWorkbook, editWorkbook, workbookSheets, type WorkbookSheet } from './workbook.js';
-import { fillRows, type EntryValues } from './sheet-fill.js';
+import { fillOtherSheet, fillRows, type EntryValues } from './sheet-fill.js';
 
 export type { EntryValues } from './sheet-fill.js';
 
@@ -124,6 +124,10 @@ function fill(pkg: XlsxPackage, content: ProgressSheet, options: FillOptions, w:
   pkg.set(sheet.part, sheet.xml.toString());
   const otherSheets = sheets.flatMap((s) => (s.relationship?.type === 'worksheet' && !s.relationship.external && s.relationship.target !== sheet.part ? [s.relationship.target] : []));
   shiftPackage(pkg, insertion, sheet.part, otherSheets, losses);
+  for (const part of otherSheets) {
+    const filled = fillOtherSheet(pkg.require(part), part, content.header, strings);
+    if (filled !== undefined) pkg.set(part, filled);
+  }
 
   const meta = metadata(layout, rows, options);
   const metaPart = pkg.freeName((n) => `xl/worksheets/sheet${n}.xml`);

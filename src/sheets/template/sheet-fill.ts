@@ -7,13 +7,13 @@ import { columnLetter, formatBox, parseBox } from '../xlsx/range.js';
 import { translateFormula } from '../xlsx/reference.js';
 import type { SharedStrings } from '../xlsx/strings.js';
 import type { StyleSheet } from '../xlsx/styles.js';
-import { cellStyle, cellText, FORMULA, type CellXml, type RowXml } from '../xlsx/worksheet.js';
+import { cellStyle, cellText, FORMULA, WorksheetXml, type CellXml, type RowXml } from '../xlsx/worksheet.js';
 import { attribute, escapeText, mapAttribute, unescapeEntities, withAttribute } from '../xlsx/xml.js';
 import { shiftFormulasIn, shiftRow, shiftSqref, type Insertion } from './insertion.js';
 import type { Layout } from './layout.js';
 import { lightStyles, trafficLights } from './lights.js';
 import { maxPriority, moveTail } from './tail.js';
-import { substitute } from './placeholder.js';
+import { placeholdersIn, substitute } from './placeholder.js';
 import { figureValidation, statusValidation } from './validation.js';
 
 /** What a department entered in a row, to write into the sheet as it is generated. */
@@ -75,6 +75,7 @@ export function fillRows(layout: Layout, content: ProgressSheet, fill: SheetFill
   ws.rows = rows;
   ws.head = mapAttribute(ws.head, 'dimension', 'ref', (ref) => shiftSqref(ref, ins));
   moveTail(ws, layout, fill.insertion, fill.losses, added);
+  fillPageHeaders(ws, content.header);
   return meta;
 }
 
@@ -142,6 +143,35 @@ function fillRow(layout: Layout, template: RowXml, n: number, item: ProgressRow,
     return { ...copyCell(cell, n - layout.row), attributes: withAttribute(cell.attributes, 's', String(styles.protection(cellStyle(cell), true))) };
   });
   return { cells, validations, figure, meta: { row: n, id: item.id, kind: item.kind, taskId: item.taskId, targetId: item.targetId, plan } };
+}
+
+/**
+ * A sheet other than the progress sheet (a 填报说明 sheet) with the header placeholders in its cells, page headers and
+ * footers filled in; undefined when it has none.
+ */
+export function fillOtherSheet(xml: string, part: string, values: Readonly<Record<string, string>>, strings: SharedStrings): string | undefined {
+  const names = (text: string) => placeholdersIn(text).some((name) => name in values);
+  if (!names(xml) && !strings.some(names)) return undefined;
+  const ws = WorksheetXml.parse(xml, part);
+  let changed = false;
+  ws.rows = ws.rows.map((row) => {
+    const cells = row.cells.map((c) => header(c, values, strings));
+    if (cells.every((c, i) => c === row.cells[i])) return row;
+    changed = true;
+    return { ...row, cells };
+  });
+  const before = ws.element('headerFooter')?.xml;
+  fillPageHeaders(ws, values);
+  // Left byte for byte as it was unless something in it was filled in.
+  return changed || ws.element('headerFooter')?.xml !== before ? ws.toString() : undefined;
+}
+
+/** Page headers and footers with the header placeholders filled in (& doubled: it starts a header code). */
+export function fillPageHeaders(ws: WorksheetXml, values: Readonly<Record<string, string>>): void {
+  const e = ws.element('headerFooter');
+  if (!e || !e.xml.includes('{{')) return;
+  const escaped = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, escapeText(v.replaceAll('&', '&&'))]));
+  ws.replace('headerFooter', [e.xml.replace(/>([^<]*\{\{[^<]*)</g, (_, text: string) => `>${substitute(text, escaped)}<`)]);
 }
 
 /** A header or footer cell with the header placeholders in its text filled in. */

@@ -45,6 +45,11 @@ export class SharedStrings {
     return i;
   }
 
+  /** Whether any item's text passes `test`. */
+  some(test: (text: string) => boolean): boolean {
+    return this.texts.some(test) || this.added.some(test);
+  }
+
   get changed(): boolean {
     return this.added.length > 0;
   }
