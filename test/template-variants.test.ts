@@ -5,9 +5,11 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parsePeriod, type Period } from '../src/core/period.js';
 import { departmentsFor, worklist } from '../src/core/worklist.js';
+import { PlanLedgerError } from '../src/index.js';
 import { generateProgressSheet } from '../src/sheets/template/fill.js';
 import { sharedStrings } from '../src/sheets/xlsx/reader.js';
 import { malformedParts, renderPdf } from './helpers/office.js';
+import { richTemplate, RICH_PARTS } from './helpers/rich-template.js';
 import { check, district, makeSheet, pairs, seed } from './helpers/sheets.js';
 import { libreOffice, xmllint } from './helpers/tools.js';
 
@@ -291,5 +293,30 @@ describe('a template saved as an Excel template or with macros comes out as a pl
     expect(strFromU8(files['xl/_rels/workbook.xml.rels'] as Uint8Array)).not.toContain('vbaProject');
     expect(findings.map((f) => (f.code === 'template-not-carried' ? f.params.what : f.code))).toEqual(said);
     expect(pairs(await check({ 'filled.xlsx': bytes }, seed))).toEqual([]);
+  });
+});
+
+/** Parts a hostile or broken writer could leave: each fill ends in linear time (a rescan per tag took minutes), filled or refused in one line. */
+describe('a template with hostile parts', async () => {
+  const rich = unzipSync(await richTemplate());
+  const repeat = (text: string) => text.repeat(200_000);
+  const HOSTILE = [
+    { part: RICH_PARTS.drawing, xml: () => `<xdr:wsDr>${repeat('<xdr:twoCellAnchor><xdr:from><xdr:row>9</xdr:row>')}` },
+    { part: RICH_PARTS.chart, xml: () => `<c:chartSpace>${repeat("<c:tx><c:f>'推进情况'!$A$9</c:f>")}` },
+    { part: RICH_PARTS.comments, xml: () => `<comments>${repeat('<comment ref="B9" ')}` },
+    { part: RICH_PARTS.vml, xml: () => `<xml>${repeat('<x:Anchor>1, 2, 9')}` },
+    { part: RICH_PARTS.sheet, xml: () => strFromU8(rich[RICH_PARTS.sheet] as Uint8Array).replace('</sheetData>', `</sheetData>${repeat('<x14:dataValidation><xm:sqref>M5')}`) },
+    { part: RICH_PARTS.sheet, xml: () => strFromU8(rich[RICH_PARTS.sheet] as Uint8Array).replace('<sheetData>', `<sheetData>${repeat('<row r="40"><c r="A40">')}`) },
+    { part: 'xl/sharedStrings.xml', xml: () => `<sst>${repeat('<si><t>{{')}` },
+    { part: 'xl/workbook.xml', xml: () => strFromU8(rich['xl/workbook.xml'] as Uint8Array).replace('<definedNames>', `<definedNames>${repeat('<definedName name="a">')}`) },
+  ];
+  test.each(HOSTILE)('$part', async ({ part, xml }) => {
+    const period = parsePeriod('2021-Q2') as Period;
+    const template = zipSync({ ...rich, [part]: strToU8(xml()) });
+    const outcome = await generateProgressSheet(template, { records: seed, department: '区科委', period, generatedAt: '2021-04-01T09:00:00', templateVersion: 'test', templateName: 't.xlsx' }).then(
+      ({ bytes }) => (bytes.length > 0 ? 'filled' : 'empty'),
+      (e: unknown) => (e instanceof PlanLedgerError ? e.code : String(e)),
+    );
+    expect(['filled', 'template-invalid', 'template-missing-placeholder']).toContain(outcome);
   });
 });

@@ -3,7 +3,7 @@ import type { XlsxPackage } from '../xlsx/package.js';
 import { formatBox, MAX_ROW, parseBox, type Box } from '../xlsx/range.js';
 import { mapReferences, namesSheet, type Reference } from '../xlsx/reference.js';
 import { SHARED, WorksheetXml } from '../xlsx/worksheet.js';
-import { attribute, escapeText, mapAttribute, unescapeEntities } from '../xlsx/xml.js';
+import { attribute, escapeText, mapAttribute, replaceElements, unescapeEntities } from '../xlsx/xml.js';
 
 /** The row template of sheet `sheet` at row `row` becoming `added + 1` rows: what moves down, and by how much. */
 export interface Insertion {
@@ -149,11 +149,14 @@ function shiftChart(pkg: XlsxPackage, part: string, ins: Insertion, losses: Temp
   const xml = pkg.text(part);
   if (xml === undefined) return;
   // Names and titles (<c:tx>) point at one cell: they move. Values and categories are the series: they stretch.
-  const shifted = xml
-    .split(/(<(?:\w+:)?tx>[\s\S]*?<\/(?:\w+:)?tx>)/)
-    .map((piece, i) => (i % 2 === 1 ? shiftFormulasIn(piece, ins, undefined, 'f', false) : shiftSeries(piece, ins, part, losses)))
-    .join('');
-  pkg.set(part, shifted);
+  let shifted = '';
+  let last = 0;
+  replaceElements(xml, /<((?:\w+:)?tx)>/g, (element, start) => {
+    shifted += shiftSeries(xml.slice(last, start.index), ins, part, losses) + shiftFormulasIn(element, ins, undefined, 'f', false);
+    last = start.index + element.length;
+    return element;
+  });
+  pkg.set(part, shifted + shiftSeries(xml.slice(last), ins, part, losses));
 }
 
 /** The series ranges of a chart's XML: a column of the row template stretches over every row; a row of it cannot, and is said. */
@@ -177,8 +180,9 @@ function shiftSeries(xml: string, ins: Insertion, part: string, losses: Template
 /** Anchors of pictures and charts: below the row template they move down; spanning it, they grow (unless absolute or one-cell). */
 function shiftDrawing(pkg: XlsxPackage, part: string, ins: Insertion, losses: TemplateLoss[]): void {
   const xml = pkg.require(part);
-  const anchor = /<((?:\w+:)?)(twoCellAnchor|oneCellAnchor)\b([^>]*)>([\s\S]*?)<\/\1\2>/g;
-  const shifted = xml.replace(anchor, (whole, prefix: string, kind: string, attrs: string, inner: string) => {
+  const anchor = /<((?:\w+:)?(twoCellAnchor|oneCellAnchor))\b([^>]*)>/g;
+  const shifted = replaceElements(xml, anchor, (whole, start, inner) => {
+    const [, name = '', kind, attrs = ''] = start;
     const editAs = /\beditAs="(\w+)"/.exec(attrs)?.[1] ?? 'twoCell';
     if (editAs === 'absolute') return whole;
     const from = anchorRow(inner, 'from');
@@ -189,18 +193,31 @@ function shiftDrawing(pkg: XlsxPackage, part: string, ins: Insertion, losses: Te
     let out = setAnchorRow(inner, 'from', movedFrom);
     const to = anchorRow(inner, 'to');
     if (kind === 'twoCellAnchor' && to !== undefined) out = setAnchorRow(out, 'to', editAs === 'oneCell' ? to + movedFrom - from : shiftRow(to + 1, ins) - 1);
-    return out === inner ? whole : `<${prefix}${kind}${attrs}>${out}</${prefix}${kind}>`;
+    return out === inner ? whole : `<${name}${attrs}>${out}</${name}>`;
   });
   pkg.set(part, shifted);
 }
 
+/** Where the row number of an anchor's from or to is: its digits' start and end in `inner`; undefined when it has none. */
+function anchorRowAt(inner: string, which: 'from' | 'to'): { start: number; end: number } | undefined {
+  const at = new RegExp(`<(?:\\w+:)?${which}>`).exec(inner);
+  if (!at) return undefined;
+  const row = /<(?:\w+:)?row>(\d+)</g;
+  row.lastIndex = at.index;
+  const m = row.exec(inner);
+  if (!m) return undefined;
+  const start = m.index + m[0].length - 1 - (m[1] as string).length;
+  return { start, end: start + (m[1] as string).length };
+}
+
 function anchorRow(inner: string, which: 'from' | 'to'): number | undefined {
-  const m = new RegExp(`<(?:\\w+:)?${which}>[\\s\\S]*?<(?:\\w+:)?row>(\\d+)<`).exec(inner);
-  return m ? Number(m[1]) : undefined;
+  const at = anchorRowAt(inner, which);
+  return at && Number(inner.slice(at.start, at.end));
 }
 
 function setAnchorRow(inner: string, which: 'from' | 'to', row: number): string {
-  return inner.replace(new RegExp(`(<(?:\\w+:)?${which}>[\\s\\S]*?<(?:\\w+:)?row>)(\\d+)(<)`), `$1${row}$3`);
+  const at = anchorRowAt(inner, which);
+  return at ? inner.slice(0, at.start) + String(row) + inner.slice(at.end) : inner;
 }
 
 /** Comments by their cell: below the row template they move; on it, they stay with the first row, which is said. */

@@ -1,7 +1,7 @@
 import type { TemplateLoss } from '../../core/code.js';
 import { columnLetter, formatBox, parseBox, type Box } from '../xlsx/range.js';
 import type { WorksheetXml } from '../xlsx/worksheet.js';
-import { attribute, findElement, findElements, mapAttribute, withAttribute } from '../xlsx/xml.js';
+import { attribute, findElement, findElements, mapAttribute, replaceElements, withAttribute } from '../xlsx/xml.js';
 import { moveBox, shiftFormulasIn, shiftLocations, shiftRow, shiftSqref, type Insertion } from './insertion.js';
 import type { Layout } from './layout.js';
 
@@ -67,7 +67,7 @@ function moveSqref(xml: string, name: string, ins: Insertion): string {
 function moveExtensions(xml: string, layout: Layout, ins: Insertion, losses: TemplateLoss[]): string {
   const holes = entryHoles(layout, ins);
   const moved = shiftFormulasIn(xml, ins, layout.sheet.name, 'xm:f').replace(/(<xm:sqref>)([^<]*)(<\/xm:sqref>)/g, (_, a: string, ref: string, b: string) => `${a}${shiftSqref(ref, ins)}${b}`);
-  return moved.replace(/<x14:dataValidation\b[\s\S]*?<\/x14:dataValidation>/g, (validation) => {
+  return replaceElements(moved, /<(x14:dataValidation)\b/g, (validation) => {
     const sqref = /<xm:sqref>([^<]*)<\/xm:sqref>/.exec(validation)?.[1];
     if (sqref === undefined) return validation;
     const kept = withoutHoles(sqref, holes, layout, losses);

@@ -158,3 +158,24 @@ export function attribute(attributeText: string, name: string): string | undefin
   const value = attributes(attributeText)[name];
   return value === undefined ? undefined : unescapeEntities(value);
 }
+
+/**
+ * Rewrites every element whose start tag `open` matches (a global pattern; its first group is the element's prefix and name,
+ * as the end tag repeats them), in one pass: each element ends at the first end tag of its name, and an element that is never
+ * closed ends the rewriting, so that hostile XML costs linear time (a lazy regular expression rescans to the end for each).
+ */
+export function replaceElements(xml: string, open: RegExp, replace: (element: string, start: RegExpExecArray, inner: string) => string): string {
+  let out = '';
+  let last = 0;
+  open.lastIndex = 0;
+  for (let m = open.exec(xml); m; m = open.exec(xml)) {
+    const end = `</${m[1]}>`;
+    const close = xml.indexOf(end, m.index + m[0].length);
+    if (close < 0) break;
+    const stop = close + end.length;
+    out += xml.slice(last, m.index) + replace(xml.slice(m.index, stop), m, xml.slice(m.index + m[0].length, close));
+    last = stop;
+    open.lastIndex = stop;
+  }
+  return last === 0 ? xml : out + xml.slice(last);
+}
