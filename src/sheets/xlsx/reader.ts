@@ -2,7 +2,7 @@ import type { RawCell } from '../../core/entry.js';
 import type { Grid, GridBook } from './grid.js';
 import { parseBox, type Box } from './range.js';
 import { damaged, openXlsx, type Inflate, type StoredPart, type ZipArchive } from './zip.js';
-import { attributes, decodeQuotes, unescapeCellText as unescapeXml } from './xml.js';
+import { attributes, decodeQuotes, replaceElements, unescapeCellText as unescapeXml } from './xml.js';
 
 /** Workbooks larger than this unzipped are refused before any parsing (a zip bomb is a few MB). */
 export const MAX_UNZIPPED_BYTES = 256 * 1024 * 1024;
@@ -394,9 +394,20 @@ export function sharedStrings(xml: string): string[] {
 
 /** The text of a string item: its <t> runs joined, phonetic guides (<rPh>) left out. */
 export function runsText(item: string): string {
-  const visible = item.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '');
+  // One pass, each element ended at its first end tag: hostile text with unclosed tags costs linear time.
+  const visible = replaceElements(item, /<(rPh)\b/g, () => '');
   let out = '';
-  for (const m of visible.matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>|<t\b[^>]*\/>/g)) out += unescapeXml(m[1] ?? '');
+  for (let at = visible.indexOf('<t'); at >= 0; at = visible.indexOf('<t', at + 2)) {
+    const next = visible.charCodeAt(at + 2);
+    if (next !== GT && next !== SLASH && next > 0x20) continue; // another element, such as <tab…>
+    const tagEnd = visible.indexOf('>', at);
+    if (tagEnd < 0) break;
+    if (visible.charCodeAt(tagEnd - 1) === SLASH) continue;
+    const close = visible.indexOf('</t>', tagEnd);
+    if (close < 0) break;
+    out += unescapeXml(visible.slice(tagEnd + 1, close));
+    at = close;
+  }
   return out;
 }
 
