@@ -304,6 +304,7 @@ describe('a template with hostile parts', async () => {
     { part: RICH_PARTS.drawing, xml: () => `<xdr:wsDr>${repeat('<xdr:twoCellAnchor><xdr:from><xdr:row>9</xdr:row>')}` },
     { part: RICH_PARTS.chart, xml: () => `<c:chartSpace>${repeat("<c:tx><c:f>'推进情况'!$A$9</c:f>")}` },
     { part: RICH_PARTS.comments, xml: () => `<comments>${repeat('<comment ref="B9" ')}` },
+    { part: RICH_PARTS.comments, xml: () => `<comments>${repeat('<comment author="甲" ')}` },
     { part: RICH_PARTS.vml, xml: () => `<xml>${repeat('<x:Anchor>1, 2, 9')}` },
     { part: RICH_PARTS.sheet, xml: () => strFromU8(rich[RICH_PARTS.sheet] as Uint8Array).replace('</sheetData>', `</sheetData>${repeat('<x14:dataValidation><xm:sqref>M5')}`) },
     { part: RICH_PARTS.sheet, xml: () => strFromU8(rich[RICH_PARTS.sheet] as Uint8Array).replace('<sheetData>', `<sheetData>${repeat('<row r="40"><c r="A40">')}`) },

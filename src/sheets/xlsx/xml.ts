@@ -59,9 +59,22 @@ export function attributes(text: string): Record<string, string> {
  * `change` gets and gives the value as written (escaped).
  */
 export function mapAttribute(xml: string, element: string | undefined, name: string, change: (value: string) => string): string {
-  const pattern = new RegExp(`(<${element ?? '[\\w:]+'}\\b[^>]*?\\s${name}\\s*=\\s*)(?:"([^"]*)"|'([^']*)')`, 'g');
-  // Written back in double quotes: a double quote inside a single-quoted value becomes &quot;.
-  return xml.replace(pattern, (_, open: string, double: string | undefined, single: string | undefined) => `${open}"${change(double ?? (single ?? '').replaceAll('"', '&quot;'))}"`);
+  const start = new RegExp(`<${element ?? '[\\w:]+'}\\b`, 'g');
+  const pair = new RegExp(`(\\s${name}\\s*=\\s*)(?:"([^"]*)"|'([^']*)')`);
+  let out = '';
+  let last = 0;
+  // Tag by tag, each to its first >: hostile text (a tag never closed) costs linear time.
+  for (let m = start.exec(xml); m; m = start.exec(xml)) {
+    const end = xml.indexOf('>', m.index);
+    if (end < 0) break;
+    const tag = xml.slice(m.index, end);
+    // Written back in double quotes: a double quote inside a single-quoted value becomes &quot;.
+    const changed = tag.replace(pair, (_, open: string, double: string | undefined, single: string | undefined) => `${open}"${change(double ?? (single ?? '').replaceAll('"', '&quot;'))}"`);
+    out += xml.slice(last, m.index) + changed;
+    last = end;
+    start.lastIndex = end;
+  }
+  return last === 0 ? xml : out + xml.slice(last);
 }
 
 /** Text as XML character data: & < > escaped (quotes need no escape there). */
