@@ -303,6 +303,7 @@ describe('a template with hostile parts', async () => {
   const HOSTILE = [
     { part: RICH_PARTS.drawing, xml: () => `<xdr:wsDr>${repeat('<xdr:twoCellAnchor><xdr:from><xdr:row>9</xdr:row>')}` },
     { part: RICH_PARTS.chart, xml: () => `<c:chartSpace>${repeat("<c:tx><c:f>'推进情况'!$A$9</c:f>")}` },
+    { part: RICH_PARTS.chart, xml: () => `<c:chartSpace>${repeat('<c:f a="1" ')}>` },
     { part: RICH_PARTS.comments, xml: () => `<comments>${repeat('<comment ref="B9" ')}` },
     { part: RICH_PARTS.comments, xml: () => `<comments>${repeat('<comment author="甲" ')}` },
     { part: RICH_PARTS.vml, xml: () => `<xml>${repeat('<x:Anchor>1, 2, 9')}` },

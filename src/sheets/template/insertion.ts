@@ -60,7 +60,7 @@ export function shiftEscapedFormula(escaped: string, ins: Insertion, ownSheet: s
 /** Every <f> formula in a part's XML (cells, charts' <c:f>, extLst's <xm:f>) after the insertion. */
 export function shiftFormulasIn(xml: string, ins: Insertion, ownSheet: string | undefined, tag = 'f', stretch = true): string {
   if (ins.added === 0) return xml;
-  const pattern = new RegExp(`(<(?:\\w+:)?${tag}\\b[^>]*>)([^<]*)(</(?:\\w+:)?${tag}>)`, 'g');
+  const pattern = new RegExp(`(<(?:\\w+:)?${tag}\\b[^<>]*>)([^<]*)(</(?:\\w+:)?${tag}>)`, 'g');
   return xml.replace(pattern, (whole, open: string, text: string, close: string) => {
     const shifted = shiftEscapedFormula(text, ins, ownSheet, stretch);
     return shifted === text ? whole : open + shifted + close;
@@ -90,11 +90,11 @@ export function shiftPackage(pkg: XlsxPackage, ins: Insertion, sheetPart: string
   for (const part of [...pkg.partsOfType(CHART), ...pkg.partsOfType(CHART_EX)]) shiftChart(pkg, part, ins, losses);
   for (const part of pkg.partsOfType(PIVOT_CACHE)) {
     const xml = pkg.require(part);
-    const shifted = xml.replace(/<worksheetSource\b([^>]*?)\/>/, (whole, attrs: string) =>
+    const shifted = xml.replace(/<worksheetSource\b([^<>]*?)\/>/, (whole, attrs: string) =>
       attribute(attrs, 'sheet') === ins.sheet ? mapAttribute(whole, 'worksheetSource', 'ref', (ref) => shiftSqref(ref, ins)) : whole,
     );
     // The pivot table itself was computed from the old range: Excel refreshes it on open.
-    if (shifted !== xml) pkg.set(part, shifted.replace(/<pivotCacheDefinition\b(?![^>]*refreshOnLoad)/, '<pivotCacheDefinition refreshOnLoad="1"'));
+    if (shifted !== xml) pkg.set(part, shifted.replace(/<pivotCacheDefinition\b(?![^<>]*refreshOnLoad)/, '<pivotCacheDefinition refreshOnLoad="1"'));
   }
   for (const rel of pkg.relationships(sheetPart)) {
     if (rel.external) continue;
@@ -161,7 +161,7 @@ function shiftChart(pkg: XlsxPackage, part: string, ins: Insertion, losses: Temp
 
 /** The series ranges of a chart's XML: a column of the row template stretches over every row; a row of it cannot, and is said. */
 function shiftSeries(xml: string, ins: Insertion, part: string, losses: TemplateLoss[]): string {
-  return xml.replace(/(<(?:\w+:)?f\b[^>]*>)([^<]*)(<\/(?:\w+:)?f>)/g, (whole, open: string, text: string, close: string) => {
+  return xml.replace(/(<(?:\w+:)?f\b[^<>]*>)([^<]*)(<\/(?:\w+:)?f>)/g, (whole, open: string, text: string, close: string) => {
     const formula = unescapeEntities(text);
     const result = mapReferences(formula, (ref: Reference) => {
       if (ref.kind === 'columns' || !namesSheet(ref, ins.sheet, undefined)) return undefined;
@@ -180,7 +180,7 @@ function shiftSeries(xml: string, ins: Insertion, part: string, losses: Template
 /** Anchors of pictures and charts: below the row template they move down; spanning it, they grow (unless absolute or one-cell). */
 function shiftDrawing(pkg: XlsxPackage, part: string, ins: Insertion, losses: TemplateLoss[]): void {
   const xml = pkg.require(part);
-  const anchor = /<((?:\w+:)?(twoCellAnchor|oneCellAnchor))\b([^>]*)>/g;
+  const anchor = /<((?:\w+:)?(twoCellAnchor|oneCellAnchor))\b([^<>]*)>/g;
   const shifted = replaceElements(xml, anchor, (whole, start, inner) => {
     const [, name = '', kind, attrs = ''] = start;
     const editAs = /\beditAs="(\w+)"/.exec(attrs)?.[1] ?? 'twoCell';

@@ -61,12 +61,12 @@ export interface WorkbookEdit {
  */
 export function editWorkbook(xml: string, edit: WorkbookEdit): string {
   let out = xml;
-  const ids = [...out.matchAll(/<sheet\b[^>]*?\ssheetId=["'](\d+)["']/g)].map((m) => Number(m[1]));
+  const ids = [...out.matchAll(/<sheet\b[^<>]*?\ssheetId=["'](\d+)["']/g)].map((m) => Number(m[1]));
   // The element declares its own prefix: writers bind it on the root, on each <sheet> (openpyxl), or not at all.
   const sheet = `<sheet xmlns:r="${RELATIONSHIPS}" name="${META_SHEET}" sheetId="${Math.max(0, ...ids) + 1}" state="veryHidden" r:id="${edit.metaId}"/>`;
   out = out.replace(/<\/sheets>/, `${sheet}</sheets>`);
 
-  const titles = [...out.matchAll(/<definedName\b([^>]*)>/g)].some((m) => attribute(m[1] as string, 'name') === '_xlnm.Print_Titles' && attribute(m[1] as string, 'localSheetId') === String(edit.sheetIndex));
+  const titles = [...out.matchAll(/<definedName\b([^<>]*)>/g)].some((m) => attribute(m[1] as string, 'name') === '_xlnm.Print_Titles' && attribute(m[1] as string, 'localSheetId') === String(edit.sheetIndex));
   if (!titles && edit.headerRows > 0) {
     const name = `<definedName name="_xlnm.Print_Titles" localSheetId="${edit.sheetIndex}">${escapeText(`'${edit.sheetName.replaceAll("'", "''")}'!$1:$${edit.headerRows}`)}</definedName>`;
     const names = findElement(out, 'definedNames');

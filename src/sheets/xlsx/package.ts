@@ -92,20 +92,20 @@ export class XlsxPackage {
     this.removed.add(name);
     if (this.has(relsName(name))) this.removed.add(relsName(name));
     const types = this.require(CONTENT_TYPES);
-    this.set(CONTENT_TYPES, types.replace(/<Override\b([^>]*?)\/?>/g, (whole, attrs: string) => (attributes(attrs)['PartName'] === `/${name}` ? '' : whole)));
+    this.set(CONTENT_TYPES, types.replace(/<Override\b([^<>]*?)\/?>/g, (whole, attrs: string) => (attributes(attrs)['PartName'] === `/${name}` ? '' : whole)));
   }
 
   /** Drops a default content type by extension (.bin of macros), when no part left needs it. */
   removeDefault(extension: string): void {
     if (this.names.some((n) => n.toLowerCase().endsWith(`.${extension}`))) return;
     const types = this.require(CONTENT_TYPES);
-    this.set(CONTENT_TYPES, types.replace(/<Default\b([^>]*?)\/?>/g, (whole, attrs: string) => (attributes(attrs)['Extension']?.toLowerCase() === extension ? '' : whole)));
+    this.set(CONTENT_TYPES, types.replace(/<Default\b([^<>]*?)\/?>/g, (whole, attrs: string) => (attributes(attrs)['Extension']?.toLowerCase() === extension ? '' : whole)));
   }
 
   /** The content type the package's overrides give a part. */
   contentType(name: string): string | undefined {
     const types = this.require(CONTENT_TYPES);
-    for (const m of types.matchAll(/<Override\b([^>]*?)\/?>/g)) {
+    for (const m of types.matchAll(/<Override\b([^<>]*?)\/?>/g)) {
       const attrs = attributes(m[1] as string);
       if (attrs['PartName'] === `/${name}`) return attrs['ContentType'];
     }
@@ -117,7 +117,7 @@ export class XlsxPackage {
     const types = this.require(CONTENT_TYPES);
     this.set(
       CONTENT_TYPES,
-      types.replace(/<Override\b([^>]*?)\/?>/g, (whole, attrs: string) => (attributes(attrs)['PartName'] === `/${name}` ? `<Override PartName="/${escapeAttribute(name)}" ContentType="${contentType}"/>` : whole)),
+      types.replace(/<Override\b([^<>]*?)\/?>/g, (whole, attrs: string) => (attributes(attrs)['PartName'] === `/${name}` ? `<Override PartName="/${escapeAttribute(name)}" ContentType="${contentType}"/>` : whole)),
     );
   }
 
@@ -138,7 +138,7 @@ export class XlsxPackage {
   partsOfType(contentType: string): string[] {
     const types = this.require(CONTENT_TYPES);
     const out: string[] = [];
-    for (const m of types.matchAll(/<Override\b([^>]*?)\/?>/g)) {
+    for (const m of types.matchAll(/<Override\b([^<>]*?)\/?>/g)) {
       const attrs = attributes(m[1] as string);
       if (attrs['ContentType'] === contentType && attrs['PartName']) out.push(attrs['PartName'].replace(/^\//, ''));
     }
@@ -150,7 +150,7 @@ export class XlsxPackage {
     const rels = this.text(relsName(part));
     if (rels === undefined) return [];
     const out: Relationship[] = [];
-    for (const m of rels.matchAll(/<Relationship\b([^>]*?)\/?>/g)) {
+    for (const m of rels.matchAll(/<Relationship\b([^<>]*?)\/?>/g)) {
       const attrs = m[1] as string;
       const id = attribute(attrs, 'Id');
       const target = attribute(attrs, 'Target');
@@ -181,7 +181,7 @@ export class XlsxPackage {
   unrelate(part: string, id: string): void {
     const name = relsName(part);
     const rels = this.text(name);
-    if (rels !== undefined) this.set(name, rels.replace(/<Relationship\b[^>]*?\/?>/g, (whole) => (attribute(whole.slice(13), 'Id') === id ? '' : whole)));
+    if (rels !== undefined) this.set(name, rels.replace(/<Relationship\b[^<>]*?\/?>/g, (whole) => (attribute(whole.slice(13), 'Id') === id ? '' : whole)));
   }
 
   /** The package as .xlsx bytes: edited parts compressed anew, the others copied as stored. */

@@ -119,12 +119,12 @@ function sameStored(a: StoredPart | undefined, b: StoredPart | undefined): boole
 function parseSheetParts(workbook: string, rels: string): Map<string, string> {
   if (!/<(\w+:)?workbook\b/.test(workbook)) throw damaged({ reason: 'part-damaged', part: 'xl/workbook.xml' });
   const targets = new Map<string, string>();
-  for (const m of rels.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
+  for (const m of rels.matchAll(/<Relationship\b([^<>]*)\/?>/g)) {
     const attrs = attributes(m[1] as string);
     if (attrs['Id'] && attrs['Target']) targets.set(attrs['Id'], attrs['Target']);
   }
   const parts = new Map<string, string>();
-  for (const m of workbook.matchAll(/<sheet\b([^>]*)\/?>/g)) {
+  for (const m of workbook.matchAll(/<sheet\b([^<>]*)\/?>/g)) {
     const attrs = attributes(m[1] as string);
     const target = targets.get(attrs['r:id'] ?? '');
     if (attrs['name'] !== undefined && target) parts.set(unescapeXml(attrs['name']), partPath(target));
@@ -338,7 +338,7 @@ function cellValue(xml: string, from: number, to: number, strings: readonly stri
   if (type === 'inlineStr') return textCell(runsText(between(xml, from, to, '<is>', '</is>') ?? ''));
   const v = between(xml, from, to, '<v>', '</v>');
   if (v === undefined) {
-    const formula = /<f\b[^>]*>([\s\S]*?)<\/f>/.exec(xml.slice(from, to))?.[1];
+    const formula = /<f\b[^<>]*>([\s\S]*?)<\/f>/.exec(xml.slice(from, to))?.[1];
     return formula === undefined ? EMPTY : { kind: 'other', value: `=${unescapeXml(formula)}` };
   }
   return typedValue(v, strings, styles, tag);
@@ -414,12 +414,12 @@ export function runsText(item: string): string {
 /** Which cell styles show numbers as percentages: built-in formats 9 and 10, or a custom code with %. */
 function percentStyles(xml: string): boolean[] {
   const custom = new Map<number, boolean>();
-  for (const m of xml.matchAll(/<numFmt\b([^>]*)\/?>/g)) {
+  for (const m of xml.matchAll(/<numFmt\b([^<>]*)\/?>/g)) {
     const attrs = attributes(m[1] as string);
     custom.set(Number(attrs['numFmtId']), /%/.test(unescapeXml(attrs['formatCode'] ?? '').replace(/"[^"]*"|\\./g, '')));
   }
-  const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)?.[1] ?? '';
-  return [...xfs.matchAll(/<xf\b([^>]*?)\/?>/g)].map((m) => {
+  const xfs = /<cellXfs\b[^<>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)?.[1] ?? '';
+  return [...xfs.matchAll(/<xf\b([^<>]*?)\/?>/g)].map((m) => {
     const id = Number(attributes(m[1] as string)['numFmtId'] ?? 0);
     return BUILTIN_PERCENT_FORMATS.has(id) || (custom.get(id) ?? false);
   });

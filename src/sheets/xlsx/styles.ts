@@ -20,7 +20,7 @@ export class StyleSheet {
   /** The cell format like `xf` but locked or unlocked on a protected sheet; `xf` itself when it already is. */
   protection(xf: number, locked: boolean): number {
     const original = this.xfs[xf] ?? this.xfs[0] ?? '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>';
-    const isLocked = !/<protection\b[^>]*\blocked\s*=\s*"(0|false)"/.test(original);
+    const isLocked = !/<protection\b[^<>]*\blocked\s*=\s*"(0|false)"/.test(original);
     if (isLocked === locked && xf < this.xfs.length) return xf;
     const key = `${xf}|${locked}`;
     const known = this.variants.get(key);
@@ -64,15 +64,15 @@ function appendTo(xml: string, name: string, items: readonly string[], existing:
 
 /** A cell format (<xf>) with its protection set: locked is the default, so a locked one has none. */
 function withProtection(xf: string, locked: boolean): string {
-  const open = /^<xf\b([^>]*?)(\/?)>/.exec(xf);
+  const open = /^<xf\b([^<>]*?)(\/?)>/.exec(xf);
   if (!open) return xf;
   const selfClosing = open[2] === '/';
   let inner = selfClosing ? '' : xf.slice(open[0].length, xf.lastIndexOf('</xf>'));
-  inner = inner.replace(/<protection\b[^>]*?(\/>|>[\s\S]*?<\/protection>)/, '');
+  inner = inner.replace(/<protection\b[^<>]*?(\/>|>[\s\S]*?<\/protection>)/, '');
   const attrs = withAttribute(open[1] as string, 'applyProtection', '1');
   if (!locked) {
     // After alignment, before extLst (CT_Xf).
-    const alignment = /<alignment\b[^>]*?(\/>|>[\s\S]*?<\/alignment>)/.exec(inner);
+    const alignment = /<alignment\b[^<>]*?(\/>|>[\s\S]*?<\/alignment>)/.exec(inner);
     const at = alignment ? alignment.index + alignment[0].length : 0;
     inner = `${inner.slice(0, at)}<protection locked="0"/>${inner.slice(at)}`;
   }

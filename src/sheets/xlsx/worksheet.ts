@@ -6,7 +6,7 @@ import { translateFormula } from './reference.js';
 import { attribute, escapeText, findElement, unescapeEntities, withAttribute } from './xml.js';
 
 /** A cell's formula element: its attributes, and its text unless it is the empty element of a shared formula's cell. */
-export const FORMULA = /<f\b([^>]*?)(?:\/>|>([^<]*)<\/f>)/;
+export const FORMULA = /<f\b([^<>]*?)(?:\/>|>([^<]*)<\/f>)/;
 
 /** A cell of a shared formula, in either quote. */
 export const SHARED = /\st\s*=\s*["']shared["']/;
