@@ -202,7 +202,7 @@ describe('what a template holds that filling cannot carry is said, in the coordi
     const result = bin(['template', '--department', '区科委', '--period', '2021-Q2', '--template', join(dir, 'office.xlsx'), '--out', join(dir, 'out')]);
     expect(result.code).toBe(0);
     expect(result.stderr.trim().split('\n')).toHaveLength(3);
-    expect(result.stderr).toContain('警告: 模板');
+    expect(result.stderr).toContain('警告:模板 ');
     expect(result.stderr).toContain('行模板(第 5 行)上的图片或图表不会逐行重复');
   });
 });

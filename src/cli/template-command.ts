@@ -27,6 +27,6 @@ export async function templateCommand(cmd: TemplateCommand, { io, w }: Context):
   io.out(`${w.cli.sheetsWritten(files.length, period.label, resolve(out))}\n`);
   io.out(`${files.map((f) => `  ${f}`).join('\n')}\n`);
   // What of the coordinator's template could not be carried as it was: never a silent loss.
-  for (const f of findings) io.err(`${w.severity[f.severity]}: ${message(f, w)}\n`);
+  for (const f of findings) io.err(`${w.cli.templateNote(w.severity[f.severity], message(f, w))}\n`);
   return 0;
 }

@@ -481,6 +481,7 @@ Exit codes: 0 success; 1 error findings (check, consolidate); 2 unusable input o
     planSummary: (s) => `${s.title}: ${s.sections} sections, ${s.tasks} tasks, ${s.targets} targets, ${s.departments} departments, ${s.findings} findings`,
     writtenTo: (dir) => `Written to ${dir}:`,
     sheetsWritten: (count, period, dir) => `${count} sheets for ${period} written to ${dir}:`,
+    templateNote: (severity, message) => `${severity}: ${message}`,
     checkSummary: (s) => `${s.files} files, ${s.rows} rows read: ${s.entries} entries, ${s.errors} errors, ${s.warnings} warnings`,
     checkResult: (valid) => (valid ? 'Result: no errors.' : 'Result: errors found (exit code 1).'),
     reading: 'reading',

@@ -134,6 +134,8 @@ export interface Wording {
     readonly planSummary: (s: { title: string; sections: number; tasks: number; targets: number; departments: number; findings: number }) => string;
     readonly writtenTo: (dir: string) => string;
     readonly sheetsWritten: (count: number, period: string, dir: string) => string;
+    /** A line about the template a sheet was filled from: what it could not carry. */
+    readonly templateNote: (severity: string, message: string) => string;
     readonly checkSummary: (stats: Report['stats']) => string;
     readonly checkResult: (valid: boolean) => string;
     readonly reading: string;

@@ -484,6 +484,7 @@ export const zhCN: Wording = {
     planSummary: (s) => `${s.title}:${s.sections} 个章节、${s.tasks} 项任务、${s.targets} 个指标、${s.departments} 个责任单位、${s.findings} 条提示`,
     writtenTo: (dir) => `已写出到 ${dir}:`,
     sheetsWritten: (count, period, dir) => `已为 ${period} 生成 ${count} 份推进情况表,位于 ${dir}:`,
+    templateNote: (severity, message) => `${severity}:${message}`,
     checkSummary: (s) => `检查 ${s.files} 个文件,读取 ${s.rows} 行:${s.entries} 条填报,${s.errors} 个错误,${s.warnings} 个警告`,
     checkResult: (valid) => (valid ? '结论:未发现错误。' : '结论:存在错误(退出码 1)。'),
     reading: '读取',
