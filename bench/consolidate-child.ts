@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import type * as Consolidate from '../src/core/consolidate.js';
 import type * as Parse from '../src/core/parse.js';
 import type * as Period from '../src/core/period.js';
-import type * as Inflate from '../src/io/inflate.js';
+import type * as Inflate from '../src/io/zlib.js';
 import type * as PlanFile from '../src/io/plan-file.js';
 import type * as Pool from '../src/io/read-pool.js';
 import type * as SheetFile from '../src/io/sheet-file.js';

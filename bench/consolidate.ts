@@ -9,7 +9,7 @@ import { parsePlan } from '../src/index.js';
 import { SEED_PLAN } from '../src/node.js';
 import { parsePeriod } from '../src/core/period.js';
 import { consolidate } from '../src/core/consolidate.js';
-import { nativeInflate } from '../src/io/inflate.js';
+import { nativeInflate } from '../src/io/zlib.js';
 import { sheetReader } from '../src/sheets/read.js';
 import { ZipArchive } from '../src/sheets/xlsx/zip.js';
 import { demoSheets } from '../src/sheets/demo.js';

@@ -10,7 +10,7 @@ import { departmentsFor } from '../src/core/worklist.js';
 import { checkSheets } from '../src/sheets/check.js';
 import { generateProgressSheet, TemplateCache } from '../src/sheets/template/fill.js';
 import { DEFAULT_TEMPLATE } from '../src/io/sheet-file.js';
-import { nativeDeflate, nodeZlib } from '../src/io/inflate.js';
+import { nativeDeflate, nodeZlib } from '../src/io/zlib.js';
 import { writeZip } from '../src/sheets/xlsx/zip-writer.js';
 import { printTable } from './measure.js';
 

@@ -8,4 +8,4 @@ export { writeDepartmentSheets, type SheetsToWrite, type WrittenSheets } from '.
 export { consolidateFiles, type ConsolidateFilesOptions } from './io/consolidate-files.js';
 export { writeAudit } from './io/audit-file.js';
 export { readPolicies, readRules } from './io/ledger-file.js';
-export { nativeInflate, nativeDeflate, nodeZlib } from './io/inflate.js';
+export { nativeInflate, nativeDeflate, nodeZlib } from './io/zlib.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parsePeriod } from '../src/core/period.js';
 import { consolidate } from '../src/core/consolidate.js';
-import { nativeInflate } from '../src/io/inflate.js';
+import { nativeInflate } from '../src/io/zlib.js';
 import { listSheetFiles } from '../src/io/sheet-file.js';
 import { ReadPool } from '../src/io/read-pool.js';
 import { demoSheets } from '../src/sheets/demo.js';

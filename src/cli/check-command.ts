@@ -3,7 +3,7 @@ import { PlanLedgerError } from '../core/error.js';
 import { message } from '../core/locales/index.js';
 import type { Report } from '../core/report.js';
 import { writeFileAtomic, writeFilesAtomic } from '../io/file.js';
-import { nativeInflate } from '../io/inflate.js';
+import { nativeInflate } from '../io/zlib.js';
 import { loadPlan, SEED_PLAN } from '../io/plan-file.js';
 import { readSheetFiles } from '../io/sheet-file.js';
 import { toCsv } from '../report/csv.js';

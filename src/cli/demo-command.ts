@@ -5,7 +5,7 @@ import { writeAudit } from '../io/audit-file.js';
 import { consolidateFiles } from '../io/consolidate-files.js';
 import { exportPlan } from '../io/export.js';
 import { readFileBytes, writeFileAtomic } from '../io/file.js';
-import { nodeZlib } from '../io/inflate.js';
+import { nodeZlib } from '../io/zlib.js';
 import { ledgerToXlsx } from '../io/ledger.js';
 import { readRules } from '../io/ledger-file.js';
 import { loadPlan, SEED_PLAN } from '../io/plan-file.js';

@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { PlanLedgerError } from '../core/error.js';
 import { readFileBytes, writeFileAtomic } from '../io/file.js';
-import { nodeZlib } from '../io/inflate.js';
+import { nodeZlib } from '../io/zlib.js';
 import { loadPlan, SEED_PLAN } from '../io/plan-file.js';
 import { DEFAULT_TEMPLATE, sheetFileName } from '../io/sheet-file.js';
 import { demoSheets } from '../sheets/demo.js';

@@ -3,7 +3,7 @@ import { consolidate, type ConsolidateOptions } from '../core/consolidate.js';
 import type { Ledger } from '../core/ledger.js';
 import type { PlanRecords } from '../core/record.js';
 import { sheetReader } from '../sheets/read.js';
-import { nativeInflate } from './inflate.js';
+import { nativeInflate } from './zlib.js';
 import { BATCH, ReadPool } from './read-pool.js';
 import { listSheetFiles } from './sheet-file.js';
 

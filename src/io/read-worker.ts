@@ -4,7 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { PlanRecords } from '../core/record.js';
 import { readProgressFile } from '../sheets/read.js';
 import { WorkbookCache } from '../sheets/xlsx/reader.js';
-import { nativeInflate } from './inflate.js';
+import { nativeInflate } from './zlib.js';
 
 const { records } = workerData as { records: PlanRecords };
 const open = { records, inflate: nativeInflate, cache: new WorkbookCache() };

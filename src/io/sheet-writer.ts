@@ -8,7 +8,7 @@ import { departmentsFor } from '../core/worklist.js';
 import { DEFAULT_TEMPLATE_VERSION } from '../sheets/template/default.js';
 import { generateProgressSheet, TemplateCache } from '../sheets/template/fill.js';
 import { readFileBytes, writeFileAtomic } from './file.js';
-import { nodeZlib } from './inflate.js';
+import { nodeZlib } from './zlib.js';
 import { DEFAULT_TEMPLATE, sheetFileName } from './sheet-file.js';
 
 export interface SheetsToWrite {

@@ -20,14 +20,15 @@ export function shiftBox(box: Box, ins: Insertion): Box {
   return { ...box, top: shiftRow(box.top, ins), bottom: box.bottom >= ins.row ? Math.min(box.bottom + ins.added, MAX_ROW) : box.bottom };
 }
 
-/** Space-separated ranges (an sqref) after the insertion. */
-export function shiftSqref(sqref: string, ins: Insertion): string {
+/** Space-separated ranges (an sqref) after the insertion; without `stretch`, ranges only move (moveBox). */
+export function shiftSqref(sqref: string, ins: Insertion, stretch = true): string {
+  const shift = stretch ? shiftBox : moveBox;
   return sqref
     .split(/\s+/)
     .filter(Boolean)
     .map((part) => {
       const box = parseBox(part);
-      return box ? formatBox(shiftBox(box, ins)) : part;
+      return box ? formatBox(shift(box, ins)) : part;
     })
     .join(' ');
 }
@@ -125,19 +126,8 @@ const RELATED: Readonly<Record<string, Shift>> = {
   vmlDrawing: shiftVml,
   table: (pkg, part, ins) => pkg.set(part, mapAttribute(pkg.require(part), '(?:table|autoFilter|sortState|sortCondition)', 'ref', (ref) => shiftSqref(ref, ins))),
   // A pivot table standing below the row template moves down with it.
-  pivotTable: (pkg, part, ins) => pkg.set(part, mapAttribute(pkg.require(part), 'location', 'ref', (ref) => moveSqref(ref, ins))),
+  pivotTable: (pkg, part, ins) => pkg.set(part, mapAttribute(pkg.require(part), 'location', 'ref', (ref) => shiftSqref(ref, ins, false))),
 };
-
-/** Space-separated ranges after the insertion without stretching. */
-function moveSqref(sqref: string, ins: Insertion): string {
-  return sqref
-    .split(/\s+/)
-    .map((part) => {
-      const box = parseBox(part);
-      return box ? formatBox(moveBox(box, ins)) : part;
-    })
-    .join(' ');
-}
 
 function shiftDefinedNames(pkg: XlsxPackage, ins: Insertion): void {
   const workbook = pkg.require('xl/workbook.xml');

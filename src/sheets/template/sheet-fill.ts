@@ -52,6 +52,7 @@ export function fillRows(layout: Layout, content: ProgressSheet, fill: SheetFill
   const added: { validations: string[]; lights: string[] } = { validations: [], lights: [] };
   const lights = lightStyles(fill.styles);
   let priority = maxPriority(ws) + 1;
+  const byColumn = new Map([...layout.columns].map(([name, col]) => [col, name]));
 
   for (const row of ws.rows) {
     if (row.row !== layout.row) {
@@ -59,9 +60,11 @@ export function fillRows(layout: Layout, content: ProgressSheet, fill: SheetFill
       rows.push({ row: shiftRow(row.row, ins), attributes: row.attributes, cells });
       continue;
     }
+    // The row template's formulas moved by the insertion once; each copy then translates them to its row.
+    const template = { ...row, cells: row.cells.map((c) => (byColumn.has(c.column) || layout.mixed.has(c.column) ? c : shiftCell(c, ins, own, false))) };
     content.rows.forEach((item, i) => {
       const n = layout.row + i;
-      const filled = fillRow(layout, row, n, item, i + 1, fill);
+      const filled = fillRow(layout, byColumn, template, n, item, i + 1, fill);
       rows.push({ row: n, attributes: row.attributes, cells: filled.cells });
       meta.push(filled.meta);
       added.validations.push(...filled.validations);
@@ -87,18 +90,20 @@ interface FilledRow {
 }
 
 /** One copy of the row template, at row `n`, with the item's values. */
-function fillRow(layout: Layout, template: RowXml, n: number, item: ProgressRow, number: number, fill: SheetFill): FilledRow {
-  const { strings, styles, wording: w, insertion: ins } = fill;
-  const byColumn = new Map([...layout.columns].map(([name, col]) => [col, name]));
+function fillRow(layout: Layout, byColumn: ReadonlyMap<number, string>, template: RowXml, n: number, item: ProgressRow, number: number, fill: SheetFill): FilledRow {
+  const { strings, styles, wording: w } = fill;
   const values: Readonly<Record<string, CellValue>> = item.values;
   const entry = fill.entries.get(item.id) ?? {};
-  const texts = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, text(v)]));
+  const texts = layout.mixed.size === 0 ? {} : Object.fromEntries(Object.entries(values).map(([k, v]) => [k, text(v)]));
   const plan: Record<string, string> = {};
   const validations: string[] = [];
   let figure: FilledRow['figure'];
-  const valueCell = (cell: CellXml, value: CellValue, locked: boolean): CellXml => {
+  const styleOf = (cell: CellXml, locked: boolean): string => {
     const s = styles.protection(cellStyle(cell), locked);
-    const style = s === 0 ? '' : ` s="${s}"`;
+    return s === 0 ? '' : ` s="${s}"`;
+  };
+  const valueCell = (cell: CellXml, value: CellValue, locked: boolean): CellXml => {
+    const style = styleOf(cell, locked);
     if (value === null || value === '') return { column: cell.column, attributes: style, content: '' };
     if (typeof value === 'number') return { column: cell.column, attributes: style, content: `<v>${value}</v>` };
     return { column: cell.column, attributes: `${style} t="s"`, content: `<v>${strings.add(value)}</v>` };
@@ -114,7 +119,7 @@ function fillRow(layout: Layout, template: RowXml, n: number, item: ProgressRow,
         plan[columnLetter(cell.column)] = shown;
         return { column: cell.column, attributes: withAttribute(cell.attributes, 't', 's'), content: `<v>${strings.add(shown)}</v>` };
       }
-      return copyCell(shiftCell(cell, ins, layout.sheet.name, false), n - layout.row);
+      return copyCell(cell, n - layout.row);
     }
     if (name in values) {
       const value = values[name] ?? null;
@@ -136,8 +141,7 @@ function fillRow(layout: Layout, template: RowXml, n: number, item: ProgressRow,
       const actual = `${columnLetter(layout.columns.get('entry.actual') as number)}${n}`;
       const target = layout.columns.get('target.value');
       const denominator = target === undefined ? String(values['target.value']) : `${columnLetter(target)}${n}`;
-      const s = styles.protection(cellStyle(cell), true);
-      return { column: cell.column, attributes: s === 0 ? '' : ` s="${s}"`, content: `<f>${escapeText(`IF(ISNUMBER(${actual}),${actual}/${denominator},"")`)}</f>` };
+      return { column: cell.column, attributes: styleOf(cell, true), content: `<f>${escapeText(`IF(ISNUMBER(${actual}),${actual}/${denominator},"")`)}</f>` };
     }
     // A placeholder plan-ledger does not know stays as the template wrote it.
     return { ...copyCell(cell, n - layout.row), attributes: withAttribute(cell.attributes, 's', String(styles.protection(cellStyle(cell), true))) };

@@ -5,7 +5,6 @@ import { attribute, findElement, findElements, mapAttribute, replaceElements, wi
 import { moveBox, shiftFormulasIn, shiftLocations, shiftRow, shiftSqref, type Insertion } from './insertion.js';
 import type { Layout } from './layout.js';
 
-
 /** The highest priority of the sheet's conditional formats, so that the lights' come after them. */
 export function maxPriority(ws: WorksheetXml): number {
   let max = 0;
@@ -36,7 +35,7 @@ export function moveTail(ws: WorksheetXml, layout: Layout, ins: Insertion, losse
     });
     ws.replace('mergeCells', [`<mergeCells count="${refs.length}">${refs.map((r) => `<mergeCell ref="${r}"/>`).join('')}</mergeCells>`]);
   }
-  const formats = ws.elements('conditionalFormatting').map((e) => moveSqref(shiftFormulasIn(e.xml, ins, own, 'formula'), 'conditionalFormatting', ins));
+  const formats = ws.elements('conditionalFormatting').map((e) => mapAttribute(shiftFormulasIn(e.xml, ins, own, 'formula'), 'conditionalFormatting', 'sqref', (ref) => shiftSqref(ref, ins)));
   ws.replace('conditionalFormatting', [...formats, ...added.lights]);
   ws.replace('dataValidations', validations(ws, layout, ins, losses, added.validations));
   for (const name of ['hyperlinks', 'autoFilter', 'sortState', 'protectedRanges', 'ignoredErrors']) {
@@ -55,11 +54,6 @@ export function moveTail(ws: WorksheetXml, layout: Layout, ins: Insertion, losse
   ws.replace('sheetProtection', [`<sheetProtection${withAttribute(attrs, 'sheet', '1')}/>`]);
 }
 
-/** An element's sqref attribute after the insertion. */
-function moveSqref(xml: string, name: string, ins: Insertion): string {
-  return mapAttribute(xml, name, 'sqref', (ref) => shiftSqref(ref, ins));
-}
-
 /**
  * Excel 2010 extensions (x14 conditional formats, validations, sparklines): their formulas and ranges moved, and the
  * entry cells taken out of their validations, as of the sheet's own.
@@ -67,12 +61,14 @@ function moveSqref(xml: string, name: string, ins: Insertion): string {
 function moveExtensions(xml: string, layout: Layout, ins: Insertion, losses: TemplateLoss[]): string {
   const holes = entryHoles(layout, ins);
   const moved = shiftFormulasIn(xml, ins, layout.sheet.name, 'xm:f').replace(/(<xm:sqref>)([^<]*)(<\/xm:sqref>)/g, (_, a: string, ref: string, b: string) => `${a}${shiftSqref(ref, ins)}${b}`);
-  return replaceElements(moved, /<(x14:dataValidation)\b/g, (validation) => {
+  const kept = replaceElements(moved, /<(x14:dataValidation)\b/g, (validation) => {
     const sqref = /<xm:sqref>([^<]*)<\/xm:sqref>/.exec(validation)?.[1];
     if (sqref === undefined) return validation;
-    const kept = withoutHoles(sqref, holes, layout, losses);
-    return kept === '' ? '' : validation.replace(`<xm:sqref>${sqref}</xm:sqref>`, `<xm:sqref>${kept}</xm:sqref>`);
+    const rest = withoutHoles(sqref, holes, layout, losses);
+    return rest === '' ? '' : validation.replace(`<xm:sqref>${sqref}</xm:sqref>`, `<xm:sqref>${rest}</xm:sqref>`);
   });
+  // Their count, as what is left of them.
+  return replaceElements(kept, /<(x14:dataValidations)\b/g, (list, _, inner) => mapAttribute(list, 'x14:dataValidations', 'count', () => String(findElements(inner, 'x14:dataValidation').length)));
 }
 
 /**

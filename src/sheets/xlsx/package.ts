@@ -17,6 +17,7 @@ const MAX_INFLATED_BYTES = 256 * 1024 * 1024;
 const MAX_COMPRESSED = 64;
 const RELATIONSHIP_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
 const CONTENT_TYPES = '[Content_Types].xml';
+const OVERRIDE = /<Override\b([^<>]*?)\/?>/g;
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 
@@ -91,8 +92,7 @@ export class XlsxPackage {
   remove(name: string): void {
     this.removed.add(name);
     if (this.has(relsName(name))) this.removed.add(relsName(name));
-    const types = this.require(CONTENT_TYPES);
-    this.set(CONTENT_TYPES, types.replace(/<Override\b([^<>]*?)\/?>/g, (whole, attrs: string) => (attributes(attrs)['PartName'] === `/${name}` ? '' : whole)));
+    this.editOverride(name, '');
   }
 
   /** Drops a default content type by extension (.bin of macros), when no part left needs it. */
@@ -104,21 +104,26 @@ export class XlsxPackage {
 
   /** The content type the package's overrides give a part. */
   contentType(name: string): string | undefined {
-    const types = this.require(CONTENT_TYPES);
-    for (const m of types.matchAll(/<Override\b([^<>]*?)\/?>/g)) {
-      const attrs = attributes(m[1] as string);
-      if (attrs['PartName'] === `/${name}`) return attrs['ContentType'];
-    }
-    return undefined;
+    return this.overrides().find((o) => o.name === name)?.type;
   }
 
   /** Sets the content type of a part that has an override. */
   setContentType(name: string, contentType: string): void {
+    this.editOverride(name, `<Override PartName="/${escapeAttribute(name)}" ContentType="${contentType}"/>`);
+  }
+
+  /** The content-type overrides: part name (without its leading /) and type. */
+  private overrides(): { name: string; type: string | undefined }[] {
+    return [...this.require(CONTENT_TYPES).matchAll(OVERRIDE)].flatMap((m) => {
+      const attrs = attributes(m[1] as string);
+      return attrs['PartName'] ? [{ name: attrs['PartName'].replace(/^\//, ''), type: attrs['ContentType'] }] : [];
+    });
+  }
+
+  /** Replaces the override of a part with `replacement` ('' to drop it). */
+  private editOverride(name: string, replacement: string): void {
     const types = this.require(CONTENT_TYPES);
-    this.set(
-      CONTENT_TYPES,
-      types.replace(/<Override\b([^<>]*?)\/?>/g, (whole, attrs: string) => (attributes(attrs)['PartName'] === `/${name}` ? `<Override PartName="/${escapeAttribute(name)}" ContentType="${contentType}"/>` : whole)),
-    );
+    this.set(CONTENT_TYPES, types.replace(OVERRIDE, (whole, attrs: string) => (attributes(attrs)['PartName'] === `/${name}` ? replacement : whole)));
   }
 
   /** Adds a part with its content type. */
@@ -136,13 +141,7 @@ export class XlsxPackage {
 
   /** Part names whose content type is `contentType`, by the package's overrides. */
   partsOfType(contentType: string): string[] {
-    const types = this.require(CONTENT_TYPES);
-    const out: string[] = [];
-    for (const m of types.matchAll(/<Override\b([^<>]*?)\/?>/g)) {
-      const attrs = attributes(m[1] as string);
-      if (attrs['ContentType'] === contentType && attrs['PartName']) out.push(attrs['PartName'].replace(/^\//, ''));
-    }
-    return out.filter((name) => this.has(name));
+    return this.overrides().flatMap((o) => (o.type === contentType && this.has(o.name) ? [o.name] : []));
   }
 
   /** The relationships of a part, from its .rels part. */

@@ -1,4 +1,4 @@
-/** A1 references: column letters ↔ numbers, and shifting ranges when rows are inserted. */
+/** A1 references: column letters ↔ numbers, and boxes of cells. */
 
 /** Excel's last column (XFD) and last row. */
 export const MAX_COLUMN = 16384;
@@ -40,25 +40,4 @@ export function formatBox(box: Box): string {
   const from = `${columnLetter(box.left)}${box.top}`;
   const to = `${columnLetter(box.right)}${box.bottom}`;
   return from === to ? from : `${from}:${to}`;
-}
-
-/**
- * Where a box goes when the template row `row` becomes `count` rows: boxes below move down,
- * boxes that reach the template row stretch over the new rows, boxes above stay.
- */
-export function stretchBox(box: Box, row: number, count: number): Box {
-  const added = count - 1;
-  return { ...box, top: box.top > row ? box.top + added : box.top, bottom: box.bottom >= row ? box.bottom + added : box.bottom };
-}
-
-/** Space-separated references (a conditional format's sqref), each stretched. */
-export function stretchRef(ref: string, row: number, count: number): string {
-  return ref
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((part) => {
-      const box = parseBox(part);
-      return box ? formatBox(stretchBox(box, row, count)) : part;
-    })
-    .join(' ');
 }

@@ -1,5 +1,6 @@
 import type { RawCell } from '../../core/entry.js';
 import type { Grid, GridBook } from './grid.js';
+import { resolvePart } from './package.js';
 import { parseBox, type Box } from './range.js';
 import { damaged, openXlsx, type Inflate, type StoredPart, type ZipArchive } from './zip.js';
 import { attributes, decodeQuotes, replaceElements, unescapeCellText as unescapeXml } from './xml.js';
@@ -127,7 +128,7 @@ function parseSheetParts(workbook: string, rels: string): Map<string, string> {
   for (const m of workbook.matchAll(/<sheet\b([^<>]*)\/?>/g)) {
     const attrs = attributes(m[1] as string);
     const target = targets.get(attrs['r:id'] ?? '');
-    if (attrs['name'] !== undefined && target) parts.set(unescapeXml(attrs['name']), partPath(target));
+    if (attrs['name'] !== undefined && target) parts.set(unescapeXml(attrs['name']), resolvePart('xl/workbook.xml', target));
   }
   if (parts.size === 0) throw damaged({ reason: 'no-sheets' });
   return parts;
@@ -423,17 +424,6 @@ function percentStyles(xml: string): boolean[] {
     const id = Number(attributes(m[1] as string)['numFmtId'] ?? 0);
     return BUILTIN_PERCENT_FORMATS.has(id) || (custom.get(id) ?? false);
   });
-}
-
-function partPath(target: string): string {
-  const path = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
-  // Resolve ./ and ../ as the relationship is relative to xl/.
-  const out: string[] = [];
-  for (const segment of path.split('/')) {
-    if (segment === '..') out.pop();
-    else if (segment !== '.') out.push(segment);
-  }
-  return out.join('/');
 }
 
 const text = (part: Uint8Array | undefined): string => (part === undefined ? '' : decoder.decode(part));

@@ -1,5 +1,5 @@
 import { damaged } from './zip.js';
-import { columnLetter } from './range.js';
+import { columnLetter, columnNumber } from './range.js';
 import { runsText } from './reader.js';
 import type { SharedStrings } from './strings.js';
 import { translateFormula } from './reference.js';
@@ -177,21 +177,11 @@ function parseCells(xml: string): CellXml[] {
   let previous = 0;
   for (let e = findElement(xml, 'c'); e; e = findElement(xml, 'c', e.end)) {
     const ref = attribute(e.attributes, 'r');
-    const column = ref === undefined ? previous + 1 : columnOf(ref);
+    const column = ref === undefined ? previous + 1 : columnNumber(/^[A-Za-z]*/.exec(ref)?.[0] ?? '');
     previous = column;
     cells.push({ column, attributes: withAttribute(e.attributes, 'r', undefined), content: xml.slice(e.open, e.close) });
   }
   return cells;
-}
-
-function columnOf(ref: string): number {
-  let n = 0;
-  for (const ch of ref) {
-    const c = ch.charCodeAt(0);
-    if (c < 65 || c > 90) break;
-    n = n * 26 + (c - 64);
-  }
-  return n;
 }
 
 function parseTail(xml: string): TailElement[] {
