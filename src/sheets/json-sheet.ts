@@ -2,6 +2,8 @@ import { rawText, type GridBook } from './xlsx/grid.js';
 
 /** Name of the very hidden sheet that carries what a generated workbook is. */
 export const META_SHEET = '_plan_ledger';
+/** Of a progress sheet's metadata. 1: the rows and their plan cells. 2: the department's slice of the plan too, so that a sheet is checked without the plan. */
+export const META_FORMAT_VERSION = 2;
 /** What A1 of the metadata sheet says. */
 export const META_MARKER = 'plan-ledger progress sheet';
 const CHUNK = 30_000; // below Excel's 32,767 characters per cell

@@ -1,9 +1,10 @@
 import * as z from 'zod';
 import type { SheetIdentity } from '../core/consolidate.js';
-import { META_MARKER, META_SHEET, readJsonSheet } from './json-sheet.js';
+import { DocumentSchema, SCHEMA_VERSION, TargetSchema, TaskSchema, type PlanRecords } from '../core/record.js';
+import { META_FORMAT_VERSION, META_MARKER, META_SHEET, readJsonSheet } from './json-sheet.js';
 import type { GridBook } from './xlsx/grid.js';
 
-export { META_SHEET } from './json-sheet.js';
+export { META_FORMAT_VERSION, META_SHEET } from './json-sheet.js';
 
 /**
  * An object of strings (column letter → text), checked in one loop: z.record checks key by key through
@@ -27,7 +28,7 @@ export const SheetRowSchema = z.object({
 
 export const SheetMetaSchema = z.object({
   format: z.literal('plan-ledger/progress-sheet'),
-  formatVersion: z.literal(1),
+  formatVersion: z.union([z.literal(1), z.literal(META_FORMAT_VERSION)]),
   templateVersion: z.string(),
   planId: z.string(),
   contentHash: z.string(),
@@ -42,15 +43,51 @@ export const SheetMetaSchema = z.object({
   rows: z.array(SheetRowSchema),
   /** Digest of every plan cell, to tell at a glance whether any was altered. */
   planDigest: z.string(),
+  /**
+   * The plan's records the rows stand for (format 2): each row's task with its departments and roles, and its
+   * target with the source sentence, so that an add-in or a page checks entries and explains targets from the
+   * workbook alone. Absent in format 1 sheets, which are checked against the plan they came from.
+   */
+  plan: z.object({ document: DocumentSchema, tasks: z.array(TaskSchema), targets: z.array(TargetSchema) }).optional(),
+  /** Last period's figure by target id, where the coordinator knew it when filling. */
+  previous: z.record(z.string(), z.number()).optional(),
 });
 
 export type SheetRow = z.infer<typeof SheetRowSchema>;
 export type SheetMeta = z.infer<typeof SheetMetaSchema>;
 
-/** The metadata of a generated workbook; undefined when the workbook carries none or it is damaged. */
+/**
+ * Whether a sheet's name is one a metadata sheet may have: `_plan_ledger`, or the same with a suffix where several
+ * progress sheets share a workbook (Excel names a second inserted copy `_plan_ledger (2)`; the add-in numbers them).
+ */
+export const isMetaSheetName = (name: string): boolean => name.startsWith(META_SHEET);
+
+/** The metadata of a generated workbook's first progress sheet; undefined when the workbook carries none or it is damaged. */
 export function readMeta(book: GridBook): SheetMeta | undefined {
-  const parsed = SheetMetaSchema.safeParse(readJsonSheet(book, META_SHEET, META_MARKER));
-  return parsed.success ? parsed.data : undefined;
+  return readMetas(book)[0];
+}
+
+/**
+ * The metadata of every progress sheet in a workbook, one per metadata sheet, in the workbook's order; a damaged
+ * one is left out. A book that cannot list its sheets is asked for `_plan_ledger` alone.
+ */
+export function readMetas(book: GridBook): SheetMeta[] {
+  const names = book.sheetNames?.filter(isMetaSheetName) ?? [META_SHEET];
+  return names.flatMap((name) => {
+    const parsed = SheetMetaSchema.safeParse(readJsonSheet(book, name, META_MARKER));
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+/**
+ * The plan records a format 2 sheet carries, as records that read-back checks against: its document, tasks and
+ * targets (no sections or source text; the one department the sheet is for). Undefined for a format 1 sheet.
+ */
+export function carriedRecords(meta: SheetMeta): PlanRecords | undefined {
+  if (!meta.plan) return undefined;
+  const { document } = meta.plan;
+  const departments = [{ id: meta.department, name: meta.department, taskIds: meta.plan.tasks.map((t) => t.id) }];
+  return { schemaVersion: SCHEMA_VERSION, document, sections: [], tasks: meta.plan.tasks, targets: meta.plan.targets, departments, findings: [], source: { file: null, encoding: null, text: '' } };
 }
 
 /** Who a sheet is from and what for, as consolidation keeps it (without the per-row plan cells). */

@@ -7,7 +7,7 @@ import type { PlanRecords, Target } from '../core/record.js';
 import type { Entry } from '../core/report.js';
 import { checkEntry } from '../core/rule.js';
 import { normalize } from '../core/text.js';
-import { identityOf, readMeta, type SheetMeta } from './metadata.js';
+import { carriedRecords, identityOf, readMetas, type SheetMeta } from './metadata.js';
 import { rawText, type Grid, type GridBook } from './xlsx/grid.js';
 import { openWorkbook, WorkbookCache, type OpenOptions } from './xlsx/reader.js';
 import { WorkbookError } from './xlsx/zip.js';
@@ -26,26 +26,58 @@ export interface ReadOptions {
 /**
  * Runs every read-back rule over a workbook, whatever read it (the fast reader, exceljs, Office.js ranges):
  * the sheet's identity, its entries, and a finding for every problem. Never throws for bad content: a workbook
- * whose parts fail to read is a file-corrupt finding.
+ * whose parts fail to read is a file-corrupt finding. Where a workbook holds several progress sheets, this reads
+ * the first; readProgressSheets reads each.
  */
 export function readProgress(book: GridBook, options: ReadOptions): SheetReading {
+  return readProgressSheets(book, options)[0] as SheetReading;
+}
+
+/** What readProgressSheets needs: the plan may be left out when the sheets carry their slice of it (format 2). */
+export interface SheetsReadOptions extends Omit<ReadOptions, 'records'> {
+  readonly records?: PlanRecords;
+}
+
+/**
+ * Every progress sheet of a workbook read and checked, one reading per sheet (at least one: a workbook with none
+ * reads as not a progress sheet). Each is checked against the given plan, or else the plan it carries; last
+ * period's figures are the given ones, or else those the sheet carries.
+ */
+export function readProgressSheets(book: GridBook, options: SheetsReadOptions): SheetReading[] {
   const { file } = options;
-  let meta: SheetMeta | undefined;
+  let metas: SheetMeta[];
+  try {
+    metas = readMetas(book);
+  } catch (error) {
+    return [failed(file, error)];
+  }
+  if (metas.length === 0) return [unread(finding('template-not-a-progress-sheet', { file }, { file }))];
+  return metas.map((meta) => readSheet(book, meta, options));
+}
+
+function readSheet(book: GridBook, meta: SheetMeta, options: SheetsReadOptions): SheetReading {
+  const { file } = options;
   let sheet: Grid | undefined;
   try {
-    meta = readMeta(book);
-    sheet = meta && book.sheet(meta.sheet);
+    sheet = book.sheet(meta.sheet);
   } catch (error) {
     return failed(file, error);
   }
-  if (!meta || !sheet) return unread(finding('template-not-a-progress-sheet', { file }, { file }));
-  if (meta.planId !== options.records.document.id) {
-    const reading = unread(finding('template-unknown-plan', { file, planId: meta.planId, planTitle: meta.planTitle, expected: options.records.document.id }, { file }));
+  const records = options.records ?? carriedRecords(meta);
+  if (!sheet || !records) return unread(finding('template-not-a-progress-sheet', { file }, { file }));
+  if (meta.planId !== records.document.id) {
+    const reading = unread(finding('template-unknown-plan', { file, planId: meta.planId, planTitle: meta.planTitle, expected: records.document.id }, { file }));
     return { ...reading, identity: identityOf(meta) };
   }
   const period = parsePeriod(meta.period);
   if (!period) return unread(finding('template-not-a-progress-sheet', { file }, { file }));
-  return readRows(sheet, meta, period, options);
+  const previous = options.previous ?? carriedPrevious(meta);
+  return readRows(sheet, meta, period, { file, records, ...(previous ? { previous } : {}) });
+}
+
+/** Last period's figures a sheet carries, keyed as ReadOptions.previous is. */
+function carriedPrevious(meta: SheetMeta): ReadonlyMap<string, number> | undefined {
+  return meta.previous && new Map(Object.entries(meta.previous).map(([id, value]) => [`${meta.department}|${id}`, value]));
 }
 
 /** A file's bytes read and checked; the file's size, when known, is checked first so that an oversized file is never read. */

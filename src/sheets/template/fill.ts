@@ -7,7 +7,7 @@ import type { Period } from '../../core/period.js';
 import { progressSheet, type ProgressSheet } from '../../core/progress-sheet.js';
 import type { PlanRecords } from '../../core/record.js';
 import { hash64 } from '../../core/text.js';
-import { jsonSheetCells, META_MARKER, META_SHEET } from '../json-sheet.js';
+import { jsonSheetCells, META_FORMAT_VERSION, META_MARKER, META_SHEET } from '../json-sheet.js';
 import type { SheetMeta, SheetRow } from '../metadata.js';
 import { XlsxPackage, type PackageCache } from '../xlsx/package.js';
 import { columnLetter } from '../xlsx/range.js';
@@ -36,6 +36,8 @@ export interface FillOptions {
   readonly wording?: SheetWording;
   /** Entries to put into the sheet already, by row id (a target's or a task's id): demo sheets, sheets carried over. */
   readonly entries?: ReadonlyMap<string, EntryValues>;
+  /** Last period's figures by target id, carried in the metadata for the add-in to show and to check decreases against. */
+  readonly previous?: ReadonlyMap<string, number>;
   /** Faster zlib where the platform has one (Node); fflate otherwise. */
   readonly inflate?: Inflate;
   readonly deflate?: Deflate;
@@ -166,9 +168,13 @@ function* worksheets(pkg: XlsxPackage, sheets: readonly WorkbookSheet[], cache: 
 }
 
 function metadata(layout: Layout, rows: SheetRow[], options: FillOptions): SheetMeta {
+  const { records } = options;
+  const taskIds = new Set(rows.map((r) => r.taskId));
+  const targetIds = new Set(rows.flatMap((r) => (r.targetId === null ? [] : [r.targetId])));
+  const previous = [...(options.previous ?? [])].filter(([id]) => targetIds.has(id));
   return {
     format: 'plan-ledger/progress-sheet',
-    formatVersion: 1,
+    formatVersion: META_FORMAT_VERSION,
     templateVersion: options.templateVersion,
     planId: options.records.document.id,
     contentHash: options.records.document.contentHash,
@@ -181,6 +187,8 @@ function metadata(layout: Layout, rows: SheetRow[], options: FillOptions): Sheet
     firstRow: layout.row,
     rows,
     planDigest: hash64(JSON.stringify(rows.map((r) => r.plan))),
+    plan: { document: records.document, tasks: records.tasks.filter((t) => taskIds.has(t.id)), targets: records.targets.filter((t) => targetIds.has(t.id)) },
+    ...(previous.length > 0 ? { previous: Object.fromEntries(previous) } : {}),
   };
 }
 

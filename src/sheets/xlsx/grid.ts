@@ -13,6 +13,8 @@ export interface Grid {
 /** A workbook's sheets by name: the seam every front end plugs into read-back. */
 export interface GridBook {
   sheet(name: string): Grid | undefined;
+  /** Every sheet's name in the workbook's order, hidden ones included, where the reader can list them. */
+  readonly sheetNames?: readonly string[];
 }
 
 /** What a cell shows as text: numbers as written, rich text joined, formulas by result. */
