@@ -47,6 +47,8 @@ export const LedgerRowSchema = z.object({
   evidence: z.string(),
   /** Departments disagree, or an entry has an error finding. */
   disputed: z.boolean(),
+  /** The plan's words the row stands for: its target's sentence, or its task's text (absent in ledgers written before). */
+  sentence: z.string().optional(),
 });
 
 export const AccountingSchema = z.object({
@@ -172,6 +174,7 @@ export function mergeLedger(
         status: combinedStatus(reports),
         evidence: [...new Set(reports.map((r) => r.evidence.trim()).filter(Boolean))].join(';'),
         disputed: conflict || errorRows.has(id),
+        sentence: target?.sentence ?? item.task.text,
       });
     }
   }

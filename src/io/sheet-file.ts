@@ -42,7 +42,4 @@ export async function readSheetFiles(paths: readonly string[]): Promise<SheetFil
   }));
 }
 
-/** A file name for a department's sheet: 2021-Q2-区科委.xlsx. */
-export function sheetFileName(period: string, department: string): string {
-  return `${period}-${department.replace(/[\\/:*?"<>|\s]+/g, '_')}.xlsx`;
-}
+export { sheetFileName } from '../sheets/metadata.js';

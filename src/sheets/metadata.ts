@@ -60,7 +60,7 @@ export type SheetMeta = z.infer<typeof SheetMetaSchema>;
  * Whether a sheet's name is one a metadata sheet may have: `_plan_ledger`, or the same with a suffix where several
  * progress sheets share a workbook (Excel names a second inserted copy `_plan_ledger (2)`; the add-in numbers them).
  */
-export const isMetaSheetName = (name: string): boolean => name.startsWith(META_SHEET);
+export const isMetaSheetName = (name: string): boolean => name === META_SHEET || /^_plan_ledger(?: \(\d+\)|_\d+)$/.test(name);
 
 /** The metadata of a generated workbook's first progress sheet; undefined when the workbook carries none or it is damaged. */
 export function readMeta(book: GridBook): SheetMeta | undefined {
@@ -93,4 +93,9 @@ export function carriedRecords(meta: SheetMeta): PlanRecords | undefined {
 /** Who a sheet is from and what for, as consolidation keeps it (without the per-row plan cells). */
 export function identityOf(meta: SheetMeta): SheetIdentity {
   return { planId: meta.planId, planTitle: meta.planTitle, department: meta.department, period: meta.period, generatedAt: meta.generatedAt };
+}
+
+/** A file name for a department's sheet, as the coordinator's tools name them: 2021-Q2-区科委.xlsx. */
+export function sheetFileName(period: string, department: string): string {
+  return `${period}-${department.replace(/[\\/:*?"<>|\s]+/g, '_')}.xlsx`;
 }

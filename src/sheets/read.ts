@@ -52,10 +52,11 @@ export function readProgressSheets(book: GridBook, options: SheetsReadOptions): 
     return [failed(file, error)];
   }
   if (metas.length === 0) return [unread(finding('template-not-a-progress-sheet', { file }, { file }))];
-  return metas.map((meta) => readSheet(book, meta, options));
+  return metas.map((meta) => readProgressSheet(book, meta, options));
 }
 
-function readSheet(book: GridBook, meta: SheetMeta, options: SheetsReadOptions): SheetReading {
+/** One progress sheet of a workbook read and checked, by its metadata (read once by a caller that checks it often). */
+export function readProgressSheet(book: GridBook, meta: SheetMeta, options: SheetsReadOptions): SheetReading {
   const { file } = options;
   let sheet: Grid | undefined;
   try {

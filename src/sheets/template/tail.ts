@@ -49,8 +49,9 @@ export function moveTail(ws: WorksheetXml, layout: Layout, ins: Insertion, losse
   const ext = ws.element('extLst');
   if (ext) ws.replace('extLst', [moveExtensions(ext.xml, layout, ins, losses)]);
   const protection = ws.element('sheetProtection');
-  // Pictures and charts (objects) locked like the plan cells; formatting rows and columns left to the user.
-  const attrs = protection ? (findElement(protection.xml, 'sheetProtection')?.attributes ?? '') : ' objects="1" scenarios="1" formatColumns="0" formatRows="0"';
+  // Pictures and charts (objects) locked like the plan cells; formatting cells, rows and columns left to the user, and
+  // to the add-in, which colours entry cells with problems without unprotecting the sheet (that would clear Excel's undo).
+  const attrs = protection ? (findElement(protection.xml, 'sheetProtection')?.attributes ?? '') : ' objects="1" scenarios="1" formatCells="0" formatColumns="0" formatRows="0"';
   ws.replace('sheetProtection', [`<sheetProtection${withAttribute(attrs, 'sheet', '1')}/>`]);
 }
 
