@@ -15,7 +15,7 @@ const browserIo = ['src/io/decode.ts', 'src/io/docx.ts', 'src/io/json.ts', 'src/
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'out/**', 'test-output/**', 'coverage/**'] },
   js.configs.recommended,
-  { files: ['bin/**/*.js', 'eslint.config.js'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
+  { files: ['bin/**/*.js', 'eslint.config.js', 'webpack.config.js'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
   ...tseslint.configs.recommended,
   {
     languageOptions: { parserOptions: { projectService: false } },

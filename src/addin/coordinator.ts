@@ -1,0 +1,271 @@
+/// <reference types="office-js" />
+// The coordinator's flow, loaded when its tab is first opened: a plan in, departments' sheets out (into the open
+// workbook or as files), returned sheets consolidated into the ledger.
+import { auditLedger } from '../core/audit.js';
+import { consolidate } from '../core/consolidate.js';
+import { PlanLedgerError } from '../core/error.js';
+import type { Ledger } from '../core/ledger.js';
+import { describeError, message } from '../core/locales/index.js';
+import { parsePeriod, type Period } from '../core/period.js';
+import type { PlanRecords, Task } from '../core/record.js';
+import { departmentsFor } from '../core/worklist.js';
+import { planFromBytes } from '../io/plan-source.js';
+import { renderHtml } from '../report/html.js';
+import { jsonSheetCells, META_MARKER } from '../sheets/json-sheet.js';
+import { carriedRecords, isMetaSheetName, META_SHEET, sheetFileName, type SheetMeta } from '../sheets/metadata.js';
+import { sheetReader } from '../sheets/read.js';
+import { generateProgressSheet } from '../sheets/template/fill.js';
+import type { PaneEnv } from './department.js';
+import { errorText } from './department.js';
+import { download, fill, h, readPicked, XLSX_TYPE } from './dom.js';
+import { loadPlanSheets } from './office-book.js';
+
+/** The version of the default template this build carries (templates/progress-report.xlsx). */
+const TEMPLATE_VERSION = 'progress-report/2';
+
+export function coordinatorView(env: PaneEnv): HTMLElement {
+  const { p, w } = env;
+  const c = p.coordinator;
+  let records: PlanRecords | undefined;
+  let ledger: Ledger | undefined;
+
+  const planInput = h('input', { type: 'file', id: 'plan-file', accept: '.docx,.txt,.json' });
+  const fromWorkbook = h('button', { type: 'button', id: 'plan-from-workbook' }, c.planFromWorkbook);
+  const planLine = h('p', { class: 'plan-line' }, c.noPlan);
+  const period = h('input', { type: 'text', id: 'period', value: defaultPeriod() });
+  const checks = h('div', { class: 'checks', id: 'departments' });
+  const fillHere = h('button', { type: 'button', id: 'fill-here', class: 'primary', disabled: !env.features.has('insert-sheets') }, c.fillHere);
+  const downloadButton = h('button', { type: 'button', id: 'fill-download' }, c.download);
+  const returned = h('input', { type: 'file', id: 'returned-files', accept: '.xlsx', multiple: true });
+  const consolidateButton = h('button', { type: 'button', id: 'consolidate', class: 'primary' }, c.consolidate);
+  const result = h('div', { class: 'ledger-result', id: 'ledger-result' });
+
+  const periodValue = (): Period | undefined => parsePeriod(period.value.trim());
+  const chosen = (): string[] => Array.from(checks.querySelectorAll<HTMLInputElement>('input[type=checkbox][data-department]')).filter((b) => b.checked).map((b) => b.dataset['department'] as string);
+
+  function showPlan(r: PlanRecords): void {
+    records = r;
+    planLine.textContent = c.planLoaded(r.document.title, r.tasks.length, r.targets.length, r.departments.length);
+    showDepartments();
+  }
+
+  function showDepartments(): void {
+    const at = periodValue();
+    if (!records || !at) return fill(checks);
+    const names = departmentsFor(records, at).map((d) => d.name);
+    const all = h('input', { type: 'checkbox', id: 'all-departments', onchange: () => checks.querySelectorAll<HTMLInputElement>('input[data-department]').forEach((b) => (b.checked = all.checked)) });
+    fill(checks, h('label', {}, all, c.all), ...names.map((name) => h('label', {}, h('input', { type: 'checkbox', 'data-department': name }), name)));
+  }
+
+  /** Each chosen department's sheet, filled from the default template. */
+  async function filled(): Promise<{ department: string; bytes: Uint8Array; meta: SheetMeta }[] | undefined> {
+    const at = periodValue();
+    if (!records) return void env.say(c.noPlan, 'error');
+    if (!at) return void env.say(c.period, 'error');
+    const template = await defaultTemplate();
+    const out = [];
+    for (const department of chosen()) {
+      const sheet = await generateProgressSheet(template, { records, department, period: at, generatedAt: now(), templateVersion: TEMPLATE_VERSION, templateName: 'progress-report.xlsx' });
+      out.push({ department, bytes: sheet.bytes, meta: sheet.meta });
+    }
+    return out;
+  }
+
+  planInput.addEventListener('change', () =>
+    guard(env, async () => {
+      const [picked] = await readPicked(planInput);
+      if (picked) showPlan(planFromBytes(picked.bytes, picked.file));
+    }),
+  );
+  fromWorkbook.addEventListener('click', () =>
+    guard(env, async () => {
+      const metas = await Excel.run(async (context) => (await loadPlanSheets(context)).metas);
+      const carried = mergeCarried(metas);
+      if (!carried) return env.say(p.department.noSheets, 'error');
+      showPlan(carried);
+    }),
+  );
+  period.addEventListener('input', showDepartments);
+  downloadButton.addEventListener('click', () =>
+    guard(env, async () => {
+      const sheets = await filled();
+      if (!sheets) return;
+      for (const s of sheets) download(s.bytes, sheetFileName(s.meta.period, s.department), XLSX_TYPE);
+      env.say(c.downloaded(sheets.length));
+    }),
+  );
+  fillHere.addEventListener('click', () =>
+    guard(env, async () => {
+      const sheets = await filled();
+      if (!sheets) return;
+      let count = 0;
+      const skipped: string[] = [];
+      for (const s of sheets) {
+        const name = await insertSheet(s.bytes, s.meta);
+        if (name === undefined) skipped.push(sheetName(s.meta));
+        else count++;
+      }
+      env.say([c.filled(count), ...skipped.map(c.sheetExists)].join(' '));
+    }),
+  );
+  consolidateButton.addEventListener('click', () =>
+    guard(env, async () => {
+      if (!records) return env.say(c.noPlan, 'error');
+      const files = await readPicked(returned);
+      if (files.length === 0) return env.say(c.noFiles, 'error');
+      const at = periodValue();
+      ledger = await consolidate(files, records, sheetReader(records), at ? { period: at } : {});
+      showLedger(ledger);
+      env.say(c.consolidated(ledger.accounting.files, ledger.accounting.rowsRead));
+    }),
+  );
+
+  function showLedger(l: Ledger): void {
+    const audit = auditLedger(l);
+    const ledgerButton = h('button', { type: 'button', id: 'ledger-download', class: 'primary' }, c.ledgerDownload);
+    ledgerButton.addEventListener('click', () =>
+      guard(env, async () => {
+        // exceljs (about 260 KB gzipped) writes the ledger workbook; it loads only now.
+        const { ledgerToXlsx } = await import('../io/ledger.js');
+        download(await ledgerToXlsx(l, w), 'ledger.xlsx', XLSX_TYPE);
+      }),
+    );
+    const reportButton = h('button', { type: 'button', id: 'report-download', onclick: () => download(renderHtml(audit, now().replace('T', ' '), w), 'report.html', 'text/html') }, c.reportDownload);
+    fill(
+      result,
+      h('p', { class: 'accounting' }, w.accounting(l.accounting)),
+      h('ul', { class: 'lights' }, ...(['green', 'yellow', 'red', 'grey'] as const).map((light) => h('li', { class: `light ${light}`, 'data-light': light }, h('span', { class: 'dot' }), `${w.light[light]} ${audit.totals[light]}`))),
+      h('h3', {}, c.findings(l.findings.length)),
+      h('ul', { class: 'ledger-findings' }, ...l.findings.slice(0, 200).map((f) => h('li', { class: f.severity, 'data-code': f.code }, message(f, w)))),
+      h('div', { class: 'actions' }, ledgerButton, reportButton),
+    );
+  }
+
+  const field = (label: string, ...control: Node[]) => h('div', { class: 'field' }, h('label', {}, label), ...control);
+  return h(
+    'section',
+    { class: 'view', id: 'coordinator' },
+    h('p', { class: 'intro' }, c.intro),
+    field(c.planFile, planInput),
+    h('div', { class: 'actions' }, fromWorkbook),
+    planLine,
+    field(c.period, period),
+    field(c.departments, checks),
+    h('div', { class: 'actions' }, fillHere, downloadButton),
+    field(c.returned, returned),
+    h('div', { class: 'actions' }, consolidateButton),
+    result,
+  );
+}
+
+/** Runs a user's action, saying what went wrong in a line instead of failing. */
+async function guard(env: PaneEnv, action: () => Promise<void>): Promise<void> {
+  env.say(env.p.busy);
+  try {
+    await action();
+    if (document.getElementById('status')?.textContent === env.p.busy) env.say('');
+  } catch (error) {
+    env.say(error instanceof PlanLedgerError ? describeError(error, env.w) : env.p.failed(errorText(error)), 'error');
+  }
+}
+
+/** The plan the workbook's sheets carry, put together: each sheet's tasks and targets, its department on each. */
+function mergeCarried(metas: readonly SheetMeta[]): PlanRecords | undefined {
+  const slices = metas.flatMap((m) => carriedRecords(m) ?? []);
+  const first = slices[0];
+  if (!first) return undefined;
+  const tasks = new Map<string, Task>();
+  for (const s of slices) for (const t of s.tasks) tasks.set(t.id, t);
+  const targets = new Map(slices.flatMap((s) => s.targets.map((t) => [t.id, t] as const)));
+  const names = [...new Set([...tasks.values()].flatMap((t) => t.departments.map((d) => d.name)))];
+  const departments = names.map((name) => ({ id: name, name, taskIds: [...tasks.values()].filter((t) => t.departments.some((d) => d.name === name)).map((t) => t.id) }));
+  return { ...first, tasks: [...tasks.values()], targets: [...targets.values()], departments };
+}
+
+/** A progress sheet's name in a workbook of several: 区科委 2021-Q2, within Excel's 31 characters and rules. */
+export function sheetName(meta: Pick<SheetMeta, 'department' | 'period'>): string {
+  const name = `${meta.department} ${meta.period}`.replace(/[\\/:*?[\]']/g, '_');
+  return name.length <= 31 ? name : `${name.slice(0, 31 - meta.period.length - 1)} ${meta.period}`;
+}
+
+/**
+ * Inserts a filled workbook's sheets into the open one (ExcelApi 1.13), renamed so that several departments' sheets
+ * live together: the progress sheet as 区科委 2021-Q2, its metadata sheet numbered and rewritten to name it, very
+ * hidden again, and the progress sheet protected again. Undefined (and nothing inserted) when the sheet is there already.
+ */
+async function insertSheet(bytes: Uint8Array, meta: SheetMeta): Promise<string | undefined> {
+  const target = sheetName(meta);
+  return Excel.run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name');
+    await context.sync();
+    const existing = new Set(sheets.items.map((s) => s.name));
+    if (existing.has(target)) return undefined;
+    let metaName = META_SHEET;
+    for (let n = 2; existing.has(metaName); n++) metaName = `${META_SHEET}_${n}`;
+    const ids = context.workbook.insertWorksheetsFromBase64(base64(bytes), { positionType: Excel.WorksheetPositionType.end });
+    await context.sync();
+    const inserted = ids.value.map((id) => sheets.getItem(id));
+    for (const s of inserted) s.load('name');
+    await context.sync();
+    for (const s of inserted) {
+      if (isMetaSheetName(s.name)) {
+        s.name = metaName;
+        const cells = metaCells({ ...meta, sheet: target });
+        const range = s.getRange(`A1:A${cells.length}`);
+        range.numberFormat = cells.map(() => ['@']);
+        range.values = cells.map((text) => [text]);
+        s.visibility = Excel.SheetVisibility.veryHidden;
+      } else if (s.name === meta.sheet || s.name.startsWith(`${meta.sheet} (`)) {
+        s.name = target;
+        // As the filler protects it: entry cells open, formatting cells, rows and columns allowed.
+        s.protection.protect({ allowFormatCells: true, allowFormatColumns: true, allowFormatRows: true });
+      }
+    }
+    await context.sync();
+    return target;
+  });
+}
+
+/**
+ * The metadata sheet's cells for Excel to take as plain text: cut where no piece starts with what Excel would read
+ * as a formula or a number (=, +, -, @, a digit), since the pieces are joined again when read.
+ */
+export function metaCells(meta: SheetMeta): string[] {
+  const [marker, ...chunks] = jsonSheetCells(META_MARKER, meta);
+  const json = chunks.join('');
+  const cells = [marker as string];
+  const size = 30_000;
+  for (let at = 0; at < json.length; ) {
+    let end = Math.min(json.length, at + size);
+    while (end < json.length && end > at + 1 && /[=+\-@\d\s]/.test(json[end] as string)) end--;
+    cells.push(json.slice(at, end));
+    at = end;
+  }
+  return cells;
+}
+
+function base64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** The default template, served beside the pane. */
+async function defaultTemplate(): Promise<Uint8Array> {
+  const response = await fetch('templates/progress-report.xlsx');
+  if (!response.ok) throw new Error(`templates/progress-report.xlsx: ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+const now = (): string => {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+};
+
+/** This quarter: 2026-Q4. */
+function defaultPeriod(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-Q${Math.floor(d.getMonth() / 3) + 1}`;
+}

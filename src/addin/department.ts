@@ -1,0 +1,497 @@
+/// <reference types="office-js" />
+import { auditLedger, countLights, LIGHTS, type Light } from '../core/audit.js';
+import { expectedValue } from '../core/attainment.js';
+import { consolidate, type SheetReading } from '../core/consolidate.js';
+import { CODES } from '../core/code.js';
+import type { Finding } from '../core/finding.js';
+import { message, type Wording } from '../core/locales/index.js';
+import type { PaneWording } from '../core/locales/pane.js';
+import { parsePeriod } from '../core/period.js';
+import { carriedRecords, sheetFileName, type SheetMeta } from '../sheets/metadata.js';
+import { readProgressSheet } from '../sheets/read.js';
+import { rawText } from '../sheets/xlsx/grid.js';
+import { download, fill, h, XLSX_TYPE } from './dom.js';
+import { loadPlanSheets, queueBlock, queueUsed, rowsAddress, type PlanSheets } from './office-book.js';
+import type { Features } from './features.js';
+
+/** Fill colours of marked entry cells: Excel's own light red for what must be corrected, light yellow for what to look at. */
+export const MARK = { error: '#FFC7CE', warning: '#FFEB9C' } as const;
+const MARK_COLOURS = new Set<string>(Object.values(MARK));
+/** The placeholders of the cells a department fills: the only cells the pane colours. */
+const ENTRY_COLUMNS = ['entry.actual', 'entry.status', 'entry.note', 'entry.evidence'];
+
+export interface PaneEnv {
+  readonly w: Wording;
+  readonly p: PaneWording;
+  readonly features: Features;
+  /** Shows a line to the user: what happened, or what went wrong. */
+  readonly say: (text: string, kind?: 'info' | 'error') => void;
+}
+
+/** What the pane holds of one progress sheet: its metadata, what its entry cells looked like, and the marks it set. */
+interface SheetState {
+  readonly meta: SheetMeta;
+  /** Each entry cell's own fill, as loaded when the pane opened (null: none). */
+  readonly originals: Map<string, string | null>;
+  /** The colour the pane set on each cell it marked. */
+  readonly marks: Map<string, string>;
+  readonly entryColumns: ReadonlySet<string>;
+}
+
+/**
+ * The department's flow: every progress sheet in the workbook read and checked when the pane opens, re-checked row by
+ * row as cells change, findings listed by row and marked on their entry cells, a row's target explained when selected.
+ */
+export class DepartmentView {
+  readonly root = h('section', { class: 'view', id: 'department' });
+  private readonly list = h('div', { class: 'findings', role: 'list' });
+  private readonly summary = h('div', { class: 'summary' });
+  private readonly explain = h('div', { class: 'explain' });
+  private readonly header = h('p', { class: 'sheet-line' });
+  private readonly banner = h('p', { class: 'banner', hidden: true });
+  private loaded: PlanSheets | undefined;
+  private readonly states = new Map<string, SheetState>();
+  private readings = new Map<string, SheetReading>();
+  private marksAllowed = true;
+  /** One check at a time: changes that arrive meanwhile wait for it, rows merged. */
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(private readonly env: PaneEnv) {
+    const { p } = env;
+    const recheck = h('button', { type: 'button', id: 'recheck', onclick: () => void this.serial(() => this.recheck()) }, p.department.recheck);
+    const submit = h('button', { type: 'button', id: 'submit', class: 'primary', onclick: () => void this.serial(() => this.submit()) }, p.department.submit);
+    fill(this.root, h('p', { class: 'intro' }, p.department.intro), this.header, this.banner, h('div', { class: 'actions' }, recheck, submit), this.summary, this.list, this.explain);
+    this.showExplainHint();
+  }
+
+  /** Reads the workbook, checks every progress sheet, and starts listening for changes. */
+  async open(): Promise<void> {
+    await this.serial(async () => {
+      await Excel.run(async (context) => {
+        this.states.clear();
+        // Each entry cell's own fill is loaded with the rows, to be put back when a mark is cleared.
+        const loaded = await loadPlanSheets(context, (meta, sheet) => {
+          const fills = queueFills(meta, sheet);
+          return () => {
+            const entryColumns = new Set(ENTRY_COLUMNS.flatMap((c) => (meta.columns[c] ? [meta.columns[c]] : [])));
+            const { originals, marks } = fills();
+            this.states.set(meta.sheet, { meta, originals: resolveOriginals(originals), marks, entryColumns });
+          };
+        });
+        this.loaded = loaded;
+        this.check();
+        await this.applyMarks(context);
+      });
+      this.render();
+    });
+    if (this.loaded && this.loaded.metas.length > 0) await this.listen();
+  }
+
+  /** Runs every rule over the mirrored sheets: pure, no round trip. */
+  private check(): void {
+    if (!this.loaded) return;
+    const { book, metas } = this.loaded;
+    const file = this.workbookName();
+    this.readings = new Map(metas.map((meta) => [meta.sheet, readProgressSheet(book, meta, { file })]));
+  }
+
+  /** The cells to colour now, and how: only entry cells, the worse finding's colour where a cell has two. */
+  private wanted(state: SheetState): Map<string, string> {
+    const wanted = new Map<string, string>();
+    for (const f of this.readings.get(state.meta.sheet)?.findings ?? []) {
+      const cell = f.location.cell;
+      if (!cell || f.severity === 'info' || !state.entryColumns.has(cell.replace(/\d+$/, ''))) continue;
+      if (wanted.get(cell) !== MARK.error) wanted.set(cell, f.severity === 'error' ? MARK.error : MARK.warning);
+    }
+    return wanted;
+  }
+
+  /** Sets and clears marks where they changed, in one sync; never protects or unprotects (both clear Excel's undo). */
+  private async applyMarks(context: Excel.RequestContext): Promise<void> {
+    if (!this.marksAllowed) return;
+    let queued = false;
+    for (const state of this.states.values()) {
+      const sheet = context.workbook.worksheets.getItem(state.meta.sheet);
+      const wanted = this.wanted(state);
+      for (const cell of new Set([...wanted.keys(), ...state.marks.keys()])) {
+        const colour = wanted.get(cell);
+        if (colour === state.marks.get(cell)) continue;
+        const format = sheet.getRange(cell).format.fill;
+        const original = state.originals.get(cell) ?? null;
+        if (colour !== undefined) format.color = colour;
+        else if (original !== null) format.color = original;
+        else format.clear();
+        queued = true;
+      }
+    }
+    if (!queued) return;
+    try {
+      await context.sync();
+      for (const state of this.states.values()) {
+        state.marks.clear();
+        for (const [cell, colour] of this.wanted(state)) state.marks.set(cell, colour);
+      }
+    } catch (error) {
+      // A template protected without 'format cells' refuses colours; the list still says everything.
+      if ((error as OfficeExtension.Error).code !== 'AccessDenied') throw error;
+      this.marksAllowed = false;
+      this.showBanner(this.env.p.department.marksUnavailable);
+    }
+  }
+
+  /** Re-reads the given rows of a sheet (one sync), re-checks, and updates marks (one more). */
+  async changed(sheetName: string, from: number | undefined, to: number | undefined): Promise<void> {
+    const state = this.states.get(sheetName);
+    const loaded = this.loaded;
+    if (!state || !loaded) return;
+    await Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(sheetName);
+      const mirror = loaded.book.mirror(sheetName);
+      if (from === undefined || to === undefined) {
+        // Rows inserted or deleted, or whole columns changed: the sheet is read again.
+        const used = queueUsed(sheet, state.meta);
+        await context.sync();
+        mirror.clear();
+        const block = used();
+        if (block) mirror.put(block);
+      } else {
+        const block = queueBlock(sheet.getRange(rowsAddress(state.meta, from, to)));
+        await context.sync();
+        mirror.put(block());
+      }
+      this.check();
+      await this.applyMarks(context);
+    });
+    this.render();
+  }
+
+  /** 重新检查: every progress sheet read again in one sync, marks in one more. */
+  private async recheck(): Promise<void> {
+    const loaded = this.loaded;
+    if (!loaded || loaded.metas.length === 0) return this.open();
+    await Excel.run(async (context) => {
+      const reads = loaded.metas.map((meta) => ({ meta, used: queueUsed(context.workbook.worksheets.getItem(meta.sheet), meta) }));
+      await context.sync();
+      for (const { meta, used } of reads) {
+        const mirror = loaded.book.mirror(meta.sheet);
+        mirror.clear();
+        const block = used();
+        if (block) mirror.put(block);
+      }
+      this.check();
+      await this.applyMarks(context);
+    });
+    this.render();
+  }
+
+  /** 提交: checked once more; with nothing to correct, the workbook is saved as a copy named as the coordinator expects. */
+  private async submit(): Promise<void> {
+    await this.recheck();
+    const { p } = this.env;
+    const errors = this.findings().filter((f) => f.severity === 'error').length;
+    const meta = this.loaded?.metas[0];
+    if (!meta) return this.env.say(p.department.noSheets, 'error');
+    if (errors > 0) return this.env.say(p.department.submitBlocked(errors), 'error');
+    const file = sheetFileName(meta.period, meta.department);
+    let bytes: Uint8Array;
+    try {
+      bytes = await workbookBytes();
+    } catch {
+      // Where Excel cannot hand the file over (Excel on the web offers it only as PDF), the user saves it by name.
+      return this.env.say(p.department.saveByHand(file));
+    }
+    download(bytes, file, XLSX_TYPE);
+    this.env.say(p.department.submitted(file));
+  }
+
+  /** Calls `task` after whatever is running, so that checks never overlap. */
+  serial(task: () => Promise<void>): Promise<void> {
+    const next = this.queue.then(task).catch((error: unknown) => this.env.say(this.env.p.failed(errorText(error)), 'error'));
+    this.queue = next;
+    return next;
+  }
+
+  /** Change, selection, activation and protection events, as far as this Excel has them. */
+  private async listen(): Promise<void> {
+    const { features } = this.env;
+    await Excel.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      if (features.has('live-check')) {
+        sheets.onChanged.add(async (event) => this.onChanged(event));
+        sheets.onSelectionChanged.add(async (event) => this.onSelected(event.worksheetId, event.address));
+      }
+      // Events are missed in known cases (a dropdown pick on the web, a fill over filtered rows): activation re-checks.
+      sheets.onActivated.add(async (event) => {
+        if (this.sheetOf(event.worksheetId)) await this.serial(() => this.recheck());
+      });
+      if (features.has('protection-watch')) {
+        sheets.onProtectionChanged.add(async (event) => {
+          const name = this.sheetOf(event.worksheetId);
+          if (name && !event.isProtected) this.showBanner(this.env.p.department.protectionOff(name));
+          else if (name) this.showBanner(undefined);
+        });
+      }
+      await context.sync();
+    });
+  }
+
+  private async onChanged(event: Excel.WorksheetChangedEventArgs): Promise<void> {
+    // The pane's own writes (none on this path but fills, which raise no change) are not the user's.
+    if (event.triggerSource === 'ThisLocalAddin') return;
+    const name = this.sheetOf(event.worksheetId);
+    if (!name) return;
+    const rows = event.changeType === 'RangeEdited' ? rowSpan(event.address) : undefined;
+    await this.serial(() => this.changed(name, rows?.[0], rows?.[1]));
+  }
+
+  private sheetOf(worksheetId: string): string | undefined {
+    for (const [name, id] of this.loaded?.ids ?? []) if (id === worksheetId && this.states.has(name)) return name;
+    return undefined;
+  }
+
+  /** Shows the selected row's target: from the metadata, no round trip. */
+  onSelected(worksheetId: string, address: string): void {
+    const name = this.sheetOf(worksheetId);
+    const state = name === undefined ? undefined : this.states.get(name);
+    const span = rowSpan(address);
+    if (!state || !span || !this.loaded) return this.showExplainHint();
+    const { meta } = state;
+    const idColumn = meta.columns['row.id'];
+    const mirror = this.loaded.book.mirror(meta.sheet);
+    const id = idColumn ? rawText(mirror.cell(`${idColumn}${span[0]}`)).trim() : meta.rows.find((r) => r.row === span[0])?.id;
+    const row = meta.rows.find((r) => r.id === id);
+    if (!row) return this.showExplainHint();
+    this.renderExplain(meta, row.taskId, row.targetId, span[0]);
+  }
+
+  private renderExplain(meta: SheetMeta, taskId: string, targetId: string | null, at: number): void {
+    const { p, w } = this.env;
+    const x = p.explain;
+    const task = meta.plan?.tasks.find((t) => t.id === taskId);
+    const target = targetId === null ? undefined : meta.plan?.targets.find((t) => t.id === targetId);
+    const period = parsePeriod(meta.period);
+    const item = (label: string, value: string) => [h('dt', {}, label), h('dd', {}, value)];
+    const parts: Node[] = [h('h3', {}, x.heading(at))];
+    if (task) parts.push(h('p', { class: 'task' }, `${task.path.join('.')} ${task.title}`));
+    if (target) {
+      const expected = period && expectedValue(target, period);
+      const previous = meta.previous?.[target.id];
+      parts.push(
+        h('blockquote', { class: 'sentence', title: x.sentence }, target.sentence),
+        h(
+          'dl',
+          {},
+          ...item(x.target, `${target.metric} ${w.comparator[target.comparator]}${target.value}${target.unit}`.trim()),
+          ...item(x.comparator, target.raw),
+          ...item(x.expected(period ? w.periodName(period) : meta.period), expected === undefined ? x.none : `${Math.round(expected * 100) / 100}${target.unit}`),
+          ...item(x.previous, previous === undefined ? x.none : `${previous}${target.unit}`),
+          ...item(x.deadline, target.deadline ?? x.none),
+          ...item(x.departments, task ? w.list(task.departments.map((d) => `${d.name}(${w.role[d.role]})`)) : x.none),
+        ),
+      );
+    } else {
+      parts.push(h('p', {}, x.noTarget));
+      if (task) parts.push(h('blockquote', { class: 'sentence', title: x.sentence }, task.text), h('dl', {}, ...item(x.departments, w.list(task.departments.map((d) => `${d.name}(${w.role[d.role]})`)))));
+    }
+    fill(this.explain, ...parts);
+  }
+
+  private showExplainHint(): void {
+    fill(this.explain, h('p', { class: 'hint' }, this.env.p.explain.pick));
+  }
+
+  private showBanner(text: string | undefined): void {
+    this.banner.hidden = text === undefined;
+    this.banner.textContent = text ?? '';
+  }
+
+  private findings(): Finding[] {
+    return [...this.readings.values()].flatMap((r) => r.findings);
+  }
+
+  /** Findings by sheet and row, each with what to do; a click selects its cell. */
+  private render(): void {
+    const { p, w } = this.env;
+    const loaded = this.loaded;
+    if (!loaded || loaded.metas.length === 0) {
+      fill(this.header, p.department.noSheets);
+      fill(this.list);
+      fill(this.summary);
+      return;
+    }
+    fill(this.header, ...loaded.metas.map((m) => h('span', {}, p.department.sheetLine(m.department, periodName(m.period, w), m.sheet))));
+    const groups: Node[] = [];
+    let errors = 0;
+    let warnings = 0;
+    for (const meta of loaded.metas) {
+      const reading = this.readings.get(meta.sheet);
+      if (!carriedRecords(meta)) {
+        groups.push(h('p', { class: 'finding error' }, p.department.oldFormat(meta.sheet)));
+        continue;
+      }
+      const byRow = new Map<number, Finding[]>();
+      for (const f of reading?.findings ?? []) {
+        if (f.severity === 'error') errors++;
+        else if (f.severity === 'warning') warnings++;
+        const row = f.location.row ?? 0;
+        byRow.set(row, [...(byRow.get(row) ?? []), f]);
+      }
+      for (const [row, findings] of [...byRow].sort((a, b) => a[0] - b[0])) {
+        const task = meta.plan?.tasks.find((t) => t.id === findings[0]?.taskId);
+        const title = row === 0 ? p.department.sheetWide : p.department.row(row, task?.path.join('.') ?? '', task?.title ?? '');
+        groups.push(
+          h(
+            'div',
+            { class: 'row-group', role: 'listitem', 'data-row': row },
+            h('h4', {}, title),
+            ...findings.map((f) =>
+              h(
+                'button',
+                { type: 'button', class: `finding ${f.severity}`, 'data-code': f.code, 'data-cell': f.location.cell ?? '', onclick: () => void this.serial(() => this.select(meta, f, row)) },
+                h('span', { class: 'what' }, message(f, w)),
+                p.department.fix[f.code] ? h('span', { class: 'todo' }, p.department.fix[f.code]) : null,
+              ),
+            ),
+          ),
+        );
+      }
+    }
+    fill(this.list, ...(groups.length ? groups : [h('p', { class: 'ok' }, p.department.allGood)]));
+    this.list.dataset['errors'] = String(errors);
+    this.list.dataset['warnings'] = String(warnings);
+    if (errors + warnings > 0) this.list.prepend(h('p', { class: 'counts' }, p.department.counts(errors, warnings)));
+    void this.renderSummary();
+  }
+
+  /** Selects a finding's cell (its row's first cell for a row finding) and explains its row. */
+  private async select(meta: SheetMeta, f: Finding, row: number): Promise<void> {
+    const cell = f.location.cell ?? (row > 0 ? `${meta.columns['entry.actual'] ?? 'A'}${row}` : undefined);
+    if (!cell) return;
+    await Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(meta.sheet);
+      sheet.activate();
+      sheet.getRange(cell).select();
+      await context.sync();
+    });
+    const metaRow = meta.rows.find((r) => r.taskId === f.taskId && (f.targetId === undefined || r.targetId === f.targetId));
+    if (metaRow) this.renderExplain(meta, metaRow.taskId, metaRow.targetId, row || metaRow.row);
+  }
+
+  /** The department's own lights: its entries judged as the auditor will judge them. */
+  private async renderSummary(): Promise<void> {
+    const { p } = this.env;
+    const counts: Record<Light, number> = { green: 0, yellow: 0, red: 0, grey: 0 };
+    for (const meta of this.loaded?.metas ?? []) {
+      const records = carriedRecords(meta);
+      const reading = this.readings.get(meta.sheet);
+      if (!records || !reading) continue;
+      const ledger = await consolidate([{ file: this.workbookName() }], records, async () => reading);
+      const audit = auditLedger(ledger);
+      const lights = countLights(audit.judgements.map((j) => j.light));
+      for (const light of LIGHTS) counts[light] += lights[light];
+    }
+    fill(
+      this.summary,
+      h('h3', {}, p.department.summary),
+      h('ul', { class: 'lights' }, ...LIGHTS.map((light) => h('li', { class: `light ${light}`, 'data-light': light }, h('span', { class: 'dot' }), `${p.department.lights[light]} ${counts[light]}`))),
+    );
+  }
+
+  private workbookName(): string {
+    const url = Office.context.document?.url ?? '';
+    return decodeURIComponent(url.split(/[\\/]/).pop() ?? '') || this.env.p.title;
+  }
+}
+
+/** Every entry cell's fill, queued: the cell's own (null for none), and the marks an earlier session left. */
+function queueFills(meta: SheetMeta, sheet: Excel.Worksheet): () => { originals: Map<string, string | null>; marks: Map<string, string> } {
+  const cells: [string, Excel.RangeFill][] = [];
+  for (const row of meta.rows) {
+    for (const name of ENTRY_COLUMNS) {
+      const letter = meta.columns[name];
+      if (letter === undefined) continue;
+      const fill = sheet.getRange(`${letter}${row.row}`).format.fill;
+      fill.load('color');
+      cells.push([`${letter}${row.row}`, fill]);
+    }
+  }
+  return () => {
+    const originals = new Map(cells.map(([a, f]) => [a, normalColour(f.color)]));
+    const marks = new Map([...originals].flatMap(([a, c]) => (c !== null && MARK_COLOURS.has(c) ? [[a, c] as const] : [])));
+    return { originals, marks };
+  };
+}
+
+/** The first and last row an address covers ('D5', 'D5:E7', '5:7'); undefined for whole columns. */
+export function rowSpan(address: string): [number, number] | undefined {
+  const m = /^(?:.*!)?\$?[A-Z]*\$?(\d+)(?::\$?[A-Z]*\$?(\d+))?$/.exec(address.trim());
+  if (!m) return undefined;
+  const a = Number(m[1]);
+  const b = Number(m[2] ?? m[1]);
+  return [Math.min(a, b), Math.max(a, b)];
+}
+
+/** #RRGGBB upper-case, or null for no fill (Office.js says '#FFFFFF' for none, and null for mixed). */
+function normalColour(colour: string | null | undefined): string | null {
+  if (!colour) return null;
+  const c = colour.toUpperCase();
+  return c === '#FFFFFF' ? null : c;
+}
+
+/** A cell left with a mark by an earlier session gets its column's usual fill back when cleared. */
+function resolveOriginals(originals: Map<string, string | null>): Map<string, string | null> {
+  const byColumn = new Map<string, Map<string | null, number>>();
+  for (const [cell, colour] of originals) {
+    if (colour !== null && MARK_COLOURS.has(colour)) continue;
+    const column = cell.replace(/\d+$/, '');
+    const counts = byColumn.get(column) ?? new Map<string | null, number>();
+    counts.set(colour, (counts.get(colour) ?? 0) + 1);
+    byColumn.set(column, counts);
+  }
+  const usual = (column: string): string | null => [...(byColumn.get(column) ?? [])].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  return new Map([...originals].map(([cell, colour]) => [cell, colour !== null && MARK_COLOURS.has(colour) ? usual(cell.replace(/\d+$/, '')) : colour]));
+}
+
+const periodName = (label: string, w: Wording): string => {
+  const period = parsePeriod(label);
+  return period ? w.periodName(period) : label;
+};
+
+/** The open workbook's bytes, as saved (Office's compressed file, read slice by slice). */
+export function workbookBytes(): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    Office.context.document.getFileAsync(Office.FileType.Compressed, { sliceSize: 4 * 1024 * 1024 }, (result) => {
+      if (result.status !== Office.AsyncResultStatus.Succeeded) return reject(new Error(result.error.message));
+      const file = result.value;
+      const parts: Uint8Array[] = [];
+      const next = (index: number): void => {
+        if (index >= file.sliceCount) {
+          file.closeAsync();
+          const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+          let at = 0;
+          for (const part of parts) {
+            out.set(part, at);
+            at += part.length;
+          }
+          return resolve(out);
+        }
+        file.getSliceAsync(index, (slice) => {
+          if (slice.status !== Office.AsyncResultStatus.Succeeded) {
+            file.closeAsync();
+            return reject(new Error(slice.error.message));
+          }
+          parts.push(new Uint8Array(slice.value.data as ArrayLike<number>));
+          next(index + 1);
+        });
+      };
+      next(0);
+    });
+  });
+}
+
+/** What went wrong, in a line: Office's error code and message, or the error's message. */
+export function errorText(error: unknown): string {
+  const e = error as { code?: string; message?: string };
+  if (e && typeof e.code === 'string' && CODES[e.code as keyof typeof CODES] === undefined) return `${e.message ?? ''} (${e.code})`;
+  return e?.message ?? String(error);
+}

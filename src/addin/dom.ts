@@ -1,0 +1,37 @@
+/** Elements made with text only: no user text ever goes through innerHTML. */
+type Child = Node | string | null | undefined | false;
+type Attributes = Readonly<Record<string, string | boolean | number | EventListener | undefined>>;
+
+/** An element with attributes (on… as listeners, booleans as presence) and children (strings as text). */
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Attributes = {}, ...children: readonly Child[]): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === undefined || value === false) continue;
+    if (typeof value === 'function') element.addEventListener(name.slice(2), value);
+    else element.setAttribute(name, value === true ? '' : String(value));
+  }
+  element.append(...children.filter((c): c is Node | string => c !== null && c !== undefined && c !== false));
+  return element;
+}
+
+/** Replaces an element's children. */
+export function fill(parent: Element, ...children: readonly Child[]): void {
+  parent.replaceChildren(...children.filter((c): c is Node | string => c !== null && c !== undefined && c !== false));
+}
+
+/** Offers bytes as a file to save, as a browser download (Excel on the web, and the desktop's web view). */
+export function download(bytes: Uint8Array | string, file: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
+  const a = h('a', { href: url, download: file, hidden: true });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The bytes of files a user picked. */
+export async function readPicked(input: HTMLInputElement): Promise<{ file: string; bytes: Uint8Array; size: number }[]> {
+  return Promise.all(Array.from(input.files ?? []).map(async (f) => ({ file: f.name, size: f.size, bytes: new Uint8Array(await f.arrayBuffer()) })));
+}
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -1,0 +1,83 @@
+/// <reference types="office-js" />
+// The task pane: the department's checks load with it; the coordinator's and the auditor's code load when their tab is opened.
+import { DEFAULT_LOCALE, localeOf, wording, type Locale } from '../core/locales/index.js';
+import { otherLocale, paneWording } from '../core/locales/panes.js';
+import { DepartmentView, errorText, type PaneEnv } from './department.js';
+import { fill, h } from './dom.js';
+import { FEATURE_SETS, features } from './features.js';
+
+const LOCALE_KEY = 'plan-ledger.locale';
+
+/** zh-CN unless the user picked English in this pane before. */
+function chosenLocale(): Locale {
+  try {
+    return localeOf(localStorage.getItem(LOCALE_KEY) ?? undefined) ?? DEFAULT_LOCALE;
+  } catch {
+    return DEFAULT_LOCALE;
+  }
+}
+
+const byId = (id: string): HTMLElement => document.getElementById(id) as HTMLElement;
+
+function say(text: string, kind: 'info' | 'error' = 'info'): void {
+  const status = byId('status');
+  status.textContent = text;
+  status.className = kind;
+}
+
+type Tab = 'department' | 'coordinator' | 'auditor';
+
+async function start(): Promise<void> {
+  const locale = chosenLocale();
+  const p = paneWording(locale);
+  const env: PaneEnv = { w: wording(locale), p, features: features(), say };
+  document.documentElement.lang = locale;
+  document.title = p.title;
+  byId('title').textContent = p.title;
+  const language = byId('language');
+  language.textContent = p.otherLanguage;
+  language.addEventListener('click', () => {
+    try {
+      localStorage.setItem(LOCALE_KEY, otherLocale(locale));
+    } catch {
+      // storage refused (a locked-down profile): the page reloads in the default language
+    }
+    location.reload();
+  });
+  // Features this Excel lacks, said once, with what to do instead.
+  const missing = (Object.keys(FEATURE_SETS) as (keyof typeof FEATURE_SETS)[]).filter((f) => !env.features.has(f));
+  byId('notices').textContent = missing.map((f) => p.features[f]).join('\n');
+
+  const department = new DepartmentView(env);
+  const views = byId('views');
+  const loaded = new Map<Tab, HTMLElement>([['department', department.root]]);
+  const tabs: Tab[] = ['department', 'coordinator', 'auditor'];
+  const buttons = new Map(tabs.map((tab) => [tab, h('button', { type: 'button', role: 'tab', id: `tab-${tab}`, 'aria-selected': 'false', onclick: () => void show(tab) }, p.tabs[tab])]));
+  fill(byId('tabs'), ...buttons.values());
+
+  async function show(tab: Tab): Promise<void> {
+    for (const [t, b] of buttons) b.setAttribute('aria-selected', String(t === tab));
+    let view = loaded.get(tab);
+    if (!view) {
+      say(p.busy);
+      try {
+        view = tab === 'coordinator' ? (await import('./coordinator.js')).coordinatorView(env) : (await import('./auditor.js')).auditorView(env);
+        loaded.set(tab, view);
+        say('');
+      } catch (error) {
+        return say(p.failed(errorText(error)), 'error');
+      }
+    }
+    fill(views, view);
+  }
+
+  await show('department');
+  await department.open();
+}
+
+if (typeof Office === 'undefined') {
+  // Office.js did not load: no network to Microsoft's CDN, or the page opened outside Excel.
+  document.addEventListener('DOMContentLoaded', () => say(paneWording(chosenLocale()).officeMissing, 'error'));
+} else {
+  void Office.onReady(() => start().catch((error: unknown) => say(paneWording(chosenLocale()).failed(errorText(error)), 'error')));
+}

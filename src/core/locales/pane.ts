@@ -1,0 +1,86 @@
+import type { Code } from '../code.js';
+
+/** Features of Excel the task pane uses that older versions lack, by the ExcelApi set that brings them. */
+export type PaneFeature = 'insert-sheets' | 'live-check' | 'protection-watch';
+
+/** Every word of the Excel task pane and the offline page, in one language. */
+export interface PaneWording {
+  readonly title: string;
+  /** The button that switches to the other language, in that language. */
+  readonly otherLanguage: string;
+  readonly tabs: { readonly department: string; readonly coordinator: string; readonly auditor: string };
+  readonly busy: string;
+  /** Office.js did not load: no way to Microsoft's CDN, or the page opened outside Excel. */
+  readonly officeMissing: string;
+  readonly failed: (detail: string) => string;
+  readonly department: {
+    readonly intro: string;
+    readonly noSheets: string;
+    readonly oldFormat: (sheet: string) => string;
+    readonly sheetLine: (department: string, period: string, sheet: string) => string;
+    readonly recheck: string;
+    readonly submit: string;
+    readonly allGood: string;
+    readonly counts: (errors: number, warnings: number) => string;
+    readonly row: (row: number, code: string, title: string) => string;
+    readonly sheetWide: string;
+    readonly fix: Partial<Readonly<Record<Code, string>>>;
+    readonly marksUnavailable: string;
+    readonly protectionOff: (sheet: string) => string;
+    readonly submitBlocked: (errors: number) => string;
+    readonly submitted: (file: string) => string;
+    readonly saveByHand: (file: string) => string;
+    readonly summary: string;
+    readonly lights: { readonly green: string; readonly yellow: string; readonly red: string; readonly grey: string };
+  };
+  readonly explain: {
+    readonly heading: (row: number) => string;
+    readonly pick: string;
+    readonly sentence: string;
+    readonly target: string;
+    readonly comparator: string;
+    readonly expected: (period: string) => string;
+    readonly previous: string;
+    readonly deadline: string;
+    readonly departments: string;
+    readonly task: string;
+    readonly noTarget: string;
+    readonly none: string;
+  };
+  readonly coordinator: {
+    readonly intro: string;
+    readonly planFile: string;
+    readonly planFromWorkbook: string;
+    readonly planLoaded: (title: string, tasks: number, targets: number, departments: number) => string;
+    readonly noPlan: string;
+    readonly departments: string;
+    readonly period: string;
+    readonly all: string;
+    readonly fillHere: string;
+    readonly download: string;
+    readonly filled: (count: number) => string;
+    readonly downloaded: (count: number) => string;
+    readonly sheetExists: (sheet: string) => string;
+    readonly returned: string;
+    readonly consolidate: string;
+    readonly consolidated: (files: number, rows: number) => string;
+    readonly ledgerDownload: string;
+    readonly reportDownload: string;
+    readonly findings: (count: number) => string;
+    readonly noFiles: string;
+  };
+  readonly auditor: {
+    readonly intro: string;
+    readonly ledgerFile: string;
+    readonly fromWorkbook: string;
+    readonly notALedger: string;
+    readonly loaded: (title: string, period: string, rows: number) => string;
+    readonly byDepartment: string;
+    readonly bySection: string;
+    readonly filter: string;
+    readonly allLights: string;
+    readonly reportDownload: string;
+    readonly source: string;
+  };
+  readonly features: Readonly<Record<PaneFeature, string>>;
+}

@@ -1,0 +1,91 @@
+// The Excel add-in: `npm run build:addin` writes dist/addin/ (the task pane, its scripts, icons and manifest.xml).
+//   PLAN_LEDGER_BASE_URL   where dist/addin will be served from; every URL in manifest.xml points there (https://localhost:3000/ by default)
+//   PLAN_LEDGER_OFFICE_JS  `cdn` (Microsoft's CDN, the default) or `local`: Office.js served from dist/addin/office-js/,
+//                          copied from the @microsoft/office-js package, for intranets without Internet access
+//   PLAN_LEDGER_ADDIN_OUT  another output directory than dist/addin
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import webpack from 'webpack';
+
+const ROOT = dirname(fileURLToPath(import.meta.url));
+const SRC = join(ROOT, 'src/addin');
+const DEFAULT_BASE_URL = 'https://localhost:3000/';
+export const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const OFFICE_JS_PACKAGE = join(ROOT, 'node_modules/@microsoft/office-js/dist');
+
+/** What of the @microsoft/office-js package Excel needs: the loader, Excel's hosts, and the strings of every language. */
+function officeJsFiles() {
+  const files = [];
+  for (const name of readdirSync(OFFICE_JS_PACKAGE)) {
+    const path = join(OFFICE_JS_PACKAGE, name);
+    if (statSync(path).isDirectory()) {
+      const strings = join(path, 'office_strings.js');
+      try {
+        if (statSync(strings).isFile()) files.push(`${name}/office_strings.js`);
+      } catch {
+        // a folder without strings (telemetry, error pages): not needed
+      }
+    } else if (/^(office|o15apptofilemappingtable|es6-promise|excel[\w.-]*)\.js$/.test(name) && !name.includes('.debug.')) {
+      files.push(name);
+    }
+  }
+  return files;
+}
+
+/** Emits the pane's page, styles, icons and manifest (with the base URL), and Office.js when it is served locally. */
+class AddinFiles {
+  constructor(options) {
+    this.options = options;
+  }
+
+  apply(compiler) {
+    const { RawSource } = webpack.sources;
+    compiler.hooks.thisCompilation.tap('AddinFiles', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'AddinFiles', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        const { base, localOfficeJs } = this.options;
+        const officeJs = localOfficeJs ? 'office-js/office.js' : OFFICE_JS_CDN;
+        // Office.js fetches its host scripts from where it was loaded; the policy allows that origin and nothing else.
+        const officeOrigin = localOfficeJs ? '' : ' https://appsforoffice.microsoft.com';
+        const html = readFileSync(join(SRC, 'taskpane.html'), 'utf8').replaceAll('%OFFICE_JS%', officeJs).replaceAll('%OFFICE_ORIGIN%', officeOrigin);
+        compilation.emitAsset('taskpane.html', new RawSource(html));
+        compilation.emitAsset('taskpane.css', new RawSource(readFileSync(join(SRC, 'taskpane.css'))));
+        // The default template, which the coordinator's tab fills (fetched from beside the pane).
+        compilation.emitAsset('templates/progress-report.xlsx', new RawSource(readFileSync(join(ROOT, 'templates/progress-report.xlsx'))));
+        for (const size of [16, 32, 64, 80]) compilation.emitAsset(`assets/icon-${size}.png`, new RawSource(readFileSync(join(SRC, `assets/icon-${size}.png`))));
+        const manifest = readFileSync(join(ROOT, 'manifest.xml'), 'utf8').replaceAll(DEFAULT_BASE_URL, base);
+        compilation.emitAsset('manifest.xml', new RawSource(manifest));
+        if (localOfficeJs) for (const file of officeJsFiles()) compilation.emitAsset(`office-js/${file}`, new RawSource(readFileSync(join(OFFICE_JS_PACKAGE, file))), { minimized: true });
+      });
+    });
+  }
+}
+
+export default (env = {}, argv = {}) => {
+  const production = argv.mode !== 'development';
+  const base = process.env.PLAN_LEDGER_BASE_URL || env.baseUrl || DEFAULT_BASE_URL;
+  if (!/^https:\/\/[^/]+(\/.*)?\/$/.test(base)) throw new Error(`PLAN_LEDGER_BASE_URL must be an https URL ending in /: ${base}`);
+  const officeJs = process.env.PLAN_LEDGER_OFFICE_JS || env.officeJs || 'cdn';
+  if (officeJs !== 'cdn' && officeJs !== 'local') throw new Error(`PLAN_LEDGER_OFFICE_JS must be cdn or local: ${officeJs}`);
+  return {
+    mode: production ? 'production' : 'development',
+    target: ['web', 'es2020'],
+    entry: { taskpane: join(SRC, 'main.ts') },
+    output: {
+      path: process.env.PLAN_LEDGER_ADDIN_OUT || join(ROOT, 'dist/addin'),
+      filename: '[name].js',
+      // The coordinator's and the auditor's code, and exceljs, load only when used.
+      chunkFilename: 'chunks/[name].[contenthash:8].js',
+      publicPath: '',
+      clean: true,
+    },
+    resolve: { extensions: ['.ts', '.js'], extensionAlias: { '.js': ['.ts', '.js'] } },
+    module: {
+      rules: [{ test: /\.ts$/, loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'ESNext', moduleResolution: 'Bundler', sourceMap: !production, declaration: false } } }],
+    },
+    plugins: [new AddinFiles({ base, localOfficeJs: officeJs === 'local' })],
+    devtool: production ? false : 'source-map',
+    performance: { hints: false },
+    stats: 'errors-warnings',
+  };
+};
