@@ -1,0 +1,337 @@
+// The task pane in headless Chromium, against the fake Excel of test/fake-excel: what the pane shows and what it
+// does to the workbook's cells, for each of the three users. Screenshots are kept under test-output/addin/.
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { expectedValue, isCeiling } from '../src/core/attainment.js';
+import { auditLedger } from '../src/core/audit.js';
+import { parsePeriod, type Period } from '../src/core/period.js';
+import type { PlanRecords, Target, Task } from '../src/core/record.js';
+import { ledgerFromXlsx } from '../src/io/ledger.js';
+import { readMetas, type SheetMeta } from '../src/sheets/metadata.js';
+import { openWorkbook } from '../src/sheets/xlsx/reader.js';
+import { openPane, type Pane } from './fake-excel/harness.js';
+import { stateFromXlsx, type BookState } from './fake-excel/state.js';
+import { bin, ROOT } from './helpers/cli.js';
+import { edit, makeSheet, seed } from './helpers/sheets.js';
+import { CHROMIUM, CHROMIUM_ARGS, chromium as chromiumTool } from './helpers/tools.js';
+
+const DIST = join(ROOT, 'dist/addin');
+const SHOTS = join(ROOT, 'test-output/addin');
+const work = mkdtempSync(join(tmpdir(), 'plan-ledger-addin-'));
+
+/** The figure, status and evidence cells of each row of a generated sheet, by row id. */
+function cellsOf(bytes: Uint8Array): { meta: SheetMeta; at: (id: string) => { row: number; actual: string; status: string; note: string; evidence: string } } {
+  const meta = readMetas(openWorkbook(bytes))[0] as SheetMeta;
+  const at = (id: string) => {
+    const row = meta.rows.find((r) => r.id === id);
+    if (!row) throw new Error(`no row ${id}`);
+    const c = (name: string) => `${meta.columns[name]}${row.row}`;
+    return { row: row.row, actual: c('entry.actual'), status: c('entry.status'), note: c('entry.note'), evidence: c('entry.evidence') };
+  };
+  return { meta, at };
+}
+
+/** The pane's findings as [cell, code], as `check --format json` lists them. */
+const shown = (page: Page) =>
+  page.$$eval('#department button.finding', (buttons) => buttons.map((b) => [b.getAttribute('data-cell') ?? '', b.getAttribute('data-code') ?? ''] as [string, string]));
+
+/** `plan-ledger check --format json` on a file: its findings as [cell, code]. */
+function checked(file: string): [string, string][] {
+  const run = bin(['check', file, '--format', 'json']);
+  const report = JSON.parse(run.stdout) as { findings: { code: string; cell?: string }[] };
+  return report.findings.map((f) => [f.cell ?? '', f.code]);
+}
+
+const sorted = (pairs: [string, string][]) => [...pairs].sort((a, b) => (a[0] + a[1]).localeCompare(b[0] + b[1]));
+
+/** The default template with 完成情况 moved beside 完成值 (columns L and M swapped), as a coordinator might lay it out. */
+async function sideBySideTemplate(): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(readFileSync(join(ROOT, 'templates/progress-report.xlsx')) as unknown as ArrayBuffer);
+  const ws = workbook.worksheets[0] as ExcelJS.Worksheet;
+  for (const row of [4, 5]) {
+    const l = ws.getCell(`L${row}`);
+    const m = ws.getCell(`M${row}`);
+    const [lv, ls, mv, ms] = [l.value, { ...l.style }, m.value, { ...m.style }];
+    l.value = mv;
+    l.style = ms;
+    m.value = lv;
+    m.style = ls;
+  }
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/** A plan whose one department carries `count` targets: the seed's first 区科委 target, copied. */
+function longPlan(count: number): PlanRecords {
+  const target = seed.targets.find((t) => t.kind === 'target' && seed.tasks.find((k) => k.id === t.taskId)?.departments.some((d) => d.name === '区科委')) as Target;
+  const task = seed.tasks.find((t) => t.id === target.taskId) as Task;
+  const tasks: Task[] = [];
+  const targets: Target[] = [];
+  for (let i = 1; i <= count; i++) {
+    tasks.push({ ...task, id: `t9.${i}`, path: [9, i], title: `${task.title}(${i})`, departments: [{ name: '区科委', role: 'responsible' }] });
+    targets.push({ ...target, id: `t9.${i}-1`, taskId: `t9.${i}`, metric: `${target.metric}${i}` });
+  }
+  return { ...seed, tasks, targets, departments: [{ id: 'd1', name: '区科委', taskIds: tasks.map((t) => t.id) }] };
+}
+
+describe.runIf(chromiumTool.run)('the task pane in Chromium, against a fake Excel', () => {
+  let browser: Browser;
+  let sheet: Uint8Array;
+  let file: string;
+  let layout: ReturnType<typeof cellsOf>;
+  const targetRows: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const blank = await makeSheet(seed, '区科委', '2021-Q2');
+    layout = cellsOf(blank);
+    for (const r of layout.meta.rows) if (r.targetId !== null) targetRows.push(r.id);
+    const [good, text, negative, behind] = targetRows.map((id) => layout.at(id));
+    const task = layout.meta.rows.find((r) => r.targetId === null);
+    // A mix of good and bad entries, typed with exceljs as a department's clerk would save them.
+    sheet = await edit(blank, (s) => {
+      if (!good || !text || !negative || !behind || !task) throw new Error('the seed sheet has fewer rows than the test needs');
+      s.getCell(good.actual).value = 200;
+      s.getCell(good.status).value = '推进中';
+      s.getCell(text.actual).value = '约30';
+      s.getCell(negative.actual).value = -3;
+      s.getCell(behind.actual).value = 1;
+      s.getCell(behind.status).value = '推进中';
+      const t = layout.at(task.id);
+      s.getCell(t.status).value = '已完成';
+    });
+    file = join(work, '2021-Q2-区科委.xlsx');
+    writeFileSync(file, sheet);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function open(state: BookState, options: Partial<Parameters<typeof openPane>[1]> = {}): Promise<Pane> {
+    const page = await browser.newPage({ viewport: { width: 360, height: 900 }, locale: 'zh-CN' });
+    const pane = await openPane(page, { state, dist: DIST, ...options });
+    await pane.control.settle();
+    return pane;
+  }
+
+  test('opening a department’s sheet shows what `check` finds: the same codes on the same cells, marked', async () => {
+    const pane = await open(await stateFromXlsx(sheet));
+    const { page, control } = pane;
+    const expected = checked(file);
+    expect(expected.length).toBeGreaterThan(2);
+    expect(sorted(await shown(page))).toEqual(sorted(expected));
+    // Entry cells with an error are marked; plan cells never are.
+    const cells = await control.cells(layout.meta.sheet);
+    const text = layout.at(targetRows[1] as string);
+    expect(cells[text.actual]?.fill).toBe('#FFC7CE');
+    const metric = `${layout.meta.columns['target.metric']}${text.row}`;
+    expect(cells[metric]?.fill ?? null).not.toBe('#FFC7CE');
+    // The pane is in Chinese; nothing was asked of anything but Office.js.
+    expect(await page.textContent('#department')).toContain('第');
+    expect(pane.blocked).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'department-open.png'), fullPage: true });
+    await page.close();
+  });
+
+  test('typing text into a figure, pasting a block, editing a plan cell: each gives its finding and mark; fixing clears it', async () => {
+    const { page, control } = await open(await stateFromXlsx(sheet));
+    const name = layout.meta.sheet;
+    const good = layout.at(targetRows[0] as string);
+    const codesAt = async (cell: string) => (await shown(page)).filter(([c]) => c === cell).map(([, code]) => code);
+
+    // Typed: text in a figure cell.
+    await control.type(name, good.actual, '待统计');
+    await control.settle();
+    expect(await codesAt(good.actual)).toEqual(['entry-not-a-number']);
+    expect((await control.cells(name))[good.actual]?.fill).toBe('#FFC7CE');
+    await control.type(name, good.actual, '200');
+    await control.settle();
+    expect(await codesAt(good.actual)).toEqual([]);
+    expect((await control.cells(name))[good.actual]?.fill).toBe('#FFF2CC');
+
+    // Pasted, on a coordinator's template whose 完成情况 stands beside 完成值: a 3×2 block of figures and statuses,
+    // with a negative number and a figure behind 序时进度.
+    const side = await makeSheet(seed, '区科委', '2021-Q2', await sideBySideTemplate());
+    const sideLayout = cellsOf(side);
+    // Three target rows in a row, the middle one with a 序时目标 above 1 (so that 1 is behind it).
+    const rows = sideLayout.meta.rows;
+    const period = parsePeriod('2021-Q2') as Period;
+    const isTarget = (i: number) => rows[i]?.targetId != null;
+    const middle = rows.findIndex((r, i) => {
+      const t = seed.targets.find((x) => x.id === r.targetId);
+      return isTarget(i - 1) && isTarget(i + 1) && t !== undefined && !isCeiling(t) && (expectedValue(t, period) ?? 0) > 1;
+    });
+    expect(middle).toBeGreaterThan(0);
+    const [a, b, c] = [-1, 0, 1].map((k) => sideLayout.at((rows[middle + k] as { id: string }).id));
+    if (!a || !b || !c) throw new Error('rows');
+    expect(b.status).toBe(`${String.fromCharCode(b.actual.charCodeAt(0) + 1)}${b.row}`);
+    const sidePane = await open(await stateFromXlsx(side));
+    const codesBeside = async (cell: string) => (await shown(sidePane.page)).filter(([x]) => x === cell).map(([, code]) => code);
+    await sidePane.control.resetSyncCount();
+    await sidePane.control.paste(sideLayout.meta.sheet, a.actual, [
+      [1, '推进中'],
+      [1, '推进中'],
+      [-5, '推进中'],
+    ]);
+    await sidePane.control.settle();
+    expect(await sidePane.control.syncCount()).toBeLessThanOrEqual(3);
+    expect(await codesBeside(b.actual)).toContain('entry-behind-schedule');
+    expect(await codesBeside(c.actual)).toContain('entry-negative');
+    const marked = await sidePane.control.cells(sideLayout.meta.sheet);
+    expect([marked[b.actual]?.fill, marked[c.actual]?.fill]).toEqual(['#FFEB9C', '#FFC7CE']);
+    await sidePane.page.screenshot({ path: join(SHOTS, 'department-paste.png'), fullPage: true });
+    await sidePane.control.paste(sideLayout.meta.sheet, c.actual, [[0]]);
+    await sidePane.control.settle();
+    expect(await codesBeside(c.actual)).not.toContain('entry-negative');
+    expect((await sidePane.control.cells(sideLayout.meta.sheet))[c.actual]?.fill).not.toBe('#FFC7CE');
+    await sidePane.page.close();
+
+    // A plan cell, once the sheet is unprotected: its finding, and no mark (plan cells are locked).
+    const metric = `${layout.meta.columns['target.metric']}${good.row}`;
+    await control.unprotect(name);
+    await control.type(name, metric, '随便改的');
+    await control.settle();
+    expect(await codesAt(metric)).toEqual(['template-plan-cell-changed']);
+    expect((await control.cells(name))[metric]?.fill ?? null).not.toBe('#FFC7CE');
+    expect(await page.textContent('.banner')).toContain('保护已取消');
+    await page.close();
+  });
+
+  test('clicking a finding selects its cell; selecting a row shows its plan sentence', async () => {
+    const { page, control } = await open(await stateFromXlsx(sheet));
+    const text = layout.at(targetRows[1] as string);
+    await control.resetSyncCount();
+    await page.click(`#department button.finding[data-cell="${text.actual}"]`);
+    await control.settle();
+    expect((await control.selection()).address).toContain(text.actual);
+    expect(await control.syncCount()).toBeLessThanOrEqual(3);
+    const target = seed.targets.find((t) => t.id === targetRows[0]) as Target;
+    await control.select(layout.meta.sheet, layout.at(target.id).actual);
+    await control.settle();
+    expect(await page.textContent('.explain blockquote.sentence')).toBe(target.sentence);
+    expect(await page.textContent('.explain')).toContain('序时目标');
+    await page.screenshot({ path: join(SHOTS, 'department-explain.png'), fullPage: true });
+    await page.close();
+  });
+
+  test('提交 is refused while errors remain; a clean sheet is saved as the coordinator names it (or, on the web, said how)', async () => {
+    const { page } = await open(await stateFromXlsx(sheet));
+    await page.click('#submit');
+    await page.waitForFunction(() => /还有 \d+ 处需要改正/.test(document.getElementById('status')?.textContent ?? ''));
+    await page.close();
+
+    const clean = await makeSheet(seed, '区科委', '2021-Q2');
+    const desktop = await open(await stateFromXlsx(clean));
+    const [saved] = await Promise.all([desktop.page.waitForEvent('download'), desktop.page.click('#submit')]);
+    expect(saved.suggestedFilename()).toBe('2021-Q2-区科委.xlsx');
+    const path = join(work, 'submitted.xlsx');
+    await saved.saveAs(path);
+    expect(checked(path)).toEqual([]);
+    await desktop.page.close();
+
+    const web = await open(await stateFromXlsx(clean), { platform: 'OfficeOnline' });
+    await web.page.click('#submit');
+    await web.page.waitForFunction(() => /另存为/.test(document.getElementById('status')?.textContent ?? ''));
+    expect(await web.page.textContent('#status')).toContain('2021-Q2-区科委.xlsx');
+    await web.page.close();
+  });
+
+  test.each([16, 500])('at most 3 syncs per action on a %i-row sheet, and no request over 5 MB', async (rows) => {
+    const records = rows === 16 ? seed : longPlan(rows);
+    const { at, meta } = cellsOf(await makeSheet(records, '区科委', '2021-Q2'));
+    const ids = meta.rows.filter((r) => r.targetId !== null).map((r) => r.id);
+    expect(meta.rows.length).toBe(rows);
+    const { page, control } = await open(await stateFromXlsx(await makeSheet(records, '区科委', '2021-Q2')));
+    // Three target rows in a row: a paste and a fill over them touch entry cells only.
+    const start = ids.findIndex((id, i) => at(ids[i + 2] ?? id).row === at(id).row + 2);
+    const first = at(ids[start] as string);
+    for (const action of [
+      () => control.type(meta.sheet, first.actual, 'abc'),
+      () => control.paste(meta.sheet, first.actual, [[1], [-2], [3]]),
+      () => control.fillDown(meta.sheet, `${first.actual}:${first.actual.replace(/\d+$/, '')}${first.row + 2}`),
+      () => page.click('#recheck'),
+    ]) {
+      await control.resetSyncCount();
+      await action();
+      await control.settle();
+      expect(await control.syncCount()).toBeLessThanOrEqual(3);
+    }
+    const requests = await control.requests();
+    expect(Math.max(...requests.map((r) => Math.max(r.request, r.response)))).toBeLessThan(5 * 1024 * 1024);
+    await page.close();
+  });
+
+  test('coordinator: 区科委 2021-Q2 filled into an empty workbook is protected, its metadata very hidden, and `check` reads it cleanly', async () => {
+    const { page, control } = await open({ sheets: [{ name: 'Sheet1', visibility: 'Visible', protected: false, cells: {} }] } as unknown as BookState);
+    await page.click('#tab-coordinator');
+    await page.waitForSelector('#plan-file');
+    const planFile = join(work, 'plan.json');
+    writeFileSync(planFile, JSON.stringify(seed));
+    await page.setInputFiles('#plan-file', planFile);
+    await page.fill('#period', '2021-Q2');
+    await page.dispatchEvent('#period', 'input');
+    await page.check('#departments input[data-department="区科委"]');
+    await page.click('#fill-here');
+    await control.settle();
+    await page.waitForFunction(() => /已在本工作簿中生成/.test(document.getElementById('status')?.textContent ?? ''));
+    const sheets = await control.sheets();
+    const progress = sheets.find((s) => s.name === '区科委 2021-Q2');
+    const metaSheet = sheets.find((s) => s.name.startsWith('_plan_ledger'));
+    expect(progress?.protected).toBe(true);
+    expect(metaSheet?.visibility).toBe('VeryHidden');
+    await page.screenshot({ path: join(SHOTS, 'coordinator-fill.png'), fullPage: true });
+    // The workbook as Excel would save it, read back by the CLI.
+    const saved = join(work, 'coordinator.xlsx');
+    writeFileSync(saved, await control.saveAs());
+    const codes = checked(saved).map(([, code]) => code);
+    expect(codes.filter((c) => c.startsWith('template-') || c.startsWith('file-'))).toEqual([]);
+    await page.close();
+  });
+
+  test('auditor: the demo ledger’s lights in the pane are those `audit` gives', async () => {
+    const out = join(work, 'demo');
+    expect(bin(['demo', '--out', out]).code).toBe(0);
+    const ledgerFile = join(out, 'ledger.xlsx');
+    const audit = auditLedger(ledgerFromXlsx(new Uint8Array(readFileSync(ledgerFile)), ledgerFile) as never);
+    const run = bin(['audit', ledgerFile, '--out', join(work, 'audit')]);
+    expect(run.code).toBe(0);
+    // audit prints the totals: 绿 12、黄 3、红 4、灰 4.
+    const totals = Object.fromEntries([...run.stdout.matchAll(/(绿|黄|红|灰) (\d+)/g)].map((m) => [({ 绿: 'green', 黄: 'yellow', 红: 'red', 灰: 'grey' } as Record<string, string>)[m[1] as string], Number(m[2])]));
+    expect(totals).toEqual(audit.totals);
+    const { page } = await open({ sheets: [{ name: 'Sheet1', visibility: 'Visible', protected: false, cells: {} }] } as unknown as BookState);
+    await page.click('#tab-auditor');
+    await page.waitForSelector('#ledger-file');
+    await page.setInputFiles('#ledger-file', ledgerFile);
+    await page.waitForSelector('#audit-totals');
+    const lights = Object.fromEntries(await page.$$eval('#audit-totals li', (items) => items.map((li) => [li.getAttribute('data-light'), Number(li.getAttribute('data-count'))])));
+    expect(lights).toEqual(totals);
+    await page.selectOption('#light-filter', 'red');
+    const visible = await page.$$eval('#ledger-rows tr', (rows) => rows.map((r) => r.getAttribute('data-light')));
+    expect(new Set(visible)).toEqual(new Set(['red']));
+    await page.click('#ledger-rows tr');
+    expect((await page.textContent('#row-detail blockquote'))?.length).toBeGreaterThan(4);
+    await page.screenshot({ path: join(SHOTS, 'auditor.png'), fullPage: true });
+    await page.close();
+  });
+
+  test('where Excel is too old, the pane says what is unavailable instead of failing', async () => {
+    const { page } = await open(await stateFromXlsx(sheet), { requirements: { ExcelApi: '1.8' } });
+    const notices = await page.textContent('#notices');
+    expect(notices).toContain('ExcelApi 1.13');
+    expect(notices).toContain('ExcelApi 1.9');
+    expect(notices).toContain('ExcelApi 1.14');
+    // The checks still ran on opening.
+    expect((await shown(page)).length).toBeGreaterThan(0);
+    await page.click('#tab-coordinator');
+    await page.waitForSelector('#fill-here');
+    expect(await page.isDisabled('#fill-here')).toBe(true);
+    await page.close();
+  });
+});
+
