@@ -36,4 +36,15 @@ export default tseslint.config(
   },
   { files: ['src/sheets/**/*.ts', 'src/report/**/*.ts'], rules: browser('src/sheets and src/report run in the browser: no Node API.') },
   { files: browserIo, rules: browser('This part of src/io is exported by the browser entry: no Node API.') },
+  {
+    // The task pane builds its page from text nodes only: no markup from strings, so no user text can become markup.
+    files: ['src/addin/**/*.ts'],
+    rules: {
+      ...browser('src/addin runs in Excel’s web view: no Node API.'),
+      'no-restricted-properties': [
+        'error',
+        ...['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'write', 'writeln'].map((property) => ({ property, message: 'Build elements with h() and text; never markup from strings.' })),
+      ],
+    },
+  },
 );

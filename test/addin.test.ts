@@ -320,6 +320,36 @@ describe.runIf(chromiumTool.run)('the task pane in Chromium, against a fake Exce
     await page.close();
   });
 
+  test('the open workbook, when it is a ledger, is read by the auditor’s tab', async () => {
+    const out = join(work, 'demo-open');
+    expect(bin(['demo', '--out', out]).code).toBe(0);
+    const ledgerFile = join(out, 'ledger.xlsx');
+    const bytes = new Uint8Array(readFileSync(ledgerFile));
+    const audit = auditLedger(ledgerFromXlsx(bytes, ledgerFile) as never);
+    const { page } = await open(await stateFromXlsx(bytes));
+    // Not a progress sheet: the department's tab says so, plainly.
+    expect(await page.textContent('#department')).toContain('没有计划台账下发的推进情况表');
+    await page.click('#tab-auditor');
+    await page.click('#ledger-from-workbook');
+    await page.waitForSelector('#audit-totals');
+    const lights = Object.fromEntries(await page.$$eval('#audit-totals li', (items) => items.map((li) => [li.getAttribute('data-light'), Number(li.getAttribute('data-count'))])));
+    expect(lights).toEqual(audit.totals);
+    await page.close();
+  });
+
+  test('English on request: the switch reloads the pane in English, and findings are worded in English', async () => {
+    const { page, control } = await open(await stateFromXlsx(sheet));
+    await Promise.all([page.waitForEvent('load'), page.click('#language')]);
+    await control.settle();
+    await page.waitForSelector('#department button.finding');
+    expect(await page.textContent('#tab-department')).toBe('Check my sheet');
+    const text = await page.textContent('#department');
+    expect(text).toMatch(/is not a number/);
+    expect(text).not.toMatch(/[\u4e00-\u9fff]{4,}的完成值/);
+    await page.screenshot({ path: join(SHOTS, 'department-en.png'), fullPage: true });
+    await page.close();
+  });
+
   test('where Excel is too old, the pane says what is unavailable instead of failing', async () => {
     const { page } = await open(await stateFromXlsx(sheet), { requirements: { ExcelApi: '1.8' } });
     const notices = await page.textContent('#notices');

@@ -87,12 +87,14 @@ export class DepartmentView {
     if (this.loaded && this.loaded.metas.length > 0) await this.listen();
   }
 
-  /** Runs every rule over the mirrored sheets: pure, no round trip. */
+  /** Runs every rule over the mirrored sheets: pure, no round trip. Timed as plan-ledger:check (npm run bench reads it). */
   private check(): void {
     if (!this.loaded) return;
+    const started = performance.now();
     const { book, metas } = this.loaded;
     const file = this.workbookName();
     this.readings = new Map(metas.map((meta) => [meta.sheet, readProgressSheet(book, meta, { file })]));
+    performance.measure('plan-ledger:check', { start: started });
   }
 
   /** The cells to colour now, and how: only entry cells, the worse finding's colour where a cell has two. */
@@ -139,11 +141,12 @@ export class DepartmentView {
     }
   }
 
-  /** Re-reads the given rows of a sheet (one sync), re-checks, and updates marks (one more). */
+  /** Re-reads the given rows of a sheet (one sync), re-checks, and updates marks (one more). Timed as plan-ledger:change. */
   async changed(sheetName: string, from: number | undefined, to: number | undefined): Promise<void> {
     const state = this.states.get(sheetName);
     const loaded = this.loaded;
     if (!state || !loaded) return;
+    const started = performance.now();
     await Excel.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem(sheetName);
       const mirror = loaded.book.mirror(sheetName);
@@ -163,6 +166,7 @@ export class DepartmentView {
       await this.applyMarks(context);
     });
     this.render();
+    performance.measure('plan-ledger:change', { start: started });
   }
 
   /** 重新检查: every progress sheet read again in one sync, marks in one more. */
@@ -377,9 +381,10 @@ export class DepartmentView {
     if (metaRow) this.renderExplain(meta, metaRow.taskId, metaRow.targetId, row || metaRow.row);
   }
 
-  /** The department's own lights: its entries judged as the auditor will judge them. */
+  /** The department's own lights: its entries judged as the auditor will judge them. Timed as plan-ledger:summary. */
   private async renderSummary(): Promise<void> {
     const { p } = this.env;
+    const started = performance.now();
     const counts: Record<Light, number> = { green: 0, yellow: 0, red: 0, grey: 0 };
     for (const meta of this.loaded?.metas ?? []) {
       const records = carriedRecords(meta);
@@ -395,6 +400,7 @@ export class DepartmentView {
       h('h3', {}, p.department.summary),
       h('ul', { class: 'lights' }, ...LIGHTS.map((light) => h('li', { class: `light ${light}`, 'data-light': light }, h('span', { class: 'dot' }), `${p.department.lights[light]} ${counts[light]}`))),
     );
+    performance.measure('plan-ledger:summary', { start: started });
   }
 
   private workbookName(): string {
