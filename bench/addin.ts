@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { parsePlan, type PlanRecords, type Target, type Task } from '../src/index.js';
+import { parsePlan } from '../src/index.js';
 import { SEED_PLAN } from '../src/node.js';
 import { readMetas } from '../src/sheets/metadata.js';
 import { openWorkbook } from '../src/sheets/xlsx/reader.js';
@@ -15,6 +15,7 @@ import { generateProgressSheet } from '../src/sheets/template/fill.js';
 import { parsePeriod } from '../src/core/period.js';
 import { openPane } from '../test/fake-excel/harness.js';
 import { stateFromXlsx } from '../test/fake-excel/state.js';
+import { longPlan } from '../test/helpers/sheets.js';
 import { CHROMIUM, CHROMIUM_ARGS } from '../test/helpers/tools.js';
 import { median, printTable } from './measure.js';
 
@@ -27,18 +28,6 @@ const ROWS = 500;
 
 const gz = (bytes: Uint8Array | Buffer): number => gzipSync(bytes).length / 1024;
 
-/** The seed's first 区科委 target copied into `count` tasks of 区科委, for a long sheet. */
-function longPlan(seed: PlanRecords, count: number): PlanRecords {
-  const target = seed.targets.find((t) => t.kind === 'target' && t.unit !== '%' && seed.tasks.find((k) => k.id === t.taskId)?.departments.some((d) => d.name === '区科委')) as Target;
-  const task = seed.tasks.find((t) => t.id === target.taskId) as Task;
-  const tasks: Task[] = [];
-  const targets: Target[] = [];
-  for (let i = 1; i <= count; i++) {
-    tasks.push({ ...task, id: `t9.${i}`, path: [9, i], title: `${task.title}(${i})`, departments: [{ name: '区科委', role: 'responsible' }] });
-    targets.push({ ...target, id: `t9.${i}-1`, taskId: `t9.${i}`, metric: `${target.metric}${i}` });
-  }
-  return { ...seed, tasks, targets, departments: [{ id: 'd1', name: '区科委', taskIds: tasks.map((t) => t.id) }] };
-}
 
 export async function addinBench(): Promise<void> {
   execFileSync(process.execPath, [join(ROOT, 'node_modules/webpack-cli/bin/cli.js'), '--mode', 'production'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });

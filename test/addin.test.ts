@@ -9,14 +9,14 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { expectedValue, isCeiling } from '../src/core/attainment.js';
 import { auditLedger } from '../src/core/audit.js';
 import { parsePeriod, type Period } from '../src/core/period.js';
-import type { PlanRecords, Target, Task } from '../src/core/record.js';
+import type { Target } from '../src/core/record.js';
 import { ledgerFromXlsx } from '../src/io/ledger.js';
 import { readMetas, type SheetMeta } from '../src/sheets/metadata.js';
 import { openWorkbook } from '../src/sheets/xlsx/reader.js';
 import { openPane, type Pane } from './fake-excel/harness.js';
 import { stateFromXlsx, type BookState } from './fake-excel/state.js';
 import { bin, ROOT } from './helpers/cli.js';
-import { edit, makeSheet, seed } from './helpers/sheets.js';
+import { edit, longPlan, makeSheet, seed } from './helpers/sheets.js';
 import { CHROMIUM, CHROMIUM_ARGS, chromium as chromiumTool } from './helpers/tools.js';
 
 const DIST = join(ROOT, 'dist/addin');
@@ -65,18 +65,6 @@ async function sideBySideTemplate(): Promise<Uint8Array> {
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
-/** A plan whose one department carries `count` targets: the seed's first 区科委 target, copied. */
-function longPlan(count: number): PlanRecords {
-  const target = seed.targets.find((t) => t.kind === 'target' && seed.tasks.find((k) => k.id === t.taskId)?.departments.some((d) => d.name === '区科委')) as Target;
-  const task = seed.tasks.find((t) => t.id === target.taskId) as Task;
-  const tasks: Task[] = [];
-  const targets: Target[] = [];
-  for (let i = 1; i <= count; i++) {
-    tasks.push({ ...task, id: `t9.${i}`, path: [9, i], title: `${task.title}(${i})`, departments: [{ name: '区科委', role: 'responsible' }] });
-    targets.push({ ...target, id: `t9.${i}-1`, taskId: `t9.${i}`, metric: `${target.metric}${i}` });
-  }
-  return { ...seed, tasks, targets, departments: [{ id: 'd1', name: '区科委', taskIds: tasks.map((t) => t.id) }] };
-}
 
 describe.runIf(chromiumTool.run)('the task pane in Chromium, against a fake Excel', () => {
   let browser: Browser;
@@ -243,7 +231,7 @@ describe.runIf(chromiumTool.run)('the task pane in Chromium, against a fake Exce
   });
 
   test.each([16, 500])('at most 3 syncs per action on a %i-row sheet, and no request over 5 MB', async (rows) => {
-    const records = rows === 16 ? seed : longPlan(rows);
+    const records = rows === 16 ? seed : longPlan(seed, rows);
     const { at, meta } = cellsOf(await makeSheet(records, '区科委', '2021-Q2'));
     const ids = meta.rows.filter((r) => r.targetId !== null).map((r) => r.id);
     expect(meta.rows.length).toBe(rows);

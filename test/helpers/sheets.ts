@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { parsePlan, type PlanRecords } from '../../src/index.js';
+import { parsePlan, type PlanRecords, type Target, type Task } from '../../src/index.js';
 import { checkSheets, type CheckOptions } from '../../src/sheets/check.js';
 import { generateProgressSheet } from '../../src/sheets/template/fill.js';
 import { parsePeriod } from '../../src/core/period.js';
@@ -46,4 +46,17 @@ export async function check(files: Record<string, Uint8Array>, records: PlanReco
 /** The reduced view tests assert on: [cell (or #row, or file), code]. */
 export function pairs(report: Awaited<ReturnType<typeof check>>): [string, string][] {
   return report.findings.map((f) => [f.location.cell ?? (f.location.row !== undefined ? `#${f.location.row}` : (f.location.file ?? '')), f.code]);
+}
+
+/** A plan whose one department (区科委) carries `count` targets: the plan's first 区科委 target in a number, copied into tasks of its own. */
+export function longPlan(records: PlanRecords, count: number): PlanRecords {
+  const target = records.targets.find((t) => t.kind === 'target' && t.unit !== '%' && records.tasks.find((k) => k.id === t.taskId)?.departments.some((d) => d.name === '区科委')) as Target;
+  const task = records.tasks.find((t) => t.id === target.taskId) as Task;
+  const tasks: Task[] = [];
+  const targets: Target[] = [];
+  for (let i = 1; i <= count; i++) {
+    tasks.push({ ...task, id: `t9.${i}`, path: [9, i], title: `${task.title}(${i})`, departments: [{ name: '区科委', role: 'responsible' }] });
+    targets.push({ ...target, id: `t9.${i}-1`, taskId: `t9.${i}`, metric: `${target.metric}${i}` });
+  }
+  return { ...records, tasks, targets, departments: [{ id: 'd1', name: '区科委', taskIds: tasks.map((t) => t.id) }] };
 }
