@@ -1,13 +1,16 @@
 // The task pane in headless Chromium, against the fake Excel of test/fake-excel: what the pane shows and what it
 // does to the workbook's cells, for each of the three users. Screenshots are kept under test-output/addin/.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { expectedValue, isCeiling } from '../src/core/attainment.js';
 import { auditLedger } from '../src/core/audit.js';
+import { consolidate } from '../src/core/consolidate.js';
+import { wording } from '../src/core/locales/index.js';
+import { sheetReader } from '../src/sheets/read.js';
 import { parsePeriod, type Period } from '../src/core/period.js';
 import type { Target } from '../src/core/record.js';
 import { ledgerFromXlsx } from '../src/io/ledger.js';
@@ -101,11 +104,14 @@ describe.runIf(chromiumTool.run)('the task pane in Chromium, against a fake Exce
     await browser?.close();
   });
 
-  async function open(state: BookState, options: Partial<Parameters<typeof openPane>[1]> = {}): Promise<Pane> {
+  /** The pane over a workbook, settled; `requested` lists every URL the page asked for, in order. */
+  async function open(state: BookState, options: Partial<Parameters<typeof openPane>[1]> = {}): Promise<Pane & { requested: string[] }> {
     const page = await browser.newPage({ viewport: { width: 360, height: 900 }, locale: 'zh-CN' });
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(r.url()));
     const pane = await openPane(page, { state, dist: DIST, ...options });
     await pane.control.settle();
-    return pane;
+    return { ...pane, requested };
   }
 
   test('opening a department’s sheet shows what `check` finds: the same codes on the same cells, marked', async () => {
@@ -188,6 +194,10 @@ describe.runIf(chromiumTool.run)('the task pane in Chromium, against a fake Exce
     expect(await codesAt(metric)).toEqual(['template-plan-cell-changed']);
     expect((await control.cells(name))[metric]?.fill ?? null).not.toBe('#FFC7CE');
     expect(await page.textContent('.banner')).toContain('保护已取消');
+    const original = layout.meta.rows.find((r) => r.row === good.row)?.plan[layout.meta.columns['target.metric'] as string] as string;
+    await control.type(name, metric, original);
+    await control.settle();
+    expect(await codesAt(metric)).toEqual([]);
     await page.close();
   });
 
@@ -279,6 +289,51 @@ describe.runIf(chromiumTool.run)('the task pane in Chromium, against a fake Exce
     writeFileSync(saved, await control.saveAs());
     const codes = checked(saved).map(([, code]) => code);
     expect(codes.filter((c) => c.startsWith('template-') || c.startsWith('file-'))).toEqual([]);
+    await page.close();
+  });
+
+  test('coordinator: sheets downloaded as files; returned sheets consolidated in the pane, exceljs loaded only for the ledger', async () => {
+    const { page, requested } = await open({ sheets: [{ name: 'Sheet1', visibility: 'Visible', protected: false, cells: {} }] } as unknown as BookState);
+    const chunks = () => requested.filter((u) => u.includes('/chunks/'));
+    // The department's pane loads no chunk; the coordinator's tab loads its own.
+    expect(chunks()).toEqual([]);
+    await page.click('#tab-coordinator');
+    await page.waitForSelector('#plan-file');
+    const atCoordinator = chunks().length;
+    expect(atCoordinator).toBeGreaterThan(0);
+    const planFile = join(work, 'plan-download.json');
+    writeFileSync(planFile, JSON.stringify(seed));
+    await page.setInputFiles('#plan-file', planFile);
+    await page.fill('#period', '2021-Q2');
+    await page.dispatchEvent('#period', 'input');
+    await page.check('#departments input[data-department="区科委"]');
+    const [file] = await Promise.all([page.waitForEvent('download'), page.click('#fill-download')]);
+    expect(file.suggestedFilename()).toBe('2021-Q2-区科委.xlsx');
+    const downloaded = join(work, 'downloaded.xlsx');
+    await file.saveAs(downloaded);
+    expect(checked(downloaded)).toEqual([]);
+
+    // The demo's 17 filled sheets, returned and consolidated here: the accounting line as the library says it.
+    const out = join(work, 'demo-returned');
+    expect(bin(['demo', '--out', out]).code).toBe(0);
+    const returned = readdirSync(join(out, 'filled')).map((f) => join(out, 'filled', f));
+    await page.setInputFiles('#returned-files', returned);
+    await page.click('#consolidate');
+    await page.waitForSelector('#ledger-result .accounting');
+    const ledger = await consolidate(returned.map((f) => ({ file: basename(f), bytes: new Uint8Array(readFileSync(f)) })), seed, sheetReader(seed));
+    expect(await page.textContent('#ledger-result .accounting')).toBe(wording().accounting(ledger.accounting));
+    // exceljs, in a chunk of its own, comes only with the ledger's download.
+    const exceljs = readdirSync(join(DIST, 'chunks')).find((f) => f.endsWith('.js') && /exceljs/i.test(readFileSync(join(DIST, 'chunks', f), 'utf8')));
+    expect(exceljs).toBeDefined();
+    const hasExceljs = () => chunks().some((u) => u.endsWith(`/chunks/${exceljs}`));
+    expect(hasExceljs()).toBe(false);
+    const [saved] = await Promise.all([page.waitForEvent('download'), page.click('#ledger-download')]);
+    expect(saved.suggestedFilename()).toBe('ledger.xlsx');
+    expect(hasExceljs()).toBe(true);
+    const ledgerFile = join(work, 'pane-ledger.xlsx');
+    await saved.saveAs(ledgerFile);
+    expect(ledgerFromXlsx(new Uint8Array(readFileSync(ledgerFile)), ledgerFile)?.accounting).toEqual(ledger.accounting);
+    await page.screenshot({ path: join(SHOTS, 'coordinator-consolidate.png'), fullPage: true });
     await page.close();
   });
 

@@ -10,7 +10,7 @@ import { readLedgerSheet } from '../sheets/ledger-book.js';
 import { openWorkbook } from '../sheets/xlsx/reader.js';
 import type { PaneEnv } from './department.js';
 import { errorText } from './department.js';
-import { download, fill, h, readPicked } from './dom.js';
+import { download, filePicker, fill, h, readPicked } from './dom.js';
 import { MirrorBook, queueCells } from './office-book.js';
 
 const LEDGER_SHEET = '_plan_ledger_ledger';
@@ -128,5 +128,5 @@ export function auditorView(env: PaneEnv): HTMLElement {
     );
   }
 
-  return h('section', { class: 'view', id: 'auditor' }, h('p', { class: 'intro' }, a.intro), h('div', { class: 'field' }, h('label', {}, a.ledgerFile), input), h('div', { class: 'actions' }, fromWorkbook), out);
+  return h('section', { class: 'view', id: 'auditor' }, h('p', { class: 'intro' }, a.intro), h('div', { class: 'field' }, filePicker(input, a.ledgerFile, p.noFile)), h('div', { class: 'actions' }, fromWorkbook), out);
 }

@@ -17,7 +17,7 @@ import { sheetReader } from '../sheets/read.js';
 import { generateProgressSheet } from '../sheets/template/fill.js';
 import type { PaneEnv } from './department.js';
 import { errorText } from './department.js';
-import { download, fill, h, readPicked, XLSX_TYPE } from './dom.js';
+import { download, filePicker, fill, h, readPicked, XLSX_TYPE } from './dom.js';
 import { loadPlanSheets } from './office-book.js';
 
 /** The version of the default template this build carries (templates/progress-report.xlsx). */
@@ -136,7 +136,8 @@ export function coordinatorView(env: PaneEnv): HTMLElement {
       h('p', { class: 'accounting' }, w.accounting(l.accounting)),
       h('ul', { class: 'lights' }, ...(['green', 'yellow', 'red', 'grey'] as const).map((light) => h('li', { class: `light ${light}`, 'data-light': light }, h('span', { class: 'dot' }), `${w.light[light]} ${audit.totals[light]}`))),
       h('h3', {}, c.findings(l.findings.length)),
-      h('ul', { class: 'ledger-findings' }, ...l.findings.slice(0, 200).map((f) => h('li', { class: f.severity, 'data-code': f.code }, message(f, w)))),
+      // Each with the file it is in: the coordinator sends it back to that department.
+      h('ul', { class: 'ledger-findings' }, ...l.findings.slice(0, 200).map((f) => h('li', { class: f.severity, 'data-code': f.code }, f.location.file ? h('span', { class: 'file' }, `${f.location.file} · `) : null, message(f, w)))),
       h('div', { class: 'actions' }, ledgerButton, reportButton),
     );
   }
@@ -146,13 +147,13 @@ export function coordinatorView(env: PaneEnv): HTMLElement {
     'section',
     { class: 'view', id: 'coordinator' },
     h('p', { class: 'intro' }, c.intro),
-    field(c.planFile, planInput),
+    h('div', { class: 'field' }, filePicker(planInput, c.planFile, p.noFile)),
     h('div', { class: 'actions' }, fromWorkbook),
     planLine,
     field(c.period, period),
     field(c.departments, checks),
     h('div', { class: 'actions' }, fillHere, downloadButton),
-    field(c.returned, returned),
+    h('div', { class: 'field' }, filePicker(returned, c.returned, p.noFile)),
     h('div', { class: 'actions' }, consolidateButton),
     result,
   );

@@ -53,6 +53,7 @@ export class DepartmentView {
   private readonly states = new Map<string, SheetState>();
   private readings = new Map<string, SheetReading>();
   private marksAllowed = true;
+  private listening = false;
   /** One check at a time: changes that arrive meanwhile wait for it, rows merged. */
   private queue: Promise<void> = Promise.resolve();
 
@@ -80,11 +81,14 @@ export class DepartmentView {
         });
         this.loaded = loaded;
         this.check();
-        await this.applyMarks(context);
+        // Events are registered with the marks' sync: opening takes three syncs (names, rows, marks).
+        const listening = !this.listening && loaded.metas.length > 0;
+        if (listening) this.listen(context);
+        await this.applyMarks(context, listening);
+        this.listening ||= listening;
       });
       this.render();
     });
-    if (this.loaded && this.loaded.metas.length > 0) await this.listen();
   }
 
   /** Runs every rule over the mirrored sheets: pure, no round trip. Timed as plan-ledger:check (npm run bench reads it). */
@@ -109,8 +113,8 @@ export class DepartmentView {
   }
 
   /** Sets and clears marks where they changed, in one sync; never protects or unprotects (both clear Excel's undo). */
-  private async applyMarks(context: Excel.RequestContext): Promise<void> {
-    if (!this.marksAllowed) return;
+  private async applyMarks(context: Excel.RequestContext, syncAnyway = false): Promise<void> {
+    if (!this.marksAllowed) return syncAnyway ? context.sync() : undefined;
     let queued = false;
     for (const state of this.states.values()) {
       const sheet = context.workbook.worksheets.getItem(state.meta.sheet);
@@ -126,7 +130,7 @@ export class DepartmentView {
         queued = true;
       }
     }
-    if (!queued) return;
+    if (!queued) return syncAnyway ? context.sync() : undefined;
     try {
       await context.sync();
       for (const state of this.states.values()) {
@@ -215,28 +219,25 @@ export class DepartmentView {
     return next;
   }
 
-  /** Change, selection, activation and protection events, as far as this Excel has them. */
-  private async listen(): Promise<void> {
+  /** Change, selection, activation and protection events, as far as this Excel has them: queued for the caller's sync. */
+  private listen(context: Excel.RequestContext): void {
     const { features } = this.env;
-    await Excel.run(async (context) => {
-      const sheets = context.workbook.worksheets;
-      if (features.has('live-check')) {
-        sheets.onChanged.add(async (event) => this.onChanged(event));
-        sheets.onSelectionChanged.add(async (event) => this.onSelected(event.worksheetId, event.address));
-      }
-      // Events are missed in known cases (a dropdown pick on the web, a fill over filtered rows): activation re-checks.
-      sheets.onActivated.add(async (event) => {
-        if (this.sheetOf(event.worksheetId)) await this.serial(() => this.recheck());
-      });
-      if (features.has('protection-watch')) {
-        sheets.onProtectionChanged.add(async (event) => {
-          const name = this.sheetOf(event.worksheetId);
-          if (name && !event.isProtected) this.showBanner(this.env.p.department.protectionOff(name));
-          else if (name) this.showBanner(undefined);
-        });
-      }
-      await context.sync();
+    const sheets = context.workbook.worksheets;
+    if (features.has('live-check')) {
+      sheets.onChanged.add(async (event) => this.onChanged(event));
+      sheets.onSelectionChanged.add(async (event) => this.onSelected(event.worksheetId, event.address));
+    }
+    // Events are missed in known cases (a dropdown pick on the web, a fill over filtered rows): activation re-checks.
+    sheets.onActivated.add(async (event) => {
+      if (this.sheetOf(event.worksheetId)) await this.serial(() => this.recheck());
     });
+    if (features.has('protection-watch')) {
+      sheets.onProtectionChanged.add(async (event) => {
+        const name = this.sheetOf(event.worksheetId);
+        if (name && !event.isProtected) this.showBanner(this.env.p.department.protectionOff(name));
+        else if (name) this.showBanner(undefined);
+      });
+    }
   }
 
   private async onChanged(event: Excel.WorksheetChangedEventArgs): Promise<void> {

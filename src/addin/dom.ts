@@ -35,3 +35,17 @@ export async function readPicked(input: HTMLInputElement): Promise<{ file: strin
 }
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * A file picker in the pane's words: a button labelled with the prompt and the names picked beside it (the browser's
+ * own "Choose File" is in the browser's language, not the pane's). The input itself stays in the page, hidden.
+ */
+export function filePicker(input: HTMLInputElement, prompt: string, none: string): HTMLElement {
+  const names = h('span', { class: 'picked' }, none);
+  input.classList.add('hidden-input');
+  input.addEventListener('change', () => {
+    const files = Array.from(input.files ?? []).map((f) => f.name);
+    names.textContent = files.length === 0 ? none : files.length <= 3 ? files.join('、') : `${files.slice(0, 2).join('、')} … (${files.length})`;
+  });
+  return h('label', { class: 'file-picker' }, input, h('span', { class: 'file-button' }, prompt), names);
+}

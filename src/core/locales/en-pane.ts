@@ -7,6 +7,7 @@ export const enPane: PaneWording = {
   busy: 'Working…',
   officeMissing: 'Office.js did not load: open this pane from Excel. On an intranet without access to Microsoft, ask IT for the intranet build.',
   failed: (detail) => `That did not finish: ${detail}. Try again; if it still fails, ask the coordinator.`,
+  noFile: 'No file chosen',
   department: {
     intro: 'Checks as you type or paste: problems are listed below; click one to go to its cell.',
     noSheets: 'This workbook has no progress sheet from plan-ledger. Open the sheet the coordinator sent; coordinators make them under “Coordinate”.',

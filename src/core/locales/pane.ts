@@ -12,6 +12,8 @@ export interface PaneWording {
   readonly busy: string;
   /** Office.js did not load: no way to Microsoft's CDN, or the page opened outside Excel. */
   readonly officeMissing: string;
+  /** Beside a file picker before a file is picked. */
+  readonly noFile: string;
   readonly failed: (detail: string) => string;
   readonly department: {
     readonly intro: string;

@@ -7,6 +7,7 @@ export const zhCNPane: PaneWording = {
   busy: '正在处理,请稍候……',
   officeMissing: 'Office.js 未能加载:请在 Excel 中打开本插件;单位内网无法访问微软网站的,请联系信息中心使用内网版本。',
   failed: (detail) => `操作没有完成:${detail}。请重试;仍不行请联系牵头部门。`,
+  noFile: '未选择文件',
   department: {
     intro: '边填边查:填写或粘贴后自动检查本表,问题列在下方,点击可定位到单元格。',
     noSheets: '本工作簿中没有计划台账下发的推进情况表。请打开牵头部门下发的表格;牵头部门可在“牵头汇总”中生成。',
