@@ -19,7 +19,10 @@ function officeJsFiles() {
   const files = [];
   for (const name of readdirSync(OFFICE_JS_PACKAGE)) {
     const path = join(OFFICE_JS_PACKAGE, name);
-    if (statSync(path).isDirectory()) {
+    if (statSync(path).isDirectory() && name === 'agaveerrorux') {
+      // The page Office.js for the web frames when something goes wrong (on an intranet's Office Online Server too).
+      for (const file of readdirSync(path, { recursive: true })) if (statSync(join(path, String(file))).isFile()) files.push(`${name}/${String(file)}`);
+    } else if (statSync(path).isDirectory()) {
       const strings = join(path, 'office_strings.js');
       try {
         if (statSync(strings).isFile()) files.push(`${name}/office_strings.js`);
@@ -50,6 +53,7 @@ class AddinFiles {
         const html = readFileSync(join(SRC, 'taskpane.html'), 'utf8').replaceAll('%OFFICE_JS%', officeJs).replaceAll('%OFFICE_ORIGIN%', officeOrigin);
         compilation.emitAsset('taskpane.html', new RawSource(html));
         compilation.emitAsset('taskpane.css', new RawSource(readFileSync(join(SRC, 'taskpane.css'))));
+        compilation.emitAsset('compat.js', new RawSource(readFileSync(join(SRC, 'compat.js'))), { minimized: true });
         // The default template, which the coordinator's tab fills (fetched from beside the pane).
         compilation.emitAsset('templates/progress-report.xlsx', new RawSource(readFileSync(join(ROOT, 'templates/progress-report.xlsx'))));
         for (const size of [16, 32, 64, 80]) compilation.emitAsset(`assets/icon-${size}.png`, new RawSource(readFileSync(join(SRC, `assets/icon-${size}.png`))));

@@ -10,7 +10,7 @@ import { readLedgerSheet } from '../sheets/ledger-book.js';
 import { openWorkbook } from '../sheets/xlsx/reader.js';
 import type { PaneEnv } from './department.js';
 import { errorText } from './department.js';
-import { download, filePicker, fill, h, readPicked } from './dom.js';
+import { filePicker, fill, h, readPicked } from './dom.js';
 import { MirrorBook, queueCells } from './office-book.js';
 
 const LEDGER_SHEET = '_plan_ledger_ledger';
@@ -84,8 +84,8 @@ export function auditorView(env: PaneEnv): HTMLElement {
               { class: 'ledger-row', 'data-id': r.id, 'data-light': j?.light ?? 'grey', onclick: () => explain(r.id) },
               h('td', {}, r.path),
               h('td', {}, r.metric || r.taskTitle),
-              h('td', { class: 'num' }, r.figure === null ? '' : `${r.figure}${r.unit}`),
-              h('td', {}, h('span', { class: `light ${j?.light ?? 'grey'}` }, h('span', { class: 'dot' }), j ? w.verdict[j.verdict] : '')),
+              h('td', { class: 'num nowrap' }, r.figure === null ? '' : `${r.figure}${r.unit}`),
+              h('td', { class: 'nowrap' }, h('span', { class: `light ${j?.light ?? 'grey'}` }, h('span', { class: 'dot' }), j ? w.verdict[j.verdict] : '')),
             );
           }),
       );
@@ -103,7 +103,7 @@ export function auditorView(env: PaneEnv): HTMLElement {
       );
     };
     renderRows();
-    const reportButton = h('button', { type: 'button', id: 'audit-report', onclick: () => download(renderHtml(audit, new Date().toISOString().slice(0, 16).replace('T', ' '), w), 'report.html', 'text/html') }, a.reportDownload);
+    const reportButton = h('button', { type: 'button', id: 'audit-report', onclick: () => env.save(renderHtml(audit, new Date().toISOString().slice(0, 16).replace('T', ' '), w), 'report.html', 'text/html') }, a.reportDownload);
     fill(
       out,
       h('p', { class: 'plan-line' }, a.loaded(ledger.planTitle, ledger.period, ledger.rows.length)),
@@ -113,7 +113,7 @@ export function auditorView(env: PaneEnv): HTMLElement {
       h('h3', {}, a.bySection),
       rollUpTable(audit.bySection, 'by-section'),
       h('div', { class: 'field' }, h('label', {}, a.filter), select),
-      h('table', { id: 'ledger-rows' }, rows),
+      h('table', { id: 'ledger-rows' }, h('thead', {}, h('tr', {}, ...a.columns.map((c) => h('th', {}, c)))), rows),
       detail,
       h('div', { class: 'actions' }, reportButton),
     );

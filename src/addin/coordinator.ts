@@ -17,7 +17,7 @@ import { sheetReader } from '../sheets/read.js';
 import { generateProgressSheet } from '../sheets/template/fill.js';
 import type { PaneEnv } from './department.js';
 import { errorText } from './department.js';
-import { download, filePicker, fill, h, readPicked, XLSX_TYPE } from './dom.js';
+import { filePicker, fill, h, readPicked, XLSX_TYPE } from './dom.js';
 import { loadPlanSheets } from './office-book.js';
 
 /** The version of the default template this build carries (templates/progress-report.xlsx). */
@@ -32,7 +32,8 @@ export function coordinatorView(env: PaneEnv): HTMLElement {
   const planInput = h('input', { type: 'file', id: 'plan-file', accept: '.docx,.txt,.json' });
   const fromWorkbook = h('button', { type: 'button', id: 'plan-from-workbook' }, c.planFromWorkbook);
   const planLine = h('p', { class: 'plan-line' }, c.noPlan);
-  const period = h('input', { type: 'text', id: 'period', value: defaultPeriod() });
+  const periods = h('datalist', { id: 'periods' });
+  const period = h('input', { type: 'text', id: 'period', value: defaultPeriod(), list: 'periods', autocomplete: 'off' });
   const checks = h('div', { class: 'checks', id: 'departments' });
   const fillHere = h('button', { type: 'button', id: 'fill-here', class: 'primary', disabled: !env.features.has('insert-sheets') }, c.fillHere);
   const downloadButton = h('button', { type: 'button', id: 'fill-download' }, c.download);
@@ -45,6 +46,13 @@ export function coordinatorView(env: PaneEnv): HTMLElement {
 
   function showPlan(r: PlanRecords): void {
     records = r;
+    // The plan year's periods to pick from: the year, its halves, quarters and months.
+    const year = r.document.year ?? Number(period.value.slice(0, 4));
+    if (Number.isInteger(year)) {
+      const labels = [`${year}`, `${year}-H1`, `${year}-H2`, ...[1, 2, 3, 4].map((q) => `${year}-Q${q}`), ...Array.from({ length: 12 }, (_, m) => `${year}-${String(m + 1).padStart(2, '0')}`)];
+      fill(periods, ...labels.map((label) => h('option', { value: label }, periodLabel(label, w))));
+      if (!period.value.startsWith(String(year))) period.value = `${year}-Q4`;
+    }
     planLine.textContent = c.planLoaded(r.document.title, r.tasks.length, r.targets.length, r.departments.length);
     showDepartments();
   }
@@ -90,8 +98,7 @@ export function coordinatorView(env: PaneEnv): HTMLElement {
     guard(env, async () => {
       const sheets = await filled();
       if (!sheets) return;
-      for (const s of sheets) download(s.bytes, sheetFileName(s.meta.period, s.department), XLSX_TYPE);
-      env.say(c.downloaded(sheets.length));
+      if (sheets.every((s) => env.save(s.bytes, sheetFileName(s.meta.period, s.department), XLSX_TYPE))) env.say(c.downloaded(sheets.length));
     }),
   );
   fillHere.addEventListener('click', () =>
@@ -127,10 +134,10 @@ export function coordinatorView(env: PaneEnv): HTMLElement {
       guard(env, async () => {
         // exceljs (about 260 KB gzipped) writes the ledger workbook; it loads only now.
         const { ledgerToXlsx } = await import('../io/ledger.js');
-        download(await ledgerToXlsx(l, w), 'ledger.xlsx', XLSX_TYPE);
+        env.save(await ledgerToXlsx(l, w), 'ledger.xlsx', XLSX_TYPE);
       }),
     );
-    const reportButton = h('button', { type: 'button', id: 'report-download', onclick: () => download(renderHtml(audit, now().replace('T', ' '), w), 'report.html', 'text/html') }, c.reportDownload);
+    const reportButton = h('button', { type: 'button', id: 'report-download', onclick: () => env.save(renderHtml(audit, now().replace('T', ' '), w), 'report.html', 'text/html') }, c.reportDownload);
     fill(
       result,
       h('p', { class: 'accounting' }, w.accounting(l.accounting)),
@@ -150,7 +157,7 @@ export function coordinatorView(env: PaneEnv): HTMLElement {
     h('div', { class: 'field' }, filePicker(planInput, c.planFile, p.noFile)),
     h('div', { class: 'actions' }, fromWorkbook),
     planLine,
-    field(c.period, period),
+    field(c.period, period, periods),
     field(c.departments, checks),
     h('div', { class: 'actions' }, fillHere, downloadButton),
     h('div', { class: 'field' }, filePicker(returned, c.returned, p.noFile)),
@@ -207,21 +214,30 @@ async function insertSheet(bytes: Uint8Array, meta: SheetMeta): Promise<string |
     const ids = context.workbook.insertWorksheetsFromBase64(base64(bytes), { positionType: Excel.WorksheetPositionType.end });
     await context.sync();
     const inserted = ids.value.map((id) => sheets.getItem(id));
-    for (const s of inserted) s.load('name');
+    for (const s of inserted) s.load('name,protection/protected');
     await context.sync();
+    const cells = metaCells({ ...meta, sheet: target });
+    const writeMeta = (s: Excel.Worksheet) => {
+      // Whatever the filler wrote there goes first: a longer metadata would leave pieces below the new one.
+      s.getRange('A:A').clear(Excel.ClearApplyTo.contents);
+      const range = s.getRange(`A1:A${cells.length}`);
+      range.numberFormat = cells.map(() => ['@']);
+      range.values = cells.map((text) => [text]);
+      s.visibility = Excel.SheetVisibility.veryHidden;
+    };
+    const metaSheet = inserted.find((s) => isMetaSheetName(s.name));
+    if (metaSheet) {
+      metaSheet.name = metaName;
+      writeMeta(metaSheet);
+    } else {
+      // Excel is not promised to insert a very hidden sheet; the metadata is written into one of the pane's own.
+      writeMeta(sheets.add(metaName));
+    }
     for (const s of inserted) {
-      if (isMetaSheetName(s.name)) {
-        s.name = metaName;
-        const cells = metaCells({ ...meta, sheet: target });
-        const range = s.getRange(`A1:A${cells.length}`);
-        range.numberFormat = cells.map(() => ['@']);
-        range.values = cells.map((text) => [text]);
-        s.visibility = Excel.SheetVisibility.veryHidden;
-      } else if (s.name === meta.sheet || s.name.startsWith(`${meta.sheet} (`)) {
-        s.name = target;
-        // As the filler protects it: entry cells open, formatting cells, rows and columns allowed.
-        s.protection.protect({ allowFormatCells: true, allowFormatColumns: true, allowFormatRows: true });
-      }
+      if (s === metaSheet || (s.name !== meta.sheet && !s.name.startsWith(`${meta.sheet} (`))) continue;
+      s.name = target;
+      // As the filler protects it (entry cells open; formatting cells, rows and columns allowed), where insertion did not keep it.
+      if (!s.protection.protected) s.protection.protect({ allowFormatCells: true, allowFormatColumns: true, allowFormatRows: true });
     }
     await context.sync();
     return target;
@@ -264,6 +280,12 @@ const now = (): string => {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 };
+
+/** A period as a clerk reads it: 2021年第二季度. */
+function periodLabel(label: string, w: PaneEnv['w']): string {
+  const p = parsePeriod(label);
+  return p ? w.periodName(p) : label;
+}
 
 /** This quarter: 2026-Q4. */
 function defaultPeriod(): string {

@@ -10,7 +10,7 @@ import { parsePeriod } from '../core/period.js';
 import { carriedRecords, sheetFileName, type SheetMeta } from '../sheets/metadata.js';
 import { readProgressSheet } from '../sheets/read.js';
 import { rawText } from '../sheets/xlsx/grid.js';
-import { download, fill, h, XLSX_TYPE } from './dom.js';
+import { fill, h, XLSX_TYPE } from './dom.js';
 import { loadPlanSheets, queueBlock, queueUsed, rowsAddress, type PlanSheets } from './office-book.js';
 import type { Features } from './features.js';
 
@@ -26,6 +26,12 @@ export interface PaneEnv {
   readonly features: Features;
   /** Shows a line to the user: what happened, or what went wrong. */
   readonly say: (text: string, kind?: 'info' | 'error') => void;
+  /**
+   * Offers bytes as a file to save; false (and said why) where the pane cannot: Excel for Mac ignores downloads from
+   * add-ins (office-js issues 2700, 4681).
+   */
+  readonly save: (bytes: Uint8Array | string, file: string, type: string) => boolean;
+  readonly canDownload: boolean;
 }
 
 /** What the pane holds of one progress sheet: its metadata, what its entry cells looked like, and the marks it set. */
@@ -54,8 +60,10 @@ export class DepartmentView {
   private readings = new Map<string, SheetReading>();
   private marksAllowed = true;
   private listening = false;
-  /** One check at a time: changes that arrive meanwhile wait for it, rows merged. */
+  /** One check at a time: what arrives meanwhile waits for it. */
   private queue: Promise<void> = Promise.resolve();
+  /** Rows changed and not yet re-read, by sheet (undefined: the whole sheet): changes that arrive during a check are merged into one re-read. */
+  private readonly pending = new Map<string, [number, number] | undefined>();
 
   constructor(private readonly env: PaneEnv) {
     const { p } = env;
@@ -117,7 +125,7 @@ export class DepartmentView {
     if (!this.marksAllowed) return syncAnyway ? context.sync() : undefined;
     let queued = false;
     for (const state of this.states.values()) {
-      const sheet = context.workbook.worksheets.getItem(state.meta.sheet);
+      const sheet = this.worksheet(context, state.meta.sheet);
       const wanted = this.wanted(state);
       for (const cell of new Set([...wanted.keys(), ...state.marks.keys()])) {
         const colour = wanted.get(cell);
@@ -152,7 +160,7 @@ export class DepartmentView {
     if (!state || !loaded) return;
     const started = performance.now();
     await Excel.run(async (context) => {
-      const sheet = context.workbook.worksheets.getItem(sheetName);
+      const sheet = this.worksheet(context, sheetName);
       const mirror = loaded.book.mirror(sheetName);
       if (from === undefined || to === undefined) {
         // Rows inserted or deleted, or whole columns changed: the sheet is read again.
@@ -178,7 +186,7 @@ export class DepartmentView {
     const loaded = this.loaded;
     if (!loaded || loaded.metas.length === 0) return this.open();
     await Excel.run(async (context) => {
-      const reads = loaded.metas.map((meta) => ({ meta, used: queueUsed(context.workbook.worksheets.getItem(meta.sheet), meta) }));
+      const reads = loaded.metas.map((meta) => ({ meta, used: queueUsed(this.worksheet(context, meta.sheet), meta) }));
       await context.sync();
       for (const { meta, used } of reads) {
         const mirror = loaded.book.mirror(meta.sheet);
@@ -201,6 +209,7 @@ export class DepartmentView {
     if (!meta) return this.env.say(p.department.noSheets, 'error');
     if (errors > 0) return this.env.say(p.department.submitBlocked(errors), 'error');
     const file = sheetFileName(meta.period, meta.department);
+    if (!this.env.canDownload) return this.env.say(p.department.saveByHand(file));
     let bytes: Uint8Array;
     try {
       bytes = await workbookBytes();
@@ -208,8 +217,7 @@ export class DepartmentView {
       // Where Excel cannot hand the file over (Excel on the web offers it only as PDF), the user saves it by name.
       return this.env.say(p.department.saveByHand(file));
     }
-    download(bytes, file, XLSX_TYPE);
-    this.env.say(p.department.submitted(file));
+    if (this.env.save(bytes, file, XLSX_TYPE)) this.env.say(p.department.submitted(file));
   }
 
   /** Calls `task` after whatever is running, so that checks never overlap. */
@@ -246,7 +254,21 @@ export class DepartmentView {
     const name = this.sheetOf(event.worksheetId);
     if (!name) return;
     const rows = event.changeType === 'RangeEdited' ? rowSpan(event.address) : undefined;
-    await this.serial(() => this.changed(name, rows?.[0], rows?.[1]));
+    const waiting = this.pending.has(name);
+    const before = this.pending.get(name);
+    this.pending.set(name, !rows || (waiting && !before) ? undefined : before ? [Math.min(before[0], rows[0]), Math.max(before[1], rows[1])] : rows);
+    // A re-read already waiting for this sheet takes these rows too.
+    if (waiting) return;
+    await this.serial(async () => {
+      const span = this.pending.get(name);
+      this.pending.delete(name);
+      await this.changed(name, span?.[0], span?.[1]);
+    });
+  }
+
+  /** A progress sheet by its id (a user may rename it while the pane is open), or by its name. */
+  private worksheet(context: Excel.RequestContext, name: string): Excel.Worksheet {
+    return context.workbook.worksheets.getItem(this.loaded?.ids.get(name) ?? name);
   }
 
   private sheetOf(worksheetId: string): string | undefined {
@@ -373,7 +395,7 @@ export class DepartmentView {
     const cell = f.location.cell ?? (row > 0 ? `${meta.columns['entry.actual'] ?? 'A'}${row}` : undefined);
     if (!cell) return;
     await Excel.run(async (context) => {
-      const sheet = context.workbook.worksheets.getItem(meta.sheet);
+      const sheet = this.worksheet(context, meta.sheet);
       sheet.activate();
       sheet.getRange(cell).select();
       await context.sync();

@@ -3,7 +3,7 @@
 import { DEFAULT_LOCALE, localeOf, wording, type Locale } from '../core/locales/index.js';
 import { otherLocale, paneWording } from '../core/locales/panes.js';
 import { DepartmentView, errorText, type PaneEnv } from './department.js';
-import { fill, h } from './dom.js';
+import { download, fill, h } from './dom.js';
 import { FEATURE_SETS, features } from './features.js';
 
 const LOCALE_KEY = 'plan-ledger.locale';
@@ -30,8 +30,20 @@ type Tab = 'department' | 'coordinator' | 'auditor';
 async function start(): Promise<void> {
   const locale = chosenLocale();
   const p = paneWording(locale);
-  const env: PaneEnv = { w: wording(locale), p, features: features(), say };
+  const canDownload = Office.context.platform !== Office.PlatformType.Mac;
+  const save = (bytes: Uint8Array | string, file: string, type: string): boolean => {
+    if (!canDownload) {
+      say(p.noDownload(file), 'error');
+      return false;
+    }
+    download(bytes, file, type);
+    return true;
+  };
+  const env: PaneEnv = { w: wording(locale), p, features: features(), say, save, canDownload };
   document.documentElement.lang = locale;
+  // compat.js looks for this: the pane started, the web view is new enough.
+  document.documentElement.dataset['started'] = 'true';
+  byId('loading').hidden = true;
   document.title = p.title;
   byId('title').textContent = p.title;
   const language = byId('language');
@@ -46,7 +58,8 @@ async function start(): Promise<void> {
   });
   // Features this Excel lacks, said once, with what to do instead.
   const missing = (Object.keys(FEATURE_SETS) as (keyof typeof FEATURE_SETS)[]).filter((f) => !env.features.has(f));
-  byId('notices').textContent = missing.map((f) => p.features[f]).join('\n');
+  // Each says what to do instead; the API set it lacks is for IT staff, in an attribute.
+  fill(byId('notices'), ...missing.map((f) => h('span', { class: 'notice', 'data-feature': f, 'data-requires': `ExcelApi ${FEATURE_SETS[f]}`, title: `ExcelApi ${FEATURE_SETS[f]}` }, p.features[f])));
 
   const department = new DepartmentView(env);
   const views = byId('views');

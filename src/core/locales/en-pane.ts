@@ -8,6 +8,7 @@ export const enPane: PaneWording = {
   officeMissing: 'Office.js did not load: open this pane from Excel. On an intranet without access to Microsoft, ask IT for the intranet build.',
   failed: (detail) => `That did not finish: ${detail}. Try again; if it still fails, ask the coordinator.`,
   noFile: 'No file chosen',
+  noDownload: (file) => `Excel for Mac cannot download “${file}” from the pane. Use Excel on Windows or on the web, or fill into this workbook and save it.`,
   department: {
     intro: 'Checks as you type or paste: problems are listed below; click one to go to its cell.',
     noSheets: 'This workbook has no progress sheet from plan-ledger. Open the sheet the coordinator sent; coordinators make them under “Coordinate”.',
@@ -47,7 +48,7 @@ export const enPane: PaneWording = {
     pick: 'Select a row of the sheet to see its plan sentence and target here.',
     sentence: 'Plan sentence',
     target: 'Year’s target',
-    comparator: 'Comparison',
+    comparator: 'As the plan says',
     expected: (period) => `Pace target for ${period}`,
     previous: 'Last period',
     deadline: 'Deadline',
@@ -89,11 +90,12 @@ export const enPane: PaneWording = {
     filter: 'Show',
     allLights: 'All',
     reportDownload: 'Download the audit report (HTML)',
+    columns: ['No.', 'Target or task', 'Figure', 'Verdict'],
     source: 'Plan sentence',
   },
   features: {
-    'insert-sheets': 'This Excel cannot insert sheets into the open workbook (it needs ExcelApi 1.13: Microsoft 365 or Excel 2021 and later). Use “Download as files” instead.',
-    'live-check': 'This Excel cannot check as you type (it needs ExcelApi 1.9). Click “Check again” after entering figures.',
-    'protection-watch': 'This Excel cannot tell when a sheet’s protection is removed (it needs ExcelApi 1.14); everything else works.',
+    'insert-sheets': 'This Excel cannot fill sheets into the open workbook (it needs Microsoft 365, Excel 2021 or later, or Excel on the web). Use “Download as files” instead.',
+    'live-check': 'This Excel cannot check as you type (it needs Microsoft 365, Excel 2021 or later, or Excel on the web). Click “Check again” after entering figures.',
+    'protection-watch': 'This Excel cannot tell when a sheet’s protection is removed; everything else works.',
   },
 };

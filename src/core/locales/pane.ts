@@ -14,6 +14,8 @@ export interface PaneWording {
   readonly officeMissing: string;
   /** Beside a file picker before a file is picked. */
   readonly noFile: string;
+  /** Where Excel ignores downloads from the pane (Mac). */
+  readonly noDownload: (file: string) => string;
   readonly failed: (detail: string) => string;
   readonly department: {
     readonly intro: string;
@@ -83,6 +85,7 @@ export interface PaneWording {
     readonly allLights: string;
     readonly reportDownload: string;
     readonly source: string;
+    readonly columns: readonly [string, string, string, string];
   };
   readonly features: Readonly<Record<PaneFeature, string>>;
 }

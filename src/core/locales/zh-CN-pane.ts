@@ -8,6 +8,7 @@ export const zhCNPane: PaneWording = {
   officeMissing: 'Office.js 未能加载:请在 Excel 中打开本插件;单位内网无法访问微软网站的,请联系信息中心使用内网版本。',
   failed: (detail) => `操作没有完成:${detail}。请重试;仍不行请联系牵头部门。`,
   noFile: '未选择文件',
+  noDownload: (file) => `Mac 版 Excel 不能从插件下载文件“${file}”。请在 Windows 版或网页版 Excel 中操作,或用“在本工作簿中生成”后另存。`,
   department: {
     intro: '边填边查:填写或粘贴后自动检查本表,问题列在下方,点击可定位到单元格。',
     noSheets: '本工作簿中没有计划台账下发的推进情况表。请打开牵头部门下发的表格;牵头部门可在“牵头汇总”中生成。',
@@ -47,7 +48,7 @@ export const zhCNPane: PaneWording = {
     pick: '选中表中的一行,这里显示它的计划原文和目标。',
     sentence: '计划原文',
     target: '年度目标',
-    comparator: '比较方式',
+    comparator: '计划表述',
     expected: (period) => `${period}序时目标`,
     previous: '上期填报',
     deadline: '完成时限',
@@ -89,11 +90,12 @@ export const zhCNPane: PaneWording = {
     filter: '只看',
     allLights: '全部',
     reportDownload: '下载审计报告(HTML)',
+    columns: ['编号', '指标或任务', '完成值', '结论'],
     source: '计划原文',
   },
   features: {
-    'insert-sheets': '此版本的 Excel 不支持把表格插入当前工作簿(需要 ExcelApi 1.13,Microsoft 365 或 Excel 2021 及以上)。请改用“下载为文件”。',
-    'live-check': '此版本的 Excel 不支持边填边查(需要 ExcelApi 1.9)。填写后请点“重新检查”。',
-    'protection-watch': '此版本的 Excel 不能提示工作表保护被取消(需要 ExcelApi 1.14);其余功能不受影响。',
+    'insert-sheets': '此版本的 Excel 不能把表格生成到当前工作簿里(需要 Microsoft 365、Excel 2021 及以上或网页版)。请改用“下载为文件”。',
+    'live-check': '此版本的 Excel 不能边填边查(需要 Microsoft 365、Excel 2021 及以上或网页版)。填写或粘贴后请点“重新检查”。',
+    'protection-watch': '此版本的 Excel 不能提示工作表保护被取消;其余功能不受影响。',
   },
 };
