@@ -52,7 +52,7 @@ export { openWorkbook, WorkbookCache, type OpenOptions, type XlsxBook } from './
 export { WorkbookError, type Inflate, type ZipProblem } from './sheets/xlsx/zip.js';
 export { type Deflate } from './sheets/xlsx/zip-writer.js';
 export { type Grid, type GridBook } from './sheets/xlsx/grid.js';
-export { readProgress, readProgressSheets, readProgressFile, sheetReader, type ReadOptions, type SheetsReadOptions, type SheetSource } from './sheets/read.js';
+export { readProgress, readProgressSheets, readProgressSheet, readProgressFile, readProgressFileSheets, sheetReader, type ReadOptions, type SheetsReadOptions, type SheetSource } from './sheets/read.js';
 export { readMeta, readMetas, carriedRecords, META_FORMAT_VERSION, SheetMetaSchema, type SheetMeta } from './sheets/metadata.js';
 export { checkSheets, type CheckOptions, type SheetFile } from './sheets/check.js';
 export { EntrySchema, ReportSchema, type Entry, type Report } from './core/report.js';

@@ -265,7 +265,7 @@ describe.runIf(chromiumTool.run)('the task pane in Chromium, against a fake Exce
     await page.close();
   });
 
-  test('coordinator: 区科委 2021-Q2 filled into an empty workbook is protected, its metadata very hidden, and `check` reads it cleanly', async () => {
+  test('coordinator: 区科委 and 区大数据中心 2021-Q2 filled into an empty workbook are protected, their metadata very hidden, and `check` reads both cleanly', async () => {
     const { page, control } = await open({ sheets: [{ name: 'Sheet1', visibility: 'Visible', protected: false, cells: {} }] } as unknown as BookState);
     await page.click('#tab-coordinator');
     await page.waitForSelector('#plan-file');
@@ -275,20 +275,37 @@ describe.runIf(chromiumTool.run)('the task pane in Chromium, against a fake Exce
     await page.fill('#period', '2021-Q2');
     await page.dispatchEvent('#period', 'input');
     await page.check('#departments input[data-department="区科委"]');
+    await page.check('#departments input[data-department="区大数据中心"]');
+    await control.resetSyncCount();
     await page.click('#fill-here');
+    await page.waitForFunction(() => /已在本工作簿中生成 2 张/.test(document.getElementById('status')?.textContent ?? ''));
     await control.settle();
-    await page.waitForFunction(() => /已在本工作簿中生成/.test(document.getElementById('status')?.textContent ?? ''));
+    // Three syncs a department: the names, the insertion, then names, metadata and protection put right.
+    expect(await control.syncCount()).toBeLessThanOrEqual(2 * 4);
     const sheets = await control.sheets();
-    const progress = sheets.find((s) => s.name === '区科委 2021-Q2');
-    const metaSheet = sheets.find((s) => s.name.startsWith('_plan_ledger'));
-    expect(progress?.protected).toBe(true);
-    expect(metaSheet?.visibility).toBe('VeryHidden');
+    for (const name of ['区科委 2021-Q2', '区大数据中心 2021-Q2']) expect(sheets.find((s) => s.name === name)?.protected, name).toBe(true);
+    const metaSheets = sheets.filter((s) => s.name.startsWith('_plan_ledger'));
+    expect(metaSheets.map((s) => [s.name, s.visibility])).toEqual([
+      ['_plan_ledger', 'VeryHidden'],
+      ['_plan_ledger_2', 'VeryHidden'],
+    ]);
     await page.screenshot({ path: join(SHOTS, 'coordinator-fill.png'), fullPage: true });
-    // The workbook as Excel would save it, read back by the CLI.
+    // The department's tab finds both sheets.
+    await page.click('#tab-department');
+    await page.click('#recheck');
+    await control.settle();
+    expect(await page.$$eval('.sheet-line span', (s) => s.map((x) => x.textContent))).toEqual(['区科委 · 2021年第二季度 · 工作表“区科委 2021-Q2”', '区大数据中心 · 2021年第二季度 · 工作表“区大数据中心 2021-Q2”']);
+    // The workbook as Excel would save it, read back by the CLI: both sheets, no template or file finding.
     const saved = join(work, 'coordinator.xlsx');
     writeFileSync(saved, await control.saveAs());
-    const codes = checked(saved).map(([, code]) => code);
-    expect(codes.filter((c) => c.startsWith('template-') || c.startsWith('file-'))).toEqual([]);
+    const run = bin(['check', saved, '--format', 'json']);
+    const report = JSON.parse(run.stdout) as { entries: { department: string }[]; findings: { code: string }[] };
+    expect(new Set(report.entries.map((e) => e.department))).toEqual(new Set(['区科委', '区大数据中心']));
+    expect(report.findings.map((f) => f.code).filter((c) => c.startsWith('template-') || c.startsWith('file-'))).toEqual([]);
+    // And consolidated, as two departments' sheets.
+    const ledgerFile = join(work, 'two-departments-ledger.xlsx');
+    expect(bin(['consolidate', saved, '--out', ledgerFile]).code).toBe(0);
+    expect(ledgerFromXlsx(new Uint8Array(readFileSync(ledgerFile)), ledgerFile)?.accounting).toMatchObject({ files: 1, sheetsAccepted: 2 });
     await page.close();
   });
 

@@ -74,29 +74,32 @@ export class DepartmentView {
   }
 
   /** Reads the workbook, checks every progress sheet, and starts listening for changes. */
-  async open(): Promise<void> {
-    await this.serial(async () => {
-      await Excel.run(async (context) => {
-        this.states.clear();
-        // Each entry cell's own fill is loaded with the rows, to be put back when a mark is cleared.
-        const loaded = await loadPlanSheets(context, (meta, sheet) => {
-          const fills = queueFills(meta, sheet);
-          return () => {
-            const entryColumns = new Set(ENTRY_COLUMNS.flatMap((c) => (meta.columns[c] ? [meta.columns[c]] : [])));
-            const { originals, marks } = fills();
-            this.states.set(meta.sheet, { meta, originals: resolveOriginals(originals), marks, entryColumns });
-          };
-        });
-        this.loaded = loaded;
-        this.check();
-        // Events are registered with the marks' sync: opening takes three syncs (names, rows, marks).
-        const listening = !this.listening && loaded.metas.length > 0;
-        if (listening) this.listen(context);
-        await this.applyMarks(context, listening);
-        this.listening ||= listening;
+  open(): Promise<void> {
+    return this.serial(() => this.read());
+  }
+
+  /** Reads the workbook anew: its progress sheets found, read in full and checked. */
+  private async read(): Promise<void> {
+    await Excel.run(async (context) => {
+      this.states.clear();
+      // Each entry cell's own fill is loaded with the rows, to be put back when a mark is cleared.
+      const loaded = await loadPlanSheets(context, (meta, sheet) => {
+        const fills = queueFills(meta, sheet);
+        return () => {
+          const entryColumns = new Set(ENTRY_COLUMNS.flatMap((c) => (meta.columns[c] ? [meta.columns[c]] : [])));
+          const { originals, marks } = fills();
+          this.states.set(meta.sheet, { meta, originals: resolveOriginals(originals), marks, entryColumns });
+        };
       });
-      this.render();
+      this.loaded = loaded;
+      this.check();
+      // Events are registered with the marks' sync: opening takes three syncs (names, rows, marks).
+      const listening = !this.listening && loaded.metas.length > 0;
+      if (listening) this.listen(context);
+      await this.applyMarks(context, listening);
+      this.listening ||= listening;
     });
+    this.render();
   }
 
   /** Runs every rule over the mirrored sheets: pure, no round trip. Timed as plan-ledger:check (npm run bench reads it). */
@@ -184,7 +187,8 @@ export class DepartmentView {
   /** 重新检查: every progress sheet read again in one sync, marks in one more. */
   private async recheck(): Promise<void> {
     const loaded = this.loaded;
-    if (!loaded || loaded.metas.length === 0) return this.open();
+    // No progress sheet when the pane opened: perhaps the coordinator has filled some in since.
+    if (!loaded || loaded.metas.length === 0) return this.read();
     await Excel.run(async (context) => {
       const reads = loaded.metas.map((meta) => ({ meta, used: queueUsed(this.worksheet(context, meta.sheet), meta) }));
       await context.sync();

@@ -33,7 +33,8 @@ export interface ConsolidationInput {
 }
 
 /** Reads and checks one input: a file on disk, a file a user dropped in a page, a workbook open in Excel. */
-export type SheetReader<I extends ConsolidationInput> = (input: I) => Promise<SheetReading>;
+/** Several readings where one workbook holds several departments' progress sheets. */
+export type SheetReader<I extends ConsolidationInput> = (input: I) => Promise<SheetReading | readonly SheetReading[]>;
 
 export interface ConsolidateOptions {
   /** The period consolidated; by default the one most sheets are for. */
@@ -64,7 +65,7 @@ export async function consolidate<I extends ConsolidationInput>(inputs: readonly
     options.onProgress?.(++done, inputs.length);
     return reading;
   });
-  const reads: Read<I>[] = inputs.map((input, i) => ({ input, reading: readings[i] as SheetReading }));
+  const reads: Read<I>[] = inputs.flatMap((input, i) => [readings[i] as SheetReading | readonly SheetReading[]].flat().map((reading) => ({ input, reading })));
   const period = options.period ?? mostCommonPeriod(reads);
 
   let rowsRead = 0;

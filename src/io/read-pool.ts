@@ -23,7 +23,7 @@ export const BATCH = 8;
 const MAX_IN_FLIGHT = 2;
 
 interface Pending {
-  resolve: (reading: SheetReading) => void;
+  resolve: (readings: readonly SheetReading[]) => void;
   reject: (error: Error) => void;
 }
 
@@ -42,11 +42,11 @@ export class ReadPool {
     this.workers = Array.from({ length: size }, () => {
       // Reading allocates many short strings; a young generation as large as the main thread's keeps scavenges rare.
       const worker = new Worker(workerEntry(), { workerData: { records }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
-      worker.on('message', (results: { id: number; reading?: SheetReading; error?: string }[]) => {
+      worker.on('message', (results: { id: number; readings?: SheetReading[]; error?: string }[]) => {
         for (const m of results) {
           const job = this.pending.get(m.id);
           this.pending.delete(m.id);
-          if (m.reading) job?.resolve(m.reading);
+          if (m.readings) job?.resolve(m.readings);
           else job?.reject(new Error(m.error ?? 'worker failed'));
         }
         this.inFlight.set(worker, (this.inFlight.get(worker) ?? 1) - 1);
@@ -67,8 +67,8 @@ export class ReadPool {
     return tooLarge ? Promise.resolve(tooLarge) : this.read(input.file);
   };
 
-  private read(file: string): Promise<SheetReading> {
-    return new Promise<SheetReading>((resolve, reject) => {
+  private read(file: string): Promise<readonly SheetReading[]> {
+    return new Promise<readonly SheetReading[]>((resolve, reject) => {
       const id = this.nextId++;
       this.pending.set(id, { resolve, reject });
       this.queue.push({ id, file });

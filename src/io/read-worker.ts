@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { PlanRecords } from '../core/record.js';
-import { readProgressFile } from '../sheets/read.js';
+import { readProgressFileSheets } from '../sheets/read.js';
 import { WorkbookCache } from '../sheets/xlsx/reader.js';
 import { nativeInflate } from './zlib.js';
 
@@ -13,7 +13,7 @@ parentPort?.on('message', (jobs: { id: number; file: string }[]) => {
   const results = [];
   for (const { id, file } of jobs) {
     try {
-      results.push({ id, reading: readProgressFile({ file, bytes: new Uint8Array(readFileSync(file)) }, open) });
+      results.push({ id, readings: readProgressFileSheets({ file, bytes: new Uint8Array(readFileSync(file)) }, open) });
     } catch (error) {
       results.push({ id, error: (error as Error).message });
     }

@@ -1,6 +1,6 @@
 import type { PlanRecords } from '../core/record.js';
 import { makeReport, type Report } from '../core/report.js';
-import { readProgressFile } from './read.js';
+import { readProgressFileSheets } from './read.js';
 import { WorkbookCache } from './xlsx/reader.js';
 import type { Inflate } from './xlsx/zip.js';
 
@@ -24,16 +24,18 @@ export async function checkSheets(files: readonly SheetFile[], records: PlanReco
   const open = { records, cache: new WorkbookCache(), ...(options.inflate ? { inflate: options.inflate } : {}) };
   const previous = new Map<string, number>();
   for (const p of options.previous ?? []) {
-    for (const e of readProgressFile(p, open).entries) if (e.targetId !== null && e.actual !== null) previous.set(`${e.department}|${e.targetId}`, e.actual);
+    for (const r of readProgressFileSheets(p, open)) for (const e of r.entries) if (e.targetId !== null && e.actual !== null) previous.set(`${e.department}|${e.targetId}`, e.actual);
   }
   const entries = [];
   const findings = [];
   let rows = 0;
+  // Every progress sheet of every file: a coordinator's workbook may hold several departments'.
   for (const f of files) {
-    const reading = readProgressFile(f, { ...open, previous });
-    entries.push(...reading.entries);
-    findings.push(...reading.findings);
-    rows += reading.rows;
+    for (const reading of readProgressFileSheets(f, { ...open, previous })) {
+      entries.push(...reading.entries);
+      findings.push(...reading.findings);
+      rows += reading.rows;
+    }
   }
   return makeReport(files.length, rows, entries, findings);
 }

@@ -81,18 +81,23 @@ function carriedPrevious(meta: SheetMeta): ReadonlyMap<string, number> | undefin
   return meta.previous && new Map(Object.entries(meta.previous).map(([id, value]) => [`${meta.department}|${id}`, value]));
 }
 
-/** A file's bytes read and checked; the file's size, when known, is checked first so that an oversized file is never read. */
+/** A file's bytes read and checked (its first progress sheet); the file's size, when known, is checked first so that an oversized file is never read. */
 export function readProgressFile(input: { readonly file: string; readonly bytes: Uint8Array; readonly size?: number }, options: Omit<ReadOptions, 'file'> & OpenOptions): SheetReading {
+  return readProgressFileSheets(input, options)[0] as SheetReading;
+}
+
+/** A file's bytes read and checked, each progress sheet in it (a coordinator's workbook may hold several departments'). */
+export function readProgressFileSheets(input: { readonly file: string; readonly bytes: Uint8Array; readonly size?: number }, options: Omit<ReadOptions, 'file'> & OpenOptions): SheetReading[] {
   const { file } = input;
   const tooLarge = oversized(input);
-  if (tooLarge) return unread(tooLarge);
+  if (tooLarge) return [unread(tooLarge)];
   let book: GridBook;
   try {
     book = openWorkbook(input.bytes, options);
   } catch (error) {
-    return failed(file, error);
+    return [failed(file, error)];
   }
-  return readProgress(book, { ...options, file });
+  return readProgressSheets(book, { ...options, file });
 }
 
 /** The finding for a file too large to read, or undefined when it may be read. */
@@ -122,7 +127,7 @@ export function sheetReader(records: PlanRecords, options: OpenOptions = {}): Sh
     const tooLarge = oversizedReading(source);
     if (tooLarge) return tooLarge;
     const bytes = source.bytes ?? (source.load ? await source.load() : new Uint8Array(0));
-    return readProgressFile({ file: source.file, bytes }, open);
+    return readProgressFileSheets({ file: source.file, bytes }, open);
   };
 }
 
