@@ -19,7 +19,8 @@ import { openWorkbook } from '../src/sheets/xlsx/reader.js';
 import { openPane, type Pane } from './fake-excel/harness.js';
 import { stateFromXlsx, type BookState } from './fake-excel/state.js';
 import { bin, ROOT } from './helpers/cli.js';
-import { edit, longPlan, makeSheet, seed } from './helpers/sheets.js';
+import { defaultTemplate, edit, longPlan, makeSheet, seed } from './helpers/sheets.js';
+import { generateProgressSheet } from '../src/sheets/template/fill.js';
 import { CHROMIUM, CHROMIUM_ARGS, chromium as chromiumTool } from './helpers/tools.js';
 
 const DIST = join(ROOT, 'dist/addin');
@@ -215,6 +216,22 @@ describe.runIf(chromiumTool.run)('the task pane in Chromium, against a fake Exce
     expect(await page.textContent('.explain blockquote.sentence')).toBe(target.sentence);
     expect(await page.textContent('.explain')).toContain('序时目标');
     await page.screenshot({ path: join(SHOTS, 'department-explain.png'), fullPage: true });
+    await page.close();
+  });
+
+  test('a row carried with last period’s figure shows it beside the 序时目标', async () => {
+    const target = seed.targets.find((t) => t.id === 't2.2.2-1') as Target;
+    const { bytes } = await generateProgressSheet(defaultTemplate, {
+      records: seed, department: '区科委', period: parsePeriod('2021-Q3') as Period, generatedAt: '2021-10-01T09:00:00', templateVersion: 'test', templateName: 'template.xlsx',
+      previous: new Map([[target.id, 96]]),
+    });
+    const { at, meta } = cellsOf(bytes);
+    const { page, control } = await open(await stateFromXlsx(bytes));
+    await control.select(meta.sheet, at(target.id).actual);
+    await control.settle();
+    const items = Object.fromEntries(await page.$$eval('.explain dt', (dts) => dts.map((dt) => [dt.textContent, dt.nextElementSibling?.textContent])));
+    expect(items['上期填报']).toBe('96个');
+    expect(items['2021年第三季度序时目标']).toBe(`${(expectedValue(target, parsePeriod('2021-Q3') as Period) as number)}个`);
     await page.close();
   });
 

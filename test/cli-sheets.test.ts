@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { ReportSchema } from '../src/core/report.js';
-import { parseCsv } from '../src/index.js';
+import { openWorkbook, parseCsv, readMetas } from '../src/index.js';
 import { strToU8 } from 'fflate';
 import { bin } from './helpers/cli.js';
 import { zip } from './helpers/zip.js';
@@ -33,6 +33,26 @@ describe('plan-ledger template', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('已为 2021-H1 生成 1 份推进情况表');
     expect(readdirSync(out)).toEqual(['2021-H1-区教育局.xlsx']);
+  });
+
+  test('--previous: last period’s figures (from its sheets or its ledger) travel in each department’s new sheet', async () => {
+    const filled = await edit(new Uint8Array(readFileSync(kw)), (sheet) => {
+      sheet.getCell('K6').value = 96;
+    });
+    const q2 = join(work, 'q2-filled.xlsx');
+    writeFileSync(q2, filled);
+    const demo = join(work, 'demo-previous');
+    expect(bin(['demo', '--out', demo]).code).toBe(0);
+    for (const [name, previous, expected] of [
+      ['from-sheet', q2, { 't2.2.2-1': 96 }],
+      ['from-ledger', join(demo, 'ledger.xlsx'), { 't2.2.2-1': 96, 't2.5.12-1': 172 }],
+    ] as const) {
+      const out = join(work, name);
+      const r = bin(['template', '--department', '区科委', '--period', '2021-Q3', '--previous', previous, '--out', out]);
+      expect(r.code, r.stderr).toBe(0);
+      const meta = readMetas(openWorkbook(new Uint8Array(readFileSync(join(out, '2021-Q3-区科委.xlsx')))))[0];
+      expect(meta?.previous).toMatchObject(expected);
+    }
   });
 
   test.each([

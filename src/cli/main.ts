@@ -67,7 +67,7 @@ export async function main(argv: readonly string[], io: Io = processIo, env: Nod
         return await parseCommand({ file: rest[0], json: values.json ?? false, out: values.out }, context);
       case 'template':
         if (rest.length > 0) throw new PlanLedgerError('usage', { problem: 'no-file-taken', command });
-        return await templateCommand({ plan: values.plan, template: values.template, department: values.department, all: values.all ?? false, period: values.period, out: values.out }, context);
+        return await templateCommand({ plan: values.plan, template: values.template, department: values.department, all: values.all ?? false, period: values.period, out: values.out, previous }, context);
       case 'check':
         return await checkCommand({ files: rest, previous, plan: values.plan, format: values.format, out: values.out }, context);
       case 'consolidate':

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { PlanLedgerError } from '../core/error.js';
 import { message } from '../core/locales/index.js';
 import { loadPlan, SEED_PLAN } from '../io/plan-file.js';
-import { writeDepartmentSheets } from '../io/sheet-writer.js';
+import { previousFigures, writeDepartmentSheets } from '../io/sheet-writer.js';
 import type { Context } from './io.js';
 import { requireOut, requirePeriod } from './options.js';
 
@@ -13,6 +13,8 @@ export interface TemplateCommand {
   readonly all: boolean;
   readonly period: string | undefined;
   readonly out: string | undefined;
+  /** Last period's filled sheets or its ledger: their figures travel in the new sheets (the add-in shows them; decreases are checked). */
+  readonly previous?: readonly string[];
   /** Fixed generation time, for reproducible output (tests). */
   readonly now?: Date;
 }
@@ -23,7 +25,8 @@ export async function templateCommand(cmd: TemplateCommand, { io, w }: Context):
   const out = requireOut(cmd.out, 'template');
   if (cmd.all === (cmd.department !== undefined)) throw new PlanLedgerError('usage', { problem: 'department-or-all' });
   const records = await loadPlan(cmd.plan ?? SEED_PLAN);
-  const { files, findings } = await writeDepartmentSheets(records, period, { template: cmd.template, department: cmd.department, out, wording: w, now: cmd.now });
+  const previous = await previousFigures(cmd.previous ?? [], records);
+  const { files, findings } = await writeDepartmentSheets(records, period, { template: cmd.template, department: cmd.department, out, wording: w, now: cmd.now, previous });
   io.out(`${w.cli.sheetsWritten(files.length, period.label, resolve(out))}\n`);
   io.out(`${files.map((f) => `  ${f}`).join('\n')}\n`);
   // What of the coordinator's template could not be carried as it was: never a silent loss.

@@ -8,8 +8,10 @@ import { departmentsFor } from '../core/worklist.js';
 import { DEFAULT_TEMPLATE_VERSION } from '../sheets/template/default.js';
 import { generateProgressSheet, TemplateCache } from '../sheets/template/fill.js';
 import { readFileBytes, writeFileAtomic } from './file.js';
-import { nodeZlib } from './zlib.js';
-import { DEFAULT_TEMPLATE, sheetFileName } from './sheet-file.js';
+import { readProgressFileSheets } from '../sheets/read.js';
+import { ledgerFromXlsx } from './ledger.js';
+import { nativeInflate, nodeZlib } from './zlib.js';
+import { DEFAULT_TEMPLATE, readSheetFiles, sheetFileName } from './sheet-file.js';
 
 export interface SheetsToWrite {
   /** A template file; the bundled default when undefined. */
@@ -20,6 +22,8 @@ export interface SheetsToWrite {
   readonly wording: Wording;
   /** The generation time recorded in the sheets (local time); now when undefined. */
   readonly now?: Date | undefined;
+  /** Last period's figures by `${department}|${targetId}`, carried in each department's sheet. */
+  readonly previous?: ReadonlyMap<string, number>;
 }
 
 /** Sheets written: their paths, and what of the template could not be carried as it was (once, not per sheet). */
@@ -42,9 +46,12 @@ export async function writeDepartmentSheets(records: PlanRecords, period: Period
   const cache = new TemplateCache();
   const findings = new Map<string, Finding>();
   for (const department of departments) {
+    const prefix = `${department}|`;
+    const previous = new Map([...(options.previous ?? [])].flatMap(([key, value]) => (key.startsWith(prefix) ? [[key.slice(prefix.length), value] as const] : [])));
     const sheet = await generateProgressSheet(template, {
       records,
       department,
+      previous,
       period,
       generatedAt,
       templateVersion: options.template === undefined ? DEFAULT_TEMPLATE_VERSION : `custom:${templatePath}`,
@@ -64,4 +71,23 @@ export async function writeDepartmentSheets(records: PlanRecords, period: Period
 function localIso(d: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}
+
+/**
+ * Last period's figures from its filled sheets or its ledger, by `${department}|${targetId}`: a ledger gives each
+ * department's report, sheets their entries. Unreadable files stop the run, as for check.
+ */
+export async function previousFigures(paths: readonly string[], records: PlanRecords): Promise<Map<string, number>> {
+  const figures = new Map<string, number>();
+  for (const file of await readSheetFiles(paths)) {
+    const ledger = ledgerFromXlsx(file.bytes, file.file);
+    if (ledger) {
+      for (const row of ledger.rows) for (const r of row.reports) if (row.targetId !== null && r.actual !== null) figures.set(`${r.department}|${row.targetId}`, r.actual);
+      continue;
+    }
+    for (const reading of readProgressFileSheets(file, { records, inflate: nativeInflate })) {
+      for (const e of reading.entries) if (e.targetId !== null && e.actual !== null) figures.set(`${e.department}|${e.targetId}`, e.actual);
+    }
+  }
+  return figures;
 }

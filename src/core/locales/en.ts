@@ -458,8 +458,9 @@ Usage:
       --json        print all records as one JSON document on stdout
       --out DIR     write a CSV per table (UTF-8 with BOM, formula-safe) and one plan.xlsx
       With neither, print a summary.
-  plan-ledger template --department NAME|--all --period 2021-Q2 [--plan FILE] [--template FILE] --out DIR
+  plan-ledger template --department NAME|--all --period 2021-Q2 [--plan FILE] [--template FILE] [--previous SHEETS|LEDGER…] --out DIR
       Progress sheets per department (periods: 2021, 2021-H1, 2021-Q2, 2021-06).
+      --previous    last period's filled sheets or ledger: each department's figures travel with its sheet, shown by the add-in and checked for decreases
   plan-ledger check FILE|DIR… [--previous FILE…] [--format text|json|csv|xlsx] [--out PATH]
       Read filled sheets back and check them; exit 1 when there are errors.
   plan-ledger demo-fill --period 2021-Q2 --out DIR [--mistakes 0.15] [--seed 1]

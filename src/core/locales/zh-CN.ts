@@ -461,8 +461,9 @@ export const zhCN: Wording = {
       --json        以一个 JSON 文档输出全部记录到标准输出
       --out 目录    写出各表的 CSV(UTF-8 带 BOM,防公式注入)和一个 plan.xlsx
       不加选项时打印摘要。
-  plan-ledger template --department 单位|--all --period 2021-Q2 [--plan 文件] [--template 模板] --out 目录
+  plan-ledger template --department 单位|--all --period 2021-Q2 [--plan 文件] [--template 模板] [--previous 上期表格或台账…] --out 目录
       为各单位生成推进情况表(期间:2021、2021-H1、2021-Q2、2021-06)。
+      --previous    上期填好的推进情况表或台账:各单位上期的完成值随表下发,Excel 插件中可见,回读时检查累计数是否减少
   plan-ledger check 文件|目录… [--previous 上期文件…] [--format text|json|csv|xlsx] [--out 路径]
       回读并校验填好的推进情况表;有错误时退出码为 1。
   plan-ledger demo-fill --period 2021-Q2 --out 目录 [--mistakes 0.15] [--seed 1]
