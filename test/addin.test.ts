@@ -131,6 +131,14 @@ describe.runIf(chromiumTool.run)('the task pane in Chromium, against a fake Exce
     expect(await page.textContent('#department')).toContain('第');
     expect(pane.blocked).toEqual([]);
     await page.screenshot({ path: join(SHOTS, 'department-open.png'), fullPage: true });
+    // Colours off (for a clerk who needs Excel's undo): the marks go, the list stays; on again, they come back.
+    await page.uncheck('#marks');
+    await control.settle();
+    expect((await control.cells(layout.meta.sheet))[text.actual]?.fill).toBe('#FFF2CC');
+    expect(sorted(await shown(page))).toEqual(sorted(expected));
+    await page.check('#marks');
+    await control.settle();
+    expect((await control.cells(layout.meta.sheet))[text.actual]?.fill).toBe('#FFC7CE');
     await page.close();
   });
 

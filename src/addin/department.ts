@@ -58,7 +58,13 @@ export class DepartmentView {
   private loaded: PlanSheets | undefined;
   private readonly states = new Map<string, SheetState>();
   private readings = new Map<string, SheetReading>();
+  /** False once the sheet's protection refused a colour. */
   private marksAllowed = true;
+  /**
+   * The user's choice to colour cells: before ExcelApi 1.20 any write by an add-in clears Excel's undo list, colours
+   * included, so a clerk who needs undo can turn them off (remembered in this pane).
+   */
+  private marksWanted = readChoice(MARKS_KEY, true);
   private listening = false;
   /** One check at a time: what arrives meanwhile waits for it. */
   private queue: Promise<void> = Promise.resolve();
@@ -69,7 +75,14 @@ export class DepartmentView {
     const { p } = env;
     const recheck = h('button', { type: 'button', id: 'recheck', onclick: () => void this.serial(() => this.recheck()) }, p.department.recheck);
     const submit = h('button', { type: 'button', id: 'submit', class: 'primary', onclick: () => void this.serial(() => this.submit()) }, p.department.submit);
-    fill(this.root, h('p', { class: 'intro' }, p.department.intro), this.header, this.banner, h('div', { class: 'actions' }, recheck, submit), this.summary, this.list, this.explain);
+    const marks = h('input', { type: 'checkbox', id: 'marks', checked: this.marksWanted });
+    marks.addEventListener('change', () => {
+      this.marksWanted = marks.checked;
+      writeChoice(MARKS_KEY, marks.checked);
+      void this.serial(() => Excel.run((context) => this.applyMarks(context)));
+    });
+    const choice = h('label', { class: 'choice', title: p.department.marksNote }, marks, p.department.marks);
+    fill(this.root, h('p', { class: 'intro' }, p.department.intro), this.header, this.banner, h('div', { class: 'actions' }, recheck, submit), choice, this.summary, this.list, this.explain);
     this.showExplainHint();
   }
 
@@ -126,10 +139,11 @@ export class DepartmentView {
   /** Sets and clears marks where they changed, in one sync; never protects or unprotects (both clear Excel's undo). */
   private async applyMarks(context: Excel.RequestContext, syncAnyway = false): Promise<void> {
     if (!this.marksAllowed) return syncAnyway ? context.sync() : undefined;
+    const clearing = !this.marksWanted;
     let queued = false;
     for (const state of this.states.values()) {
       const sheet = this.worksheet(context, state.meta.sheet);
-      const wanted = this.wanted(state);
+      const wanted = clearing ? new Map<string, string>() : this.wanted(state);
       for (const cell of new Set([...wanted.keys(), ...state.marks.keys()])) {
         const colour = wanted.get(cell);
         if (colour === state.marks.get(cell)) continue;
@@ -146,7 +160,7 @@ export class DepartmentView {
       await context.sync();
       for (const state of this.states.values()) {
         state.marks.clear();
-        for (const [cell, colour] of this.wanted(state)) state.marks.set(cell, colour);
+        if (!clearing) for (const [cell, colour] of this.wanted(state)) state.marks.set(cell, colour);
       }
     } catch (error) {
       // A template protected without 'format cells' refuses colours; the list still says everything.
@@ -433,6 +447,26 @@ export class DepartmentView {
   private workbookName(): string {
     const url = Office.context.document?.url ?? '';
     return decodeURIComponent(url.split(/[\\/]/).pop() ?? '') || this.env.p.title;
+  }
+}
+
+const MARKS_KEY = 'plan-ledger.marks';
+
+/** A yes/no the user chose in this pane before (localStorage may be refused on a locked-down profile). */
+function readChoice(key: string, otherwise: boolean): boolean {
+  try {
+    const value = localStorage.getItem(key);
+    return value === null ? otherwise : value === 'true';
+  } catch {
+    return otherwise;
+  }
+}
+
+function writeChoice(key: string, value: boolean): void {
+  try {
+    localStorage.setItem(key, String(value));
+  } catch {
+    // not remembered: the pane still does as asked now
   }
 }
 

@@ -35,6 +35,8 @@ export const enPane: PaneWording = {
       'template-row-deleted': 'This row was deleted: restore it from the sheet as sent.',
       'template-row-added': 'Do not insert rows; put additions in the note.',
     },
+    marks: 'Colour problem cells (light red: correct; light yellow: look at)',
+    marksNote: 'In older Excel, each colour the pane sets clears Excel’s undo list; untick to keep undo. Problems are still listed below.',
     marksUnavailable: 'The sheet’s protection does not allow formatting cells, so problems are not coloured; use the list below.',
     protectionOff: (sheet) => `Sheet “${sheet}” is no longer protected: plan cells may be changed by mistake. Protect it again when done.`,
     submitBlocked: (errors) => `${errors} problems must be corrected before submitting.`,

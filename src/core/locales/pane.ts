@@ -30,6 +30,9 @@ export interface PaneWording {
     readonly sheetWide: string;
     readonly fix: Partial<Readonly<Record<Code, string>>>;
     readonly marksUnavailable: string;
+    /** The choice to colour entry cells with problems, and why one might not. */
+    readonly marks: string;
+    readonly marksNote: string;
     readonly protectionOff: (sheet: string) => string;
     readonly submitBlocked: (errors: number) => string;
     readonly submitted: (file: string) => string;

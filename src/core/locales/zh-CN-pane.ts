@@ -35,6 +35,8 @@ export const zhCNPane: PaneWording = {
       'template-row-deleted': '这一行被删除了,请从下发的原表恢复。',
       'template-row-added': '请不要在表中插入行,补充内容写在备注里。',
     },
+    marks: '在单元格上标出问题(浅红须改正、浅黄请留意)',
+    marksNote: '较早版本的 Excel 中,插件每次标色都会清空“撤消”记录;需要撤消时可取消勾选,问题仍在下方列出。',
     marksUnavailable: '表格保护不允许设置单元格格式,问题未在单元格上标色;请按下方列表逐条修改。',
     protectionOff: (sheet) => `工作表“${sheet}”的保护已取消,计划内容可能被误改。改完后请重新保护工作表。`,
     submitBlocked: (errors) => `还有 ${errors} 处需要改正,改正后才能提交。`,
