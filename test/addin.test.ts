@@ -210,6 +210,16 @@ describe.runIf(chromiumTool.run)('the task pane in Chromium, against a fake Exce
     await page.close();
   });
 
+  test('a mark left by an earlier session is cleared to its column’s own fill once the figure is right', async () => {
+    const state = await stateFromXlsx(sheet);
+    const good = layout.at(targetRows[0] as string);
+    const cells = state.sheets.find((x) => x.name === layout.meta.sheet)?.cells ?? {};
+    cells[good.actual] = { ...cells[good.actual], fill: '#FFC7CE' };
+    const { page, control } = await open(state);
+    expect((await control.cells(layout.meta.sheet))[good.actual]?.fill).toBe('#FFF2CC');
+    await page.close();
+  });
+
   test('clicking a finding selects its cell; selecting a row shows its plan sentence', async () => {
     const { page, control } = await open(await stateFromXlsx(sheet));
     const text = layout.at(targetRows[1] as string);

@@ -9,7 +9,7 @@ import { renderHtml } from '../report/html.js';
 import { readLedgerSheet } from '../sheets/ledger-book.js';
 import { openWorkbook } from '../sheets/xlsx/reader.js';
 import type { PaneEnv } from './department.js';
-import { errorText } from './department.js';
+import { errorText } from './host.js';
 import { filePicker, fill, h, readPicked } from './dom.js';
 import { MirrorBook, queueCells } from './office-book.js';
 

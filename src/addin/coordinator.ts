@@ -16,7 +16,7 @@ import { carriedRecords, isMetaSheetName, META_SHEET, sheetFileName, type SheetM
 import { sheetReader } from '../sheets/read.js';
 import { generateProgressSheet } from '../sheets/template/fill.js';
 import type { PaneEnv } from './department.js';
-import { errorText } from './department.js';
+import { errorText } from './host.js';
 import { filePicker, fill, h, readPicked, XLSX_TYPE } from './dom.js';
 import { loadPlanSheets } from './office-book.js';
 

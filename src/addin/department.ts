@@ -2,7 +2,6 @@
 import { auditLedger, countLights, LIGHTS, type Light } from '../core/audit.js';
 import { expectedValue } from '../core/attainment.js';
 import { consolidate, type SheetReading } from '../core/consolidate.js';
-import { CODES } from '../core/code.js';
 import type { Finding } from '../core/finding.js';
 import { message, type Wording } from '../core/locales/index.js';
 import type { PaneWording } from '../core/locales/pane.js';
@@ -10,15 +9,11 @@ import { parsePeriod } from '../core/period.js';
 import { carriedRecords, sheetFileName, type SheetMeta } from '../sheets/metadata.js';
 import { readProgressSheet } from '../sheets/read.js';
 import { rawText } from '../sheets/xlsx/grid.js';
-import { fill, h, XLSX_TYPE } from './dom.js';
+import { fill, h, readChoice, writeChoice, XLSX_TYPE } from './dom.js';
+import { errorText, workbookBytes } from './host.js';
+import { ENTRY_COLUMNS, MARK, queueFills, resolveOriginals } from './marks.js';
 import { loadPlanSheets, queueBlock, queueUsed, rowsAddress, type PlanSheets } from './office-book.js';
 import type { Features } from './features.js';
-
-/** Fill colours of marked entry cells: Excel's own light red for what must be corrected, light yellow for what to look at. */
-export const MARK = { error: '#FFC7CE', warning: '#FFEB9C' } as const;
-const MARK_COLOURS = new Set<string>(Object.values(MARK));
-/** The placeholders of the cells a department fills: the only cells the pane colours. */
-const ENTRY_COLUMNS = ['entry.actual', 'entry.status', 'entry.note', 'entry.evidence'];
 
 export interface PaneEnv {
   readonly w: Wording;
@@ -43,6 +38,9 @@ interface SheetState {
   readonly marks: Map<string, string>;
   readonly entryColumns: ReadonlySet<string>;
 }
+
+/** Where the pane remembers whether to colour cells. */
+const MARKS_KEY = 'plan-ledger.marks';
 
 /**
  * The department's flow: every progress sheet in the workbook read and checked when the pane opens, re-checked row by
@@ -450,45 +448,6 @@ export class DepartmentView {
   }
 }
 
-const MARKS_KEY = 'plan-ledger.marks';
-
-/** A yes/no the user chose in this pane before (localStorage may be refused on a locked-down profile). */
-function readChoice(key: string, otherwise: boolean): boolean {
-  try {
-    const value = localStorage.getItem(key);
-    return value === null ? otherwise : value === 'true';
-  } catch {
-    return otherwise;
-  }
-}
-
-function writeChoice(key: string, value: boolean): void {
-  try {
-    localStorage.setItem(key, String(value));
-  } catch {
-    // not remembered: the pane still does as asked now
-  }
-}
-
-/** Every entry cell's fill, queued: the cell's own (null for none), and the marks an earlier session left. */
-function queueFills(meta: SheetMeta, sheet: Excel.Worksheet): () => { originals: Map<string, string | null>; marks: Map<string, string> } {
-  const cells: [string, Excel.RangeFill][] = [];
-  for (const row of meta.rows) {
-    for (const name of ENTRY_COLUMNS) {
-      const letter = meta.columns[name];
-      if (letter === undefined) continue;
-      const fill = sheet.getRange(`${letter}${row.row}`).format.fill;
-      fill.load('color');
-      cells.push([`${letter}${row.row}`, fill]);
-    }
-  }
-  return () => {
-    const originals = new Map(cells.map(([a, f]) => [a, normalColour(f.color)]));
-    const marks = new Map([...originals].flatMap(([a, c]) => (c !== null && MARK_COLOURS.has(c) ? [[a, c] as const] : [])));
-    return { originals, marks };
-  };
-}
-
 /** The first and last row an address covers ('D5', 'D5:E7', '5:7'); undefined for whole columns. */
 export function rowSpan(address: string): [number, number] | undefined {
   const m = /^(?:.*!)?\$?[A-Z]*\$?(\d+)(?::\$?[A-Z]*\$?(\d+))?$/.exec(address.trim());
@@ -498,67 +457,8 @@ export function rowSpan(address: string): [number, number] | undefined {
   return [Math.min(a, b), Math.max(a, b)];
 }
 
-/** #RRGGBB upper-case, or null for no fill (Office.js says '#FFFFFF' for none, and null for mixed). */
-function normalColour(colour: string | null | undefined): string | null {
-  if (!colour) return null;
-  const c = colour.toUpperCase();
-  return c === '#FFFFFF' ? null : c;
-}
-
-/** A cell left with a mark by an earlier session gets its column's usual fill back when cleared. */
-function resolveOriginals(originals: Map<string, string | null>): Map<string, string | null> {
-  const byColumn = new Map<string, Map<string | null, number>>();
-  for (const [cell, colour] of originals) {
-    if (colour !== null && MARK_COLOURS.has(colour)) continue;
-    const column = cell.replace(/\d+$/, '');
-    const counts = byColumn.get(column) ?? new Map<string | null, number>();
-    counts.set(colour, (counts.get(colour) ?? 0) + 1);
-    byColumn.set(column, counts);
-  }
-  const usual = (column: string): string | null => [...(byColumn.get(column) ?? [])].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
-  return new Map([...originals].map(([cell, colour]) => [cell, colour !== null && MARK_COLOURS.has(colour) ? usual(cell.replace(/\d+$/, '')) : colour]));
-}
-
 const periodName = (label: string, w: Wording): string => {
   const period = parsePeriod(label);
   return period ? w.periodName(period) : label;
 };
 
-/** The open workbook's bytes, as saved (Office's compressed file, read slice by slice). */
-export function workbookBytes(): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    Office.context.document.getFileAsync(Office.FileType.Compressed, { sliceSize: 4 * 1024 * 1024 }, (result) => {
-      if (result.status !== Office.AsyncResultStatus.Succeeded) return reject(new Error(result.error.message));
-      const file = result.value;
-      const parts: Uint8Array[] = [];
-      const next = (index: number): void => {
-        if (index >= file.sliceCount) {
-          file.closeAsync();
-          const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-          let at = 0;
-          for (const part of parts) {
-            out.set(part, at);
-            at += part.length;
-          }
-          return resolve(out);
-        }
-        file.getSliceAsync(index, (slice) => {
-          if (slice.status !== Office.AsyncResultStatus.Succeeded) {
-            file.closeAsync();
-            return reject(new Error(slice.error.message));
-          }
-          parts.push(new Uint8Array(slice.value.data as ArrayLike<number>));
-          next(index + 1);
-        });
-      };
-      next(0);
-    });
-  });
-}
-
-/** What went wrong, in a line: Office's error code and message, or the error's message. */
-export function errorText(error: unknown): string {
-  const e = error as { code?: string; message?: string };
-  if (e && typeof e.code === 'string' && CODES[e.code as keyof typeof CODES] === undefined) return `${e.message ?? ''} (${e.code})`;
-  return e?.message ?? String(error);
-}

@@ -49,3 +49,21 @@ export function filePicker(input: HTMLInputElement, prompt: string, none: string
   });
   return h('label', { class: 'file-picker' }, input, h('span', { class: 'file-button' }, prompt), names);
 }
+
+/** A yes/no the user chose in this pane before (localStorage may be refused on a locked-down profile). */
+export function readChoice(key: string, otherwise: boolean): boolean {
+  try {
+    const value = localStorage.getItem(key);
+    return value === null ? otherwise : value === 'true';
+  } catch {
+    return otherwise;
+  }
+}
+
+export function writeChoice(key: string, value: boolean): void {
+  try {
+    localStorage.setItem(key, String(value));
+  } catch {
+    // not remembered: the pane still does as asked now
+  }
+}

@@ -2,7 +2,8 @@
 // The task pane: the department's checks load with it; the coordinator's and the auditor's code load when their tab is opened.
 import { DEFAULT_LOCALE, localeOf, wording, type Locale } from '../core/locales/index.js';
 import { otherLocale, paneWording } from '../core/locales/panes.js';
-import { DepartmentView, errorText, type PaneEnv } from './department.js';
+import { DepartmentView, type PaneEnv } from './department.js';
+import { errorText } from './host.js';
 import { download, fill, h } from './dom.js';
 import { FEATURE_SETS, features } from './features.js';
 
