@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { parsePlan } from '../src/index.js';
 import { SEED_PLAN } from '../src/node.js';
@@ -35,8 +36,11 @@ export async function addinBench(): Promise<void> {
   const exceljsChunk = chunks.find((f) => /exceljs/i.test(readFileSync(join(DIST, 'chunks', f), 'utf8')));
   const pane = readFileSync(join(DIST, 'taskpane.js'));
   const lazy = chunks.filter((f) => f !== exceljsChunk).map((f) => gz(readFileSync(join(DIST, 'chunks', f))));
+  // Our own code in it: the same entry bundled by esbuild with the lazy tabs and zod left out.
+  const own = await build({ entryPoints: [join(ROOT, 'src/addin/main.ts')], bundle: true, minify: true, write: false, format: 'esm', platform: 'browser', external: ['./coordinator.js', './auditor.js', 'zod'], logLevel: 'silent' });
   printTable('Task pane scripts (gzipped KB): what taskpane.html loads before any user action, and peers', ['script', 'KB gzipped', 'budget'], [
-    ['taskpane.js (loaded at start; exceljs not in it)', gz(pane), `≤ ${INITIAL_BUDGET_KB} (goal ${OWN_GOAL_KB} of own code)`],
+    ['taskpane.js (loaded at start; exceljs not in it)', gz(pane), `≤ ${INITIAL_BUDGET_KB}`],
+    ['  of which our own code (esbuild, zod left out)', gz(own.outputFiles[0]?.contents ?? new Uint8Array()), `goal ${OWN_GOAL_KB}`],
     ['coordinator and auditor chunks (loaded when their tab opens)', lazy.reduce((a, b) => a + b, 0), ''],
     ['exceljs chunk (loaded when a ledger is downloaded)', exceljsChunk ? gz(readFileSync(join(DIST, 'chunks', exceljsChunk))) : NaN, ''],
     ['peer: SheetJS xlsx.full.min.js', gz(readFileSync(join(ROOT, 'node_modules/xlsx/dist/xlsx.full.min.js'))), ''],
