@@ -20,12 +20,17 @@ import { openPane, type Pane } from './fake-excel/harness.js';
 import { stateFromXlsx, type BookState } from './fake-excel/state.js';
 import { bin, ROOT } from './helpers/cli.js';
 import { defaultTemplate, edit, longPlan, makeSheet, seed } from './helpers/sheets.js';
+import { buildDocx } from './helpers/docx.js';
+import { planFromBytes } from '../src/io/plan-source.js';
+import { paneWording } from '../src/core/locales/panes.js';
 import { generateProgressSheet } from '../src/sheets/template/fill.js';
 import { CHROMIUM, CHROMIUM_ARGS, chromium as chromiumTool } from './helpers/tools.js';
 
 const DIST = join(ROOT, 'dist/addin');
 const SHOTS = join(ROOT, 'test-output/addin');
 const work = mkdtempSync(join(tmpdir(), 'plan-ledger-addin-'));
+/** A new workbook, as a coordinator opens one: one empty sheet. */
+const EMPTY_BOOK: BookState = { sheets: [{ name: 'Sheet1', cells: {} }] };
 
 /** The figure, status and evidence cells of each row of a generated sheet, by row id. */
 function cellsOf(bytes: Uint8Array): { meta: SheetMeta; at: (id: string) => { row: number; actual: string; status: string; note: string; evidence: string } } {
@@ -301,7 +306,7 @@ describe.runIf(chromiumTool.run)('the task pane in Chromium, against a fake Exce
   });
 
   test('coordinator: 区科委 and 区大数据中心 2021-Q2 filled into an empty workbook are protected, their metadata very hidden, and `check` reads both cleanly', async () => {
-    const { page, control } = await open({ sheets: [{ name: 'Sheet1', visibility: 'Visible', protected: false, cells: {} }] } as unknown as BookState);
+    const { page, control } = await open(EMPTY_BOOK);
     await page.click('#tab-coordinator');
     await page.waitForSelector('#plan-file');
     const planFile = join(work, 'plan.json');
@@ -345,7 +350,7 @@ describe.runIf(chromiumTool.run)('the task pane in Chromium, against a fake Exce
   });
 
   test('coordinator: sheets downloaded as files; returned sheets consolidated in the pane, exceljs loaded only for the ledger', async () => {
-    const { page, requested } = await open({ sheets: [{ name: 'Sheet1', visibility: 'Visible', protected: false, cells: {} }] } as unknown as BookState);
+    const { page, requested } = await open(EMPTY_BOOK);
     const chunks = () => requested.filter((u) => u.includes('/chunks/'));
     // The department's pane loads no chunk; the coordinator's tab loads its own.
     expect(chunks()).toEqual([]);
@@ -389,6 +394,32 @@ describe.runIf(chromiumTool.run)('the task pane in Chromium, against a fake Exce
     await page.close();
   });
 
+  test.each(['txt', 'docx', 'json'])('coordinator: the plan loads from a .%s file as the CLI reads it', async (kind) => {
+    const text = readFileSync(join(ROOT, 'seeds/yangpu-2021-13.txt'), 'utf8');
+    const file = join(work, `plan.${kind}`);
+    writeFileSync(file, kind === 'txt' ? text : kind === 'docx' ? buildDocx(text.split('\n').map((line) => ({ text: line }))) : JSON.stringify(seed));
+    const records = planFromBytes(new Uint8Array(readFileSync(file)), file);
+    const { page } = await open(EMPTY_BOOK);
+    await page.click('#tab-coordinator');
+    await page.setInputFiles('#plan-file', file);
+    await page.waitForFunction(() => /已载入/.test(document.querySelector('.plan-line')?.textContent ?? ''));
+    expect(await page.textContent('.plan-line')).toBe(paneWording().coordinator.planLoaded(records.document.title, records.tasks.length, records.targets.length, records.departments.length));
+    await page.close();
+  });
+
+  test('coordinator: the plan the open workbook’s sheets carry is enough to fill the next period', async () => {
+    const { page } = await open(await stateFromXlsx(sheet));
+    await page.click('#tab-coordinator');
+    await page.click('#plan-from-workbook');
+    await page.waitForFunction(() => /已载入/.test(document.querySelector('.plan-line')?.textContent ?? ''));
+    const tasks = new Set(layout.meta.rows.map((r) => r.taskId)).size;
+    expect(await page.textContent('.plan-line')).toContain(`${tasks} 项任务`);
+    await page.fill('#period', '2021-Q3');
+    await page.dispatchEvent('#period', 'input');
+    expect(await page.$$eval('#departments input[data-department]', (boxes) => boxes.map((b) => b.getAttribute('data-department')))).toContain('区科委');
+    await page.close();
+  });
+
   test('auditor: the demo ledger’s lights in the pane are those `audit` gives', async () => {
     const out = join(work, 'demo');
     expect(bin(['demo', '--out', out]).code).toBe(0);
@@ -399,7 +430,7 @@ describe.runIf(chromiumTool.run)('the task pane in Chromium, against a fake Exce
     // audit prints the totals: 绿 12、黄 3、红 4、灰 4.
     const totals = Object.fromEntries([...run.stdout.matchAll(/(绿|黄|红|灰) (\d+)/g)].map((m) => [({ 绿: 'green', 黄: 'yellow', 红: 'red', 灰: 'grey' } as Record<string, string>)[m[1] as string], Number(m[2])]));
     expect(totals).toEqual(audit.totals);
-    const { page } = await open({ sheets: [{ name: 'Sheet1', visibility: 'Visible', protected: false, cells: {} }] } as unknown as BookState);
+    const { page } = await open(EMPTY_BOOK);
     await page.click('#tab-auditor');
     await page.waitForSelector('#ledger-file');
     await page.setInputFiles('#ledger-file', ledgerFile);
