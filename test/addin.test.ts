@@ -463,6 +463,28 @@ describe.runIf(chromiumTool.run)('the task pane in Chromium, against a fake Exce
     await page.close();
   });
 
+  test('a change no event reported is caught when the sheet is activated again, and by 重新检查', async () => {
+    // Without ExcelApi 1.9 the pane hears no change at all, as when Excel misses one (a dropdown pick on the web).
+    const state = await stateFromXlsx(sheet);
+    state.sheets.push({ name: 'Sheet2', cells: {} });
+    const { page, control } = await open(state, { requirements: { ExcelApi: '1.8' } });
+    const good = layout.at(targetRows[0] as string);
+    const at = async () => (await shown(page)).filter(([c]) => c === good.actual).map(([, code]) => code);
+    await control.type(layout.meta.sheet, good.actual, '待统计');
+    await control.settle();
+    expect(await at()).toEqual([]);
+    await control.activate('Sheet2');
+    await control.activate(layout.meta.sheet);
+    await control.settle();
+    expect(await at()).toEqual(['entry-not-a-number']);
+    await control.type(layout.meta.sheet, good.actual, '200');
+    await control.settle();
+    await page.click('#recheck');
+    await control.settle();
+    expect(await at()).toEqual([]);
+    await page.close();
+  });
+
   test('English on request: the switch reloads the pane in English, and findings are worded in English', async () => {
     const { page, control } = await open(await stateFromXlsx(sheet));
     await Promise.all([page.waitForEvent('load'), page.click('#language')]);
