@@ -26,6 +26,8 @@ const USAGE = [
   { problem: 'one-file', command: 'parse', count: 2 },
   { problem: 'no-file-taken', command: 'template' },
   { problem: 'no-period-found' },
+  { problem: 'no-sheets-found', command: 'check', paths: ['收回/'] },
+  { problem: 'no-sheet-read', files: [{ file: '收回/a.xls', code: 'file-other-format' }, { file: 'b.xlsx', code: 'file-corrupt' }] },
 ] as const satisfies readonly UsageProblem[];
 
 const DATA = [
@@ -111,6 +113,7 @@ const SAMPLES: { readonly [C in Code]: readonly ParamsOf<C>[] } = {
   ],
   'template-not-carried': LOSSES.map((loss) => ({ file, ...loss })),
   'file-not-xlsx': [{ file }],
+  'file-other-format': (['xls', 'et', 'ods', 'numbers', 'csv'] as const).map((format) => ({ file, format })),
   'file-corrupt': CORRUPT.map((c) => ({ file, ...c })),
   'template-not-a-progress-sheet': [{ file }],
   'template-unknown-plan': [{ file, planId: 'plan-bef93af30e1d', planTitle: '某区计划', expected: 'plan-1a2b3c4d5e6f' }],
@@ -174,7 +177,7 @@ const reasonsCovered: Missing<Reason['kind'], (typeof REASONS)[number]['kind']> 
 
 /** Words a Chinese sentence may hold in Latin letters: the command, its options, file types, formats, and values a user types. */
 const ALLOWED =
-  /plan-ledger(?: (?:parse|template|check|demo-fill|consolidate|audit|demo|codes))?|--[a-z][\w-]*|PLAN_LEDGER_\w+|npm start|plan\.xlsx|\.(?:txt|docx|json|xlsx|csv|pdf)\b|word\/document\.xml|\b(?:UTF|GB18030|GBK|JSON|CSV|XLSX|HTML|BOM|Excel|Word|MB|xlsx|targetId|policy|same|sum|lead|zh-CN|en|text|json|csv|parse|check|consolidate|template|demo-fill|audit)\b|\{\{[\w.]+\}\}/g;
+  /plan-ledger(?: (?:parse|template|check|demo-fill|consolidate|audit|demo|codes))?|--[a-z][\w-]*|PLAN_LEDGER_\w+|npm start|plan\.xlsx|\.(?:txt|docx|json|xlsx|xls|et|ods|numbers|csv|pdf)\b|word\/document\.xml|\b(?:UTF|GB18030|GBK|JSON|CSV|XLSX|HTML|BOM|Excel|Word|MB|WPS|LibreOffice|OpenDocument|Apple|Numbers|xlsx|targetId|policy|same|sum|lead|zh-CN|en|text|json|csv|parse|check|consolidate|template|demo-fill|audit)\b|\{\{[\w.]+\}\}/g;
 
 /** The Latin words left in a zh-CN text once the parameters' own values and the allowed words are taken out. */
 function englishIn(text: string, values: readonly unknown[] = []): string[] {

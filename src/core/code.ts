@@ -33,7 +33,10 @@ export type UsageProblem =
   | { readonly problem: 'files-required'; readonly command: string }
   | { readonly problem: 'one-file'; readonly command: string; readonly count: number }
   | { readonly problem: 'no-file-taken'; readonly command: string }
-  | { readonly problem: 'no-period-found' };
+  | { readonly problem: 'no-period-found' }
+  | { readonly problem: 'no-sheets-found'; readonly command: string; readonly paths: readonly string[] }
+  /** Files were there but none was a progress sheet: each with the code of its finding. */
+  | { readonly problem: 'no-sheet-read'; readonly files: readonly { readonly file: string; readonly code: Code }[] };
 
 /** Why an .xlsx (or the zip inside a .docx) cannot be read. */
 export type CorruptReason =
@@ -42,6 +45,9 @@ export type CorruptReason =
   | { readonly reason: 'zip-method'; readonly part: string; readonly method: number }
   | { readonly reason: 'inflate'; readonly part: string; readonly detail: string }
   | { readonly reason: 'unreadable'; readonly detail: string };
+
+/** Spreadsheet files that are not .xlsx, as WPS, old Excel, LibreOffice and Numbers save them, and text. */
+export type SheetFormat = 'xls' | 'et' | 'ods' | 'numbers' | 'csv';
 
 /** What a template holds that filling could not carry as it was. */
 export type TemplateLoss =
@@ -85,6 +91,7 @@ export interface CodeParams {
     );
   'template-not-carried': File & TemplateLoss;
   'file-not-xlsx': File;
+  'file-other-format': File & { readonly format: SheetFormat };
   'file-corrupt': File & CorruptReason;
   'template-not-a-progress-sheet': File;
   'template-unknown-plan': File & { readonly planId: string; readonly planTitle: string; readonly expected: string };
@@ -154,6 +161,7 @@ export const CODES: { readonly [C in Code]: { readonly kind: CodeKind; readonly 
   'template-invalid': fatal,
   'template-not-carried': warning,
   'file-not-xlsx': error,
+  'file-other-format': error,
   'file-corrupt': error,
   'template-not-a-progress-sheet': error,
   'template-unknown-plan': error,

@@ -127,7 +127,11 @@ export async function consolidate<I extends ConsolidationInput>(inputs: readonly
   };
 }
 
-function mostCommonPeriod(reads: readonly Read<unknown>[]): Period {
+function mostCommonPeriod(reads: readonly Read<ConsolidationInput>[]): Period {
+  // Nothing read at all (a folder of .xls and .ods, say): each file said with its problem, never a ledger of nothing.
+  if (reads.length > 0 && reads.every((r) => !r.reading.identity)) {
+    throw new PlanLedgerError('usage', { problem: 'no-sheet-read', files: reads.map((r) => ({ file: r.input.file, code: r.reading.findings[0]?.code ?? 'template-not-a-progress-sheet' })) });
+  }
   const counts = new Map<string, number>();
   for (const { reading } of reads) if (reading.identity) counts.set(reading.identity.period, (counts.get(reading.identity.period) ?? 0) + 1);
   const best = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];

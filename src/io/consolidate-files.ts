@@ -14,7 +14,7 @@ export interface ConsolidateFilesOptions extends Omit<ConsolidateOptions, 'concu
 
 /** Consolidates the sheet files named (files, or the .xlsx in folders), reading each from disk when its turn comes. */
 export async function consolidateFiles(paths: readonly string[], records: PlanRecords, options: ConsolidateFilesOptions = {}): Promise<Ledger> {
-  const inputs = await listSheetFiles(paths);
+  const inputs = await listSheetFiles(paths, 'consolidate');
   const workers = Math.min(options.workers ?? 0, availableParallelism());
   const pool = inputs.length > 1 && workers > 1 ? new ReadPool(records, workers) : undefined;
   try {

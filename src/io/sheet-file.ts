@@ -2,6 +2,8 @@ import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SheetFile } from '../sheets/check.js';
+import { PlanLedgerError } from '../core/error.js';
+import { SPREADSHEET_EXTENSIONS } from '../sheets/format.js';
 import { MAX_SHEET_FILE_BYTES, type SheetSource } from '../sheets/read.js';
 import { fileError, readFileBytes, regularFile } from './file.js';
 
@@ -9,10 +11,12 @@ import { fileError, readFileBytes, regularFile } from './file.js';
 export const DEFAULT_TEMPLATE = fileURLToPath(new URL('../../templates/progress-report.xlsx', import.meta.url));
 
 /**
- * Sheet files to read: each .xlsx named, and every .xlsx in each folder named (Office's ~$ lock files left out).
- * Only sizes and times now; each file's bytes are read when its turn comes, so memory stays flat in N.
+ * Sheet files to read: each file named, and every spreadsheet file in each folder named (Office's ~$ lock files left
+ * out): .xlsx and its kin are read, .xls, .et, .ods, .numbers and .csv each get a finding that says how to fix them, so
+ * that no returned file is skipped in silence. Only sizes and times now; each file's bytes are read when its turn
+ * comes, so memory stays flat in N. With no file at all, `command` stops with no-sheets-found.
  */
-export async function listSheetFiles(paths: readonly string[]): Promise<SheetSource[]> {
+export async function listSheetFiles(paths: readonly string[], command = 'check'): Promise<SheetSource[]> {
   const files: string[] = [];
   for (const path of paths) {
     let isDirectory: boolean;
@@ -26,15 +30,16 @@ export async function listSheetFiles(paths: readonly string[]): Promise<SheetSou
       continue;
     }
     for (const name of (await readdir(path)).sort()) {
-      if (extname(name).toLowerCase() === '.xlsx' && !name.startsWith('~$') && !name.startsWith('.')) files.push(join(path, name));
+      if (SPREADSHEET_EXTENSIONS.has(extname(name).toLowerCase()) && !name.startsWith('~$') && !name.startsWith('.')) files.push(join(path, name));
     }
   }
+  if (files.length === 0 && paths.length > 0) throw new PlanLedgerError('usage', { problem: 'no-sheets-found', command, paths: [...paths] });
   return files.map((file) => ({ file, ...regularFile(file), load: () => readFileBytes(file) }));
 }
 
 /** Reads sheets to check. Missing files stop the run (a typo); oversized ones come back empty for a finding. */
-export async function readSheetFiles(paths: readonly string[]): Promise<SheetFile[]> {
-  return (await listSheetFiles(paths)).map(({ file, size = 0 }) => ({
+export async function readSheetFiles(paths: readonly string[], command = 'check'): Promise<SheetFile[]> {
+  return (await listSheetFiles(paths, command)).map(({ file, size = 0 }) => ({
     file,
     size,
     // An oversized file is not read at all; the check reports it as file-too-large.

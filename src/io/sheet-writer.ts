@@ -79,7 +79,7 @@ function localIso(d: Date): string {
  */
 export async function previousFigures(paths: readonly string[], records: PlanRecords): Promise<Map<string, number>> {
   const figures = new Map<string, number>();
-  for (const file of await readSheetFiles(paths)) {
+  for (const file of await readSheetFiles(paths, 'template')) {
     const ledger = ledgerFromXlsx(file.bytes, file.file);
     if (ledger) {
       for (const row of ledger.rows) for (const r of row.reports) if (row.targetId !== null && r.actual !== null) figures.set(`${r.department}|${row.targetId}`, r.actual);

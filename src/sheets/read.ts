@@ -7,6 +7,7 @@ import type { PlanRecords, Target } from '../core/record.js';
 import type { Entry } from '../core/report.js';
 import { checkEntry } from '../core/rule.js';
 import { normalize } from '../core/text.js';
+import { otherFormat } from './format.js';
 import { carriedRecords, identityOf, readMetas, type SheetMeta } from './metadata.js';
 import { rawText, type Grid, type GridBook } from './xlsx/grid.js';
 import { openWorkbook, WorkbookCache, type OpenOptions } from './xlsx/reader.js';
@@ -95,7 +96,9 @@ export function readProgressFileSheets(input: { readonly file: string; readonly 
   try {
     book = openWorkbook(input.bytes, options);
   } catch (error) {
-    return [failed(file, error)];
+    // A spreadsheet saved in another format (WPS's .et, old Excel's .xls, LibreOffice's .ods) is said as such, with how to fix it.
+    const format = error instanceof WorkbookError && error.problem.code === 'file-not-xlsx' ? otherFormat(file, input.bytes) : undefined;
+    return [format ? unread(finding('file-other-format', { file, format }, { file })) : failed(file, error)];
   }
   return readProgressSheets(book, { ...options, file });
 }

@@ -1,4 +1,4 @@
-import type { CorruptReason, DataProblem, FileReason, UsageProblem } from '../code.js';
+import type { CorruptReason, DataProblem, FileReason, SheetFormat, UsageProblem } from '../code.js';
 import type { Wording } from './wording.js';
 import { zhCNSheet } from './zh-CN-sheet.js';
 
@@ -8,6 +8,22 @@ const POLICY = { same: '同一数值', sum: '求和', lead: '以牵头单位为�
 
 const list = (items: readonly string[]): string => items.join('、');
 const choices = (items: readonly string[]): string => items.join(' | ');
+
+/** Each other spreadsheet format as a clerk knows it, and how to make an .xlsx of it. */
+const FORMAT_ZH: Readonly<Record<SheetFormat, { readonly name: string; readonly fix: string }>> = {
+  xls: { name: 'Excel 97-2003 工作簿(.xls)', fix: '用 Excel 或 WPS 打开,“另存为”选“Excel 工作簿(*.xlsx)”' },
+  et: { name: 'WPS 表格文件(.et)', fix: '用 WPS 打开,“另存为”选“Excel 工作簿(*.xlsx)”' },
+  ods: { name: 'OpenDocument 电子表格(.ods,LibreOffice 默认格式)', fix: '用 LibreOffice 打开,“另存为”选“Excel 2007-365 (.xlsx)”' },
+  numbers: { name: 'Apple Numbers 文件(.numbers)', fix: '用 Numbers 打开,“文件 → 导出为 → Excel”' },
+  csv: { name: 'CSV 文本文件', fix: '在下发的推进情况表(.xlsx)中填写,不要另存为 CSV' },
+};
+
+/** A file's name without its folders. */
+const baseName = (file: string): string => file.split(/[\\/]/).pop() ?? file;
+
+/** The first ten items joined, and how many more. */
+const shortList = (items: readonly string[], separator: string, more: (n: number) => string): string =>
+  items.length <= 10 ? items.join(separator) : `${items.slice(0, 10).join(separator)}${separator}${more(items.length - 10)}`;
 
 function usage(p: UsageProblem): string {
   switch (p.problem) {
@@ -41,6 +57,10 @@ function usage(p: UsageProblem): string {
       return `${p.command} 不接受文件;计划请用 --plan 指定`;
     case 'no-period-found':
       return '没有一份推进情况表注明期间;请用 --period 指定';
+    case 'no-sheet-read':
+      return `没有读到任何推进情况表:${p.files.length} 个文件都未能读取(${shortList(p.files.map((f) => `${baseName(f.file)}:${zhCN.codes[f.code].title}`), '、', (n) => `等 ${n} 个`)});请按各文件的问题处理后重试(plan-ledger check 逐一列出)`;
+    case 'no-sheets-found':
+      return `${p.paths.join('、')} 中没有表格文件(.xlsx、.xls、.et、.ods…),${p.command} 没有可读的推进情况表`;
   }
 }
 
@@ -180,6 +200,7 @@ export const zhCN: Wording = {
       },
     },
     'file-not-xlsx': { title: '不是 xlsx 文件', message: (p) => `${p.file} 不是 Excel 工作簿(.xlsx)` },
+    'file-other-format': { title: '文件格式不对', message: (p) => `${p.file} 是 ${FORMAT_ZH[p.format].name},不是 Excel 工作簿(.xlsx),未能读取:请${FORMAT_ZH[p.format].fix},再重新报送` },
     'file-corrupt': { title: '文件已损坏', message: (p) => `${p.file} 已损坏,无法读取:${corrupt(p)}` },
     'template-not-a-progress-sheet': { title: '不是推进情况表', message: (p) => `${p.file} 不是 plan-ledger 生成的推进情况表` },
     'template-unknown-plan': { title: '计划不符', message: (p) => `${p.file} 属于另一份计划(${p.planId}《${p.planTitle}》),不是 ${p.expected}` },
