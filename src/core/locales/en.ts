@@ -1,5 +1,6 @@
 import type { CorruptReason, DataProblem, FileReason, SheetFormat, UsageProblem } from '../code.js';
 import { enSheet } from './en-sheet.js';
+import { baseName, shortList } from './lists.js';
 import type { Wording } from './wording.js';
 
 const { percent } = enSheet;
@@ -15,13 +16,6 @@ const FORMAT_EN: Readonly<Record<SheetFormat, { readonly name: string; readonly 
   numbers: { name: 'an Apple Numbers file (.numbers)', fix: 'open it in Numbers and use File → Export To → Excel' },
   csv: { name: 'a CSV text file', fix: 'fill in the progress sheet as sent (.xlsx) instead of saving it as CSV' },
 };
-
-/** A file's name without its folders. */
-const baseName = (file: string): string => file.split(/[\\/]/).pop() ?? file;
-
-/** The first ten items joined, and how many more. */
-const shortList = (items: readonly string[], separator: string, more: (n: number) => string): string =>
-  items.length <= 10 ? items.join(separator) : `${items.slice(0, 10).join(separator)}${separator}${more(items.length - 10)}`;
 
 function usage(p: UsageProblem): string {
   switch (p.problem) {

@@ -1,4 +1,5 @@
 import type { CorruptReason, DataProblem, FileReason, SheetFormat, UsageProblem } from '../code.js';
+import { baseName, shortList } from './lists.js';
 import type { Wording } from './wording.js';
 import { zhCNSheet } from './zh-CN-sheet.js';
 
@@ -17,13 +18,6 @@ const FORMAT_ZH: Readonly<Record<SheetFormat, { readonly name: string; readonly 
   numbers: { name: 'Apple Numbers 文件(.numbers)', fix: '用 Numbers 打开,“文件 → 导出为 → Excel”' },
   csv: { name: 'CSV 文本文件', fix: '在下发的推进情况表(.xlsx)中填写,不要另存为 CSV' },
 };
-
-/** A file's name without its folders. */
-const baseName = (file: string): string => file.split(/[\\/]/).pop() ?? file;
-
-/** The first ten items joined, and how many more. */
-const shortList = (items: readonly string[], separator: string, more: (n: number) => string): string =>
-  items.length <= 10 ? items.join(separator) : `${items.slice(0, 10).join(separator)}${separator}${more(items.length - 10)}`;
 
 function usage(p: UsageProblem): string {
   switch (p.problem) {
