@@ -1,8 +1,10 @@
-// The Excel add-in: `npm run build:addin` writes dist/addin/ (the task pane, its scripts, icons and manifest.xml).
+// The Excel add-in: `npm run build:addin` writes dist/addin/ (the task pane, its scripts, icons and manifest.xml),
+// and dist/page/plan-ledger.html, the same UI as one offline page.
 //   PLAN_LEDGER_BASE_URL   where dist/addin will be served from; every URL in manifest.xml points there (https://localhost:3000/ by default)
 //   PLAN_LEDGER_OFFICE_JS  `cdn` (Microsoft's CDN, the default) or `local`: Office.js served from dist/addin/office-js/,
 //                          copied from the @microsoft/office-js package, for intranets without Internet access
 //   PLAN_LEDGER_ADDIN_OUT  another output directory than dist/addin
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,13 +67,57 @@ class AddinFiles {
   }
 }
 
+/** The offline page: page.js and the pane's styles put inside page.html, allowed by their hashes; page.js itself not kept. */
+class OnePage {
+  apply(compiler) {
+    const { RawSource } = webpack.sources;
+    compiler.hooks.thisCompilation.tap('OnePage', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'OnePage', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT }, () => {
+        const script = compilation.getAsset('page.js')?.source.source().toString() ?? '';
+        // A script element ends at the first </script: none may stand inside it.
+        const inline = script.replace(/<\/(script)/gi, '<\\/$1');
+        const style = readFileSync(join(SRC, 'taskpane.css'), 'utf8');
+        const hash = (text) => `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
+        const html = readFileSync(join(SRC, 'page.html'), 'utf8')
+          .replace('%SCRIPT_HASH%', hash(inline))
+          .replace('%STYLE_HASH%', hash(style))
+          .replace('%STYLE%', () => style)
+          .replace('%SCRIPT%', () => inline);
+        compilation.deleteAsset('page.js');
+        compilation.emitAsset('plan-ledger.html', new RawSource(html), { minimized: true });
+      });
+    });
+  }
+}
+
+/** The page's build: every module in one script (no chunk can load from a file:// page), the default template inside. */
+function pageConfig(production) {
+  return {
+    mode: production ? 'production' : 'development',
+    target: ['web', 'es2020'],
+    entry: { page: join(SRC, 'page.ts') },
+    output: { path: process.env.PLAN_LEDGER_PAGE_OUT || join(ROOT, 'dist/page'), filename: '[name].js', asyncChunks: false, publicPath: '', clean: true },
+    resolve: { extensions: ['.ts', '.js'], extensionAlias: { '.js': ['.ts', '.js'] } },
+    module: {
+      rules: [{ test: /\.ts$/, loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'ESNext', moduleResolution: 'Bundler', sourceMap: false, declaration: false } } }],
+    },
+    plugins: [
+      new webpack.DefinePlugin({ PLAN_LEDGER_DEFAULT_TEMPLATE: JSON.stringify(readFileSync(join(ROOT, 'templates/progress-report.xlsx')).toString('base64')) }),
+      new OnePage(),
+    ],
+    devtool: false,
+    performance: { hints: false },
+    stats: 'errors-warnings',
+  };
+}
+
 export default (env = {}, argv = {}) => {
   const production = argv.mode !== 'development';
   const base = process.env.PLAN_LEDGER_BASE_URL || env.baseUrl || DEFAULT_BASE_URL;
   if (!/^https:\/\/[^/]+(\/.*)?\/$/.test(base)) throw new Error(`PLAN_LEDGER_BASE_URL must be an https URL ending in /: ${base}`);
   const officeJs = process.env.PLAN_LEDGER_OFFICE_JS || env.officeJs || 'cdn';
   if (officeJs !== 'cdn' && officeJs !== 'local') throw new Error(`PLAN_LEDGER_OFFICE_JS must be cdn or local: ${officeJs}`);
-  return {
+  const addin = {
     mode: production ? 'production' : 'development',
     target: ['web', 'es2020'],
     entry: { taskpane: join(SRC, 'main.ts') },
@@ -92,4 +138,5 @@ export default (env = {}, argv = {}) => {
     performance: { hints: false },
     stats: 'errors-warnings',
   };
+  return [addin, pageConfig(production)];
 };

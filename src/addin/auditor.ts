@@ -128,5 +128,5 @@ export function auditorView(env: PaneEnv): HTMLElement {
     );
   }
 
-  return h('section', { class: 'view', id: 'auditor' }, h('p', { class: 'intro' }, a.intro), h('div', { class: 'field' }, filePicker(input, a.ledgerFile, p.noFile)), h('div', { class: 'actions' }, fromWorkbook), out);
+  return h('section', { class: 'view', id: 'auditor' }, h('p', { class: 'intro' }, a.intro), h('div', { class: 'field' }, filePicker(input, a.ledgerFile, p.noFile)), env.workbook ? h('div', { class: 'actions' }, fromWorkbook) : null, out);
 }

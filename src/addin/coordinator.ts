@@ -37,7 +37,8 @@ export function coordinatorView(env: PaneEnv): HTMLElement {
   const checks = h('div', { class: 'checks', id: 'departments' });
   const fillHere = h('button', { type: 'button', id: 'fill-here', class: 'primary', disabled: !env.features.has('insert-sheets') }, c.fillHere);
   const downloadButton = h('button', { type: 'button', id: 'fill-download' }, c.download);
-  const returned = h('input', { type: 'file', id: 'returned-files', accept: '.xlsx', multiple: true });
+  // Every spreadsheet kind: those that are not .xlsx get a finding saying how to fix them, never a silent skip.
+  const returned = h('input', { type: 'file', id: 'returned-files', accept: '.xlsx,.xlsm,.xltx,.xls,.et,.ods,.numbers,.csv', multiple: true });
   const consolidateButton = h('button', { type: 'button', id: 'consolidate', class: 'primary' }, c.consolidate);
   const result = h('div', { class: 'ledger-result', id: 'ledger-result' });
 
@@ -70,7 +71,7 @@ export function coordinatorView(env: PaneEnv): HTMLElement {
     const at = periodValue();
     if (!records) return void env.say(c.noPlan, 'error');
     if (!at) return void env.say(c.period, 'error');
-    const template = await defaultTemplate();
+    const template = await env.defaultTemplate();
     const out = [];
     for (const department of chosen()) {
       const sheet = await generateProgressSheet(template, { records, department, period: at, generatedAt: now(), templateVersion: TEMPLATE_VERSION, templateName: 'progress-report.xlsx' });
@@ -155,11 +156,11 @@ export function coordinatorView(env: PaneEnv): HTMLElement {
     { class: 'view', id: 'coordinator' },
     h('p', { class: 'intro' }, c.intro),
     h('div', { class: 'field' }, filePicker(planInput, c.planFile, p.noFile)),
-    h('div', { class: 'actions' }, fromWorkbook),
+    env.workbook ? h('div', { class: 'actions' }, fromWorkbook) : null,
     planLine,
     field(c.period, period, periods),
     field(c.departments, checks),
-    h('div', { class: 'actions' }, fillHere, downloadButton),
+    h('div', { class: 'actions' }, env.workbook ? fillHere : null, downloadButton),
     h('div', { class: 'field' }, filePicker(returned, c.returned, p.noFile)),
     h('div', { class: 'actions' }, consolidateButton),
     result,
@@ -266,13 +267,6 @@ function base64(bytes: Uint8Array): string {
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
-}
-
-/** The default template, served beside the pane. */
-async function defaultTemplate(): Promise<Uint8Array> {
-  const response = await fetch('templates/progress-report.xlsx');
-  if (!response.ok) throw new Error(`templates/progress-report.xlsx: ${response.status}`);
-  return new Uint8Array(await response.arrayBuffer());
 }
 
 const now = (): string => {

@@ -1,6 +1,5 @@
 /// <reference types="office-js" />
 import { auditLedger, countLights, LIGHTS, type Light } from '../core/audit.js';
-import { expectedValue } from '../core/attainment.js';
 import { consolidate, type SheetReading } from '../core/consolidate.js';
 import type { Finding } from '../core/finding.js';
 import { message, type Wording } from '../core/locales/index.js';
@@ -10,6 +9,7 @@ import { carriedRecords, sheetFileName, type SheetMeta } from '../sheets/metadat
 import { readProgressSheet } from '../sheets/read.js';
 import { rawText } from '../sheets/xlsx/grid.js';
 import { fill, h, readChoice, writeChoice, XLSX_TYPE } from './dom.js';
+import { explainRow } from './explain.js';
 import { errorText, workbookBytes } from './host.js';
 import { ENTRY_COLUMNS, MARK, queueFills, resolveOriginals } from './marks.js';
 import { loadPlanSheets, queueBlock, queueUsed, rowsAddress, type PlanSheets } from './office-book.js';
@@ -27,6 +27,10 @@ export interface PaneEnv {
    */
   readonly save: (bytes: Uint8Array | string, file: string, type: string) => boolean;
   readonly canDownload: boolean;
+  /** Whether an Excel workbook is open (the task pane), or only files (the offline page). */
+  readonly workbook: boolean;
+  /** The default template's bytes: served beside the pane, carried inside the page. */
+  readonly defaultTemplate: () => Promise<Uint8Array>;
 }
 
 /** What the pane holds of one progress sheet: its metadata, what its entry cells looked like, and the marks it set. */
@@ -308,35 +312,7 @@ export class DepartmentView {
   }
 
   private renderExplain(meta: SheetMeta, taskId: string, targetId: string | null, at: number): void {
-    const { p, w } = this.env;
-    const x = p.explain;
-    const task = meta.plan?.tasks.find((t) => t.id === taskId);
-    const target = targetId === null ? undefined : meta.plan?.targets.find((t) => t.id === targetId);
-    const period = parsePeriod(meta.period);
-    const item = (label: string, value: string) => [h('dt', {}, label), h('dd', {}, value)];
-    const parts: Node[] = [h('h3', {}, x.heading(at))];
-    if (task) parts.push(h('p', { class: 'task' }, `${task.path.join('.')} ${task.title}`));
-    if (target) {
-      const expected = period && expectedValue(target, period);
-      const previous = meta.previous?.[target.id];
-      parts.push(
-        h('blockquote', { class: 'sentence', title: x.sentence }, target.sentence),
-        h(
-          'dl',
-          {},
-          ...item(x.target, `${target.metric} ${w.comparator[target.comparator]}${target.value}${target.unit}`.trim()),
-          ...item(x.comparator, target.raw),
-          ...item(x.expected(period ? w.periodName(period) : meta.period), expected === undefined ? x.none : `${Math.round(expected * 100) / 100}${target.unit}`),
-          ...item(x.previous, previous === undefined ? x.none : `${previous}${target.unit}`),
-          ...item(x.deadline, target.deadline ?? x.none),
-          ...item(x.departments, task ? w.list(task.departments.map((d) => `${d.name}(${w.role[d.role]})`)) : x.none),
-        ),
-      );
-    } else {
-      parts.push(h('p', {}, x.noTarget));
-      if (task) parts.push(h('blockquote', { class: 'sentence', title: x.sentence }, task.text), h('dl', {}, ...item(x.departments, w.list(task.departments.map((d) => `${d.name}(${w.role[d.role]})`)))));
-    }
-    fill(this.explain, ...parts);
+    fill(this.explain, ...explainRow(meta, taskId, targetId, at, this.env));
   }
 
   private showExplainHint(): void {

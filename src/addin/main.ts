@@ -40,7 +40,12 @@ async function start(): Promise<void> {
     download(bytes, file, type);
     return true;
   };
-  const env: PaneEnv = { w: wording(locale), p, features: features(), say, save, canDownload };
+  const defaultTemplate = async (): Promise<Uint8Array> => {
+    const response = await fetch('templates/progress-report.xlsx');
+    if (!response.ok) throw new Error(`templates/progress-report.xlsx: ${response.status}`);
+    return new Uint8Array(await response.arrayBuffer());
+  };
+  const env: PaneEnv = { w: wording(locale), p, features: features(), say, save, canDownload, workbook: true, defaultTemplate };
   document.documentElement.lang = locale;
   // compat.js looks for this: the pane started, the web view is new enough.
   document.documentElement.dataset['started'] = 'true';

@@ -88,7 +88,7 @@ export function readProgressFile(input: { readonly file: string; readonly bytes:
 }
 
 /** A file's bytes read and checked, each progress sheet in it (a coordinator's workbook may hold several departments'). */
-export function readProgressFileSheets(input: { readonly file: string; readonly bytes: Uint8Array; readonly size?: number }, options: Omit<ReadOptions, 'file'> & OpenOptions): SheetReading[] {
+export function readProgressFileSheets(input: { readonly file: string; readonly bytes: Uint8Array; readonly size?: number }, options: Omit<SheetsReadOptions, 'file'> & OpenOptions): SheetReading[] {
   const { file } = input;
   const tooLarge = oversized(input);
   if (tooLarge) return [unread(tooLarge)];

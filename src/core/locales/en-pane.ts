@@ -100,4 +100,9 @@ export const enPane: PaneWording = {
     'live-check': 'This Excel cannot check as you type (it needs Microsoft 365, Excel 2021 or later, or Excel on the web). Click “Check again” after entering figures.',
     'protection-watch': 'This Excel cannot tell when a sheet’s protection is removed; everything else works.',
   },
+  page: {
+    intro: 'Pick or drop a filled progress sheet to check it against the plan: problems by row, with the plan sentence and what to do, ready to print.',
+    pick: 'Choose a filled progress sheet',
+    print: 'Print the list',
+  },
 };

@@ -91,4 +91,6 @@ export interface PaneWording {
     readonly columns: readonly [string, string, string, string];
   };
   readonly features: Readonly<Record<PaneFeature, string>>;
+  /** The offline page's own words (its department tab reads a file instead of the open workbook). */
+  readonly page: { readonly intro: string; readonly pick: string; readonly print: string };
 }

@@ -100,4 +100,9 @@ export const zhCNPane: PaneWording = {
     'live-check': '此版本的 Excel 不能边填边查(需要 Microsoft 365、Excel 2021 及以上或网页版)。填写或粘贴后请点“重新检查”。',
     'protection-watch': '此版本的 Excel 不能提示工作表保护被取消;其余功能不受影响。',
   },
+  page: {
+    intro: '选择或拖入填好的推进情况表,按计划目标检查;问题按行列出,附计划原文和改法,可打印后逐条修改。',
+    pick: '选择填好的推进情况表',
+    print: '打印问题清单',
+  },
 };

@@ -1,0 +1,44 @@
+import { expectedValue } from '../core/attainment.js';
+import type { Wording } from '../core/locales/index.js';
+import type { PaneWording } from '../core/locales/pane.js';
+import { parsePeriod } from '../core/period.js';
+import type { SheetMeta } from '../sheets/metadata.js';
+import { h } from './dom.js';
+
+/**
+ * A row's target as the plan states it, from the sheet's metadata: the plan's sentence, the year's target, the words it
+ * was read from, the 序时目标 for the sheet's period, last period's figure, the deadline and the departments; a task
+ * without a figure shows its text.
+ */
+export function explainRow(meta: SheetMeta, taskId: string, targetId: string | null, at: number, env: { readonly w: Wording; readonly p: PaneWording }): Node[] {
+  const { p, w } = env;
+  const x = p.explain;
+  const task = meta.plan?.tasks.find((t) => t.id === taskId);
+  const target = targetId === null ? undefined : meta.plan?.targets.find((t) => t.id === targetId);
+  const period = parsePeriod(meta.period);
+  const item = (label: string, value: string) => [h('dt', {}, label), h('dd', {}, value)];
+  const departments = task ? w.list(task.departments.map((d) => `${d.name}(${w.role[d.role]})`)) : x.none;
+  const parts: Node[] = [h('h3', {}, x.heading(at))];
+  if (task) parts.push(h('p', { class: 'task' }, `${task.path.join('.')} ${task.title}`));
+  if (!target) {
+    parts.push(h('p', {}, x.noTarget));
+    if (task) parts.push(h('blockquote', { class: 'sentence', title: x.sentence }, task.text), h('dl', {}, ...item(x.departments, departments)));
+    return parts;
+  }
+  const expected = period && expectedValue(target, period);
+  const previous = meta.previous?.[target.id];
+  parts.push(
+    h('blockquote', { class: 'sentence', title: x.sentence }, target.sentence),
+    h(
+      'dl',
+      {},
+      ...item(x.target, `${target.metric} ${w.comparator[target.comparator]}${target.value}${target.unit}`.trim()),
+      ...item(x.comparator, target.raw),
+      ...item(x.expected(period ? w.periodName(period) : meta.period), expected === undefined ? x.none : `${Math.round(expected * 100) / 100}${target.unit}`),
+      ...item(x.previous, previous === undefined ? x.none : `${previous}${target.unit}`),
+      ...item(x.deadline, target.deadline ?? x.none),
+      ...item(x.departments, departments),
+    ),
+  );
+  return parts;
+}

@@ -1,0 +1,103 @@
+// The offline page (dist/page/plan-ledger.html, built with the add-in) opened from file:// in Chromium: the
+// department's check and the coordinator's consolidation, against what the CLI says of the same files.
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { strToU8, zipSync } from 'fflate';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { wording } from '../src/core/locales/index.js';
+import { ledgerFromXlsx } from '../src/io/ledger.js';
+import { bin, ROOT } from './helpers/cli.js';
+import { CHROMIUM, CHROMIUM_ARGS, chromium as chromiumTool } from './helpers/tools.js';
+
+const PAGE = join(ROOT, 'dist/page/plan-ledger.html');
+const SHOTS = join(ROOT, 'test-output/page');
+const work = mkdtempSync(join(tmpdir(), 'plan-ledger-page-'));
+
+describe.runIf(chromiumTool.run)('the offline page from file:// in Chromium', () => {
+  let browser: Browser;
+  let demo: string;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    demo = join(work, 'demo');
+    expect(bin(['demo', '--out', demo]).code).toBe(0);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** The page opened from disk; `requests` lists every URL it asked for. */
+  async function open(): Promise<{ page: Page; requests: string[] }> {
+    const page = await browser.newPage({ viewport: { width: 900, height: 1000 }, acceptDownloads: true });
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.goto(pathToFileURL(PAGE).href);
+    await page.waitForSelector('#tab-department');
+    expect(errors).toEqual([]);
+    return { page, requests };
+  }
+
+  test('a department’s filled sheet: the findings `check` gives, by row, with the plan sentence; nothing requested', async () => {
+    const { page, requests } = await open();
+    const file = join(demo, 'filled', '2021-Q2-区科委.xlsx');
+    await page.setInputFiles('#sheet-file', file);
+    await page.waitForSelector('#findings .finding, #findings .ok');
+    const shown = await page.$$eval('#findings .finding', (items) => items.map((i) => [i.getAttribute('data-cell') ?? '', i.getAttribute('data-code') ?? ''] as [string, string]));
+    const cli = JSON.parse(bin(['check', file, '--format', 'json']).stdout) as { findings: { code: string; cell?: string }[] };
+    expect(shown).toEqual(cli.findings.map((f) => [f.cell ?? '', f.code]));
+    expect(await page.$$eval('#findings details.explain blockquote', (q) => q.length)).toBeGreaterThan(0);
+    expect(requests).toEqual([pathToFileURL(PAGE).href]);
+    await page.screenshot({ path: join(SHOTS, 'department.png'), fullPage: true });
+    await page.close();
+  });
+
+  test('the coordinator: the demo’s 17 returned sheets, a corrupt file, an .xls and an .ods consolidated as `consolidate --json` does; the ledger audited by the CLI', async () => {
+    const returned = join(work, 'returned');
+    mkdirSync(returned, { recursive: true });
+    for (const f of readdirSync(join(demo, 'filled'))) writeFileSync(join(returned, f), readFileSync(join(demo, 'filled', f)));
+    writeFileSync(join(returned, '2021-Q2-损坏.xlsx'), Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]));
+    writeFileSync(join(returned, '2021-Q2-区教育局.xls'), Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(100).fill(0)]));
+    writeFileSync(join(returned, '2021-Q2-区卫生健康委.ods'), zipSync({ mimetype: [strToU8('application/vnd.oasis.opendocument.spreadsheet'), { level: 0 }], 'content.xml': strToU8('<x/>') }));
+    const files = readdirSync(returned).sort().map((f) => join(returned, f));
+    const cli = JSON.parse(bin(['consolidate', returned, '--json']).stdout) as { accounting: object; rows: unknown[]; findings: { code: string; location: { file?: string } }[] };
+
+    const { page, requests } = await open();
+    await page.click('#tab-coordinator');
+    await page.setInputFiles('#plan-file', join(ROOT, 'seeds/yangpu-2021-13.txt'));
+    await page.waitForFunction(() => /已载入/.test(document.querySelector('.plan-line')?.textContent ?? ''));
+    await page.fill('#period', '2021-Q2');
+    await page.dispatchEvent('#period', 'input');
+    await page.setInputFiles('#returned-files', files);
+    await page.click('#consolidate');
+    await page.waitForSelector('#ledger-result .accounting');
+    expect(await page.textContent('#ledger-result .accounting')).toBe(wording().accounting(cli.accounting as never));
+    const codes = await page.$$eval('.ledger-findings li', (items) => items.map((li) => li.getAttribute('data-code')));
+    expect(codes.sort()).toEqual(cli.findings.map((f) => f.code).sort());
+    // Each file that is not a progress sheet is named with its finding.
+    const text = await page.textContent('.ledger-findings');
+    for (const name of ['2021-Q2-损坏.xlsx', '2021-Q2-区教育局.xls', '2021-Q2-区卫生健康委.ods']) expect(text).toContain(name);
+    await page.screenshot({ path: join(SHOTS, 'coordinator.png'), fullPage: true });
+
+    const [saved] = await Promise.all([page.waitForEvent('download'), page.click('#ledger-download')]);
+    const ledgerFile = join(work, 'page-ledger.xlsx');
+    await saved.saveAs(ledgerFile);
+    const ledger = ledgerFromXlsx(new Uint8Array(readFileSync(ledgerFile)), ledgerFile);
+    // The same rows; files are named as each side knows them (the page has no folders).
+    const named = (rows: unknown) => JSON.parse(JSON.stringify(rows).replaceAll(`${returned}/`, ''));
+    expect(named(ledger?.rows)).toEqual(named(cli.rows));
+    const cliLedger = join(work, 'cli-ledger.xlsx');
+    expect(bin(['consolidate', returned, '--out', cliLedger]).code).toBe(1);
+    const lights = (f: string) => /(绿 \d+、黄 \d+、红 \d+、灰 \d+)/.exec(bin(['audit', f, '--out', join(work, `audit-${f.length}`)]).stdout)?.[1];
+    expect(lights(ledgerFile)).toBe(lights(cliLedger));
+    expect(requests.every((u) => u.startsWith('file:') || u.startsWith('blob:'))).toBe(true);
+    await page.close();
+  }, 120_000);
+});
