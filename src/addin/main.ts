@@ -1,36 +1,18 @@
 /// <reference types="office-js" />
 // The task pane: the department's checks load with it; the coordinator's and the auditor's code load when their tab is opened.
-import { DEFAULT_LOCALE, localeOf, wording, type Locale } from '../core/locales/index.js';
-import { otherLocale, paneWording } from '../core/locales/panes.js';
+import { wording } from '../core/locales/index.js';
+import { paneWording } from '../core/locales/panes.js';
 import { DepartmentView, type PaneEnv } from './department.js';
 import { errorText } from './host.js';
 import { download, fill, h } from './dom.js';
+import { byId, chosenLocale, frame, say } from './shell.js';
 import { FEATURE_SETS, features } from './features.js';
-
-const LOCALE_KEY = 'plan-ledger.locale';
-
-/** zh-CN unless the user picked English in this pane before. */
-function chosenLocale(): Locale {
-  try {
-    return localeOf(localStorage.getItem(LOCALE_KEY) ?? undefined) ?? DEFAULT_LOCALE;
-  } catch {
-    return DEFAULT_LOCALE;
-  }
-}
-
-const byId = (id: string): HTMLElement => document.getElementById(id) as HTMLElement;
-
-function say(text: string, kind: 'info' | 'error' = 'info'): void {
-  const status = byId('status');
-  status.textContent = text;
-  status.className = kind;
-}
 
 type Tab = 'department' | 'coordinator' | 'auditor';
 
 async function start(): Promise<void> {
   const locale = chosenLocale();
-  const p = paneWording(locale);
+  const p = frame(locale);
   const canDownload = Office.context.platform !== Office.PlatformType.Mac;
   const save = (bytes: Uint8Array | string, file: string, type: string): boolean => {
     if (!canDownload) {
@@ -46,22 +28,6 @@ async function start(): Promise<void> {
     return new Uint8Array(await response.arrayBuffer());
   };
   const env: PaneEnv = { w: wording(locale), p, features: features(), say, save, canDownload, workbook: true, defaultTemplate };
-  document.documentElement.lang = locale;
-  // compat.js looks for this: the pane started, the web view is new enough.
-  document.documentElement.dataset['started'] = 'true';
-  byId('loading').hidden = true;
-  document.title = p.title;
-  byId('title').textContent = p.title;
-  const language = byId('language');
-  language.textContent = p.otherLanguage;
-  language.addEventListener('click', () => {
-    try {
-      localStorage.setItem(LOCALE_KEY, otherLocale(locale));
-    } catch {
-      // storage refused (a locked-down profile): the page reloads in the default language
-    }
-    location.reload();
-  });
   // Features this Excel lacks, said once, with what to do instead.
   const missing = (Object.keys(FEATURE_SETS) as (keyof typeof FEATURE_SETS)[]).filter((f) => !env.features.has(f));
   // Each says what to do instead; the API set it lacks is for IT staff, in an attribute.
