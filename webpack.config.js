@@ -93,6 +93,7 @@ class OnePage {
 /** The page's build: every module in one script (no chunk can load from a file:// page), the default template inside. */
 function pageConfig(production) {
   return {
+    name: 'page',
     mode: production ? 'production' : 'development',
     target: ['web', 'es2020'],
     entry: { page: join(SRC, 'page.ts') },
@@ -118,6 +119,7 @@ export default (env = {}, argv = {}) => {
   const officeJs = process.env.PLAN_LEDGER_OFFICE_JS || env.officeJs || 'cdn';
   if (officeJs !== 'cdn' && officeJs !== 'local') throw new Error(`PLAN_LEDGER_OFFICE_JS must be cdn or local: ${officeJs}`);
   const addin = {
+    name: 'addin',
     mode: production ? 'production' : 'development',
     target: ['web', 'es2020'],
     entry: { taskpane: join(SRC, 'main.ts') },

@@ -104,8 +104,11 @@ describe('plan-ledger consolidate, audit and demo', () => {
     const out = join(work, 'demo');
     const r = bin(['demo', '--out', out]);
     expect(r.code).toBe(0);
-    expect(r.stdout.trim().split('\n')).toHaveLength(5);
+    expect(r.stdout.trim().split('\n')).toHaveLength(6);
     expect(r.stdout).toContain(join(out, 'audit', 'report.html'));
+    // The offline page (the suite builds it, as npm start does), copied beside the outputs.
+    expect(r.stdout).toContain(join(out, 'plan-ledger.html'));
+    expect(readFileSync(join(out, 'plan-ledger.html'), 'utf8')).toMatch(/^<!doctype html>/);
     expect(existsSync(join(out, 'audit', 'report.html'))).toBe(true);
     expect(existsSync(join(out, 'sheets', '2021-Q1-区科委.xlsx'))).toBe(true);
   });

@@ -253,6 +253,8 @@ describe('zh-CN says everything in Chinese', () => {
       c.demo.filled('2021-Q2', '/输出/示例', 17),
       c.demo.ledger('/输出/台账.xlsx', accounting, 16),
       c.demo.audit('/输出/报告'),
+      c.demo.page('/输出/plan-ledger.html'),
+      c.demo.pageMissing,
       w.sheet.figurePromptTitle(3),
       w.sheet.statusPromptTitle(3),
       ...(['percent', 'whole', 'decimal'] as const).flatMap((k) => [w.sheet.figure[k].prompt('个'), w.sheet.figure[k].error('个'), w.sheet.figure[k].prompt('')]),

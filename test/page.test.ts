@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { strToU8, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { wording } from '../src/core/locales/index.js';
@@ -56,6 +56,26 @@ describe.runIf(chromiumTool.run)('the offline page from file:// in Chromium', ()
     expect(await page.$$eval('#findings details.explain blockquote', (q) => q.length)).toBeGreaterThan(0);
     expect(requests).toEqual([pathToFileURL(PAGE).href]);
     await page.screenshot({ path: join(SHOTS, 'department.png'), fullPage: true });
+    await page.close();
+  });
+
+  test('the coordinator: 区科委’s 2021-Q2 sheet downloaded from the page is the one `template` writes (generation time aside)', async () => {
+    const { page } = await open();
+    await page.click('#tab-coordinator');
+    await page.setInputFiles('#plan-file', join(ROOT, 'seeds/yangpu-2021-13.txt'));
+    await page.waitForFunction(() => /已载入/.test(document.querySelector('.plan-line')?.textContent ?? ''));
+    await page.fill('#period', '2021-Q2');
+    await page.dispatchEvent('#period', 'input');
+    await page.check('#departments input[data-department="区科委"]');
+    const [file] = await Promise.all([page.waitForEvent('download'), page.click('#fill-download')]);
+    expect(file.suggestedFilename()).toBe('2021-Q2-区科委.xlsx');
+    const fromPage = join(work, 'from-page.xlsx');
+    await file.saveAs(fromPage);
+    const out = join(work, 'from-cli');
+    expect(bin(['template', '--department', '区科委', '--period', '2021-Q2', '--out', out]).code).toBe(0);
+    // Every part the same, once the generation time (in the header and the metadata) is taken out.
+    const parts = (f: string) => Object.fromEntries(Object.entries(unzipSync(new Uint8Array(readFileSync(f)))).map(([name, data]) => [name, strFromU8(data).replace(/\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?/g, 'TIME')]));
+    expect(parts(fromPage)).toEqual(parts(join(out, '2021-Q2-区科委.xlsx')));
     await page.close();
   });
 

@@ -10,7 +10,10 @@ import { parsePeriod, type Period } from '../core/period.js';
 import type { PlanRecords, Task } from '../core/record.js';
 import { departmentsFor } from '../core/worklist.js';
 import { planFromBytes } from '../io/plan-source.js';
+import { toCsv } from '../report/csv.js';
 import { renderHtml } from '../report/html.js';
+import { auditTables, ledgerTables } from '../report/tables.js';
+import { crc32, writeZip } from '../sheets/xlsx/zip-writer.js';
 import { jsonSheetCells, META_MARKER } from '../sheets/json-sheet.js';
 import { carriedRecords, isMetaSheetName, META_SHEET, sheetFileName, type SheetMeta } from '../sheets/metadata.js';
 import { sheetReader } from '../sheets/read.js';
@@ -37,6 +40,7 @@ export function coordinatorView(env: PaneEnv): HTMLElement {
   const checks = h('div', { class: 'checks', id: 'departments' });
   const fillHere = h('button', { type: 'button', id: 'fill-here', class: 'primary', disabled: !env.features.has('insert-sheets') }, c.fillHere);
   const downloadButton = h('button', { type: 'button', id: 'fill-download' }, c.download);
+  const zipButton = h('button', { type: 'button', id: 'fill-zip' }, c.downloadZip);
   // Every spreadsheet kind: those that are not .xlsx get a finding saying how to fix them, never a silent skip.
   const returned = h('input', { type: 'file', id: 'returned-files', accept: '.xlsx,.xlsm,.xltx,.xls,.et,.ods,.numbers,.csv', multiple: true });
   const consolidateButton = h('button', { type: 'button', id: 'consolidate', class: 'primary' }, c.consolidate);
@@ -102,6 +106,15 @@ export function coordinatorView(env: PaneEnv): HTMLElement {
       if (sheets.every((s) => env.save(s.bytes, sheetFileName(s.meta.period, s.department), XLSX_TYPE))) env.say(c.downloaded(sheets.length));
     }),
   );
+  zipButton.addEventListener('click', () =>
+    guard(env, async () => {
+      const sheets = await filled();
+      if (!sheets || sheets.length === 0) return;
+      // Workbooks are zips already: stored as they are, each with its CRC.
+      const zip = writeZip(sheets.map((s) => ({ name: sheetFileName(s.meta.period, s.department), stored: { data: s.bytes, method: 0, size: s.bytes.length, crc: crc32(s.bytes), flags: 0, time: 0, date: 33 } })));
+      if (env.save(zip, c.zipName(sheets[0]?.meta.period ?? ''), 'application/zip')) env.say(c.downloaded(sheets.length));
+    }),
+  );
   fillHere.addEventListener('click', () =>
     guard(env, async () => {
       const sheets = await filled();
@@ -139,6 +152,22 @@ export function coordinatorView(env: PaneEnv): HTMLElement {
       }),
     );
     const reportButton = h('button', { type: 'button', id: 'report-download', onclick: () => env.save(renderHtml(audit, now().replace('T', ' '), w), 'report.html', 'text/html') }, c.reportDownload);
+    // The audit as the CLI writes it: audit.xlsx (exceljs, loaded now), and a CSV per table of the ledger and the audit.
+    const auditButton = h('button', { type: 'button', id: 'audit-download' }, c.auditDownload);
+    auditButton.addEventListener('click', () =>
+      guard(env, async () => {
+        const { tablesToXlsx } = await import('../report/xlsx.js');
+        env.save(await tablesToXlsx(auditTables(audit, w)), 'audit.xlsx', XLSX_TYPE);
+      }),
+    );
+    const csvButton = h('button', { type: 'button', id: 'csv-download' }, c.csvDownload);
+    csvButton.addEventListener('click', () =>
+      guard(env, async () => {
+        const tables = [...ledgerTables(l, w), ...auditTables(audit, w)];
+        const encoder = new TextEncoder();
+        env.save(writeZip(tables.map((t) => ({ name: `${t.name}.csv`, data: encoder.encode(toCsv(t)) }))), 'tables-csv.zip', 'application/zip');
+      }),
+    );
     fill(
       result,
       h('p', { class: 'accounting' }, w.accounting(l.accounting)),
@@ -146,7 +175,7 @@ export function coordinatorView(env: PaneEnv): HTMLElement {
       h('h3', {}, c.findings(l.findings.length)),
       // Each with the file it is in: the coordinator sends it back to that department.
       h('ul', { class: 'ledger-findings' }, ...l.findings.slice(0, 200).map((f) => h('li', { class: f.severity, 'data-code': f.code }, f.location.file ? h('span', { class: 'file' }, `${f.location.file} · `) : null, message(f, w)))),
-      h('div', { class: 'actions' }, ledgerButton, reportButton),
+      h('div', { class: 'actions' }, ledgerButton, auditButton, csvButton, reportButton),
     );
   }
 
@@ -160,7 +189,7 @@ export function coordinatorView(env: PaneEnv): HTMLElement {
     planLine,
     field(c.period, period, periods),
     field(c.departments, checks),
-    h('div', { class: 'actions' }, env.workbook ? fillHere : null, downloadButton),
+    h('div', { class: 'actions' }, env.workbook ? fillHere : null, downloadButton, zipButton),
     h('div', { class: 'field' }, filePicker(returned, c.returned, p.noFile)),
     h('div', { class: 'actions' }, consolidateButton),
     result,

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { auditLedger } from '../core/audit.js';
 import { parsePeriod, type Period } from '../core/period.js';
@@ -9,7 +10,7 @@ import { nodeZlib } from '../io/zlib.js';
 import { ledgerToXlsx } from '../io/ledger.js';
 import { readRules } from '../io/ledger-file.js';
 import { loadPlan, SEED_PLAN } from '../io/plan-file.js';
-import { DEFAULT_TEMPLATE, sheetFileName } from '../io/sheet-file.js';
+import { DEFAULT_TEMPLATE, OFFLINE_PAGE, sheetFileName } from '../io/sheet-file.js';
 import { writeDepartmentSheets } from '../io/sheet-writer.js';
 import { demoSheets } from '../sheets/demo.js';
 import type { Context } from './io.js';
@@ -45,5 +46,13 @@ export async function demoCommand(cmd: DemoCommand, { io, w }: Context): Promise
   step(w.cli.demo.ledger(resolve(ledgerPath), ledger.accounting, ledger.findings.length));
   const html = await writeAudit(auditLedger(ledger, readRules(undefined)), join(out, 'audit'), w, new Date());
   step(w.cli.demo.audit(resolve(html)));
+  // The offline page, for the departments that cannot run the add-in (built by npm run build:page; npm start does).
+  if (existsSync(OFFLINE_PAGE)) {
+    const page = join(out, 'plan-ledger.html');
+    await writeFileAtomic(page, readFileBytes(OFFLINE_PAGE));
+    step(w.cli.demo.page(resolve(page)));
+  } else {
+    step(w.cli.demo.pageMissing);
+  }
   return 0;
 }

@@ -7,6 +7,9 @@ import { SPREADSHEET_EXTENSIONS } from '../sheets/format.js';
 import { MAX_SHEET_FILE_BYTES, type SheetSource } from '../sheets/read.js';
 import { fileError, readFileBytes, regularFile } from './file.js';
 
+/** The offline page, as npm run build:page (and npm start) builds it. */
+export const OFFLINE_PAGE = fileURLToPath(new URL('../../dist/page/plan-ledger.html', import.meta.url));
+
 /** The bundled default template. */
 export const DEFAULT_TEMPLATE = fileURLToPath(new URL('../../templates/progress-report.xlsx', import.meta.url));
 

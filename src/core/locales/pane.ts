@@ -65,6 +65,10 @@ export interface PaneWording {
     readonly all: string;
     readonly fillHere: string;
     readonly download: string;
+    readonly downloadZip: string;
+    readonly zipName: (period: string) => string;
+    readonly auditDownload: string;
+    readonly csvDownload: string;
     readonly filled: (count: number) => string;
     readonly downloaded: (count: number) => string;
     readonly sheetExists: (sheet: string) => string;

@@ -152,6 +152,9 @@ export interface Wording {
       readonly filled: (period: string, dir: string, count: number) => string;
       readonly ledger: (path: string, a: Accounting, findings: number) => string;
       readonly audit: (path: string) => string;
+      /** The offline page copied beside the outputs, or how to build it. */
+      readonly page: (path: string) => string;
+      readonly pageMissing: string;
     };
   };
   /** What the sample sheets of demo-fill say. */
