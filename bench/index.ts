@@ -3,10 +3,11 @@
 import { execFileSync } from 'node:child_process';
 import { addinBench } from './addin.js';
 import { consolidateBench } from './consolidate.js';
+import { pageBench } from './page.js';
 import { parseBench } from './parse.js';
 import { sheetsBench } from './sheets.js';
 
-const PARTS: Record<string, () => unknown> = { parse: parseBench, sheets: sheetsBench, consolidate: consolidateBench, addin: addinBench };
+const PARTS: Record<string, () => unknown> = { parse: parseBench, sheets: sheetsBench, consolidate: consolidateBench, addin: addinBench, page: pageBench };
 
 const part = process.argv[2];
 if (part === undefined) {
