@@ -177,7 +177,7 @@ const reasonsCovered: Missing<Reason['kind'], (typeof REASONS)[number]['kind']> 
 
 /** Words a Chinese sentence may hold in Latin letters: the command, its options, file types, formats, and values a user types. */
 const ALLOWED =
-  /plan-ledger(?: (?:parse|template|check|demo-fill|consolidate|audit|demo|codes))?|--[a-z][\w-]*|PLAN_LEDGER_\w+|npm start|plan\.xlsx|\.(?:txt|docx|json|xlsx|xls|et|ods|numbers|csv|pdf)\b|word\/document\.xml|\b(?:UTF|GB18030|GBK|JSON|CSV|XLSX|HTML|BOM|Excel|Word|MB|WPS|LibreOffice|OpenDocument|Apple|Numbers|xlsx|targetId|policy|same|sum|lead|zh-CN|en|text|json|csv|parse|check|consolidate|template|demo-fill|audit)\b|\{\{[\w.]+\}\}/g;
+  /plan-ledger(?: (?:parse|template|check|demo-fill|consolidate|audit|demo|codes))?|--[a-z][\w-]*|PLAN_LEDGER_\w+|npm (?:start|run build:page)|plan\.xlsx|\.(?:txt|docx|json|xlsx|xls|et|ods|numbers|csv|pdf|html)\b|word\/document\.xml|\b(?:UTF|GB18030|GBK|JSON|CSV|XLSX|HTML|BOM|Excel|Word|MB|WPS|LibreOffice|OpenDocument|Apple|Numbers|xlsx|targetId|policy|same|sum|lead|zh-CN|en|text|json|csv|parse|check|consolidate|template|demo-fill|audit)\b|\{\{[\w.]+\}\}/g;
 
 /** The Latin words left in a zh-CN text once the parameters' own values and the allowed words are taken out. */
 function englishIn(text: string, values: readonly unknown[] = []): string[] {
