@@ -91,6 +91,9 @@ describe.runIf(chromiumTool.run)('the offline page from file:// in Chromium', ()
 
     const { page, requests } = await open();
     await page.click('#tab-coordinator');
+    // No workbook here: nothing is said or offered of filling one.
+    expect(await page.textContent('#coordinator .intro')).not.toContain('工作簿');
+    expect(await page.$$('#fill-here, #plan-from-workbook')).toEqual([]);
     await page.setInputFiles('#plan-file', join(ROOT, 'seeds/yangpu-2021-13.txt'));
     await page.waitForFunction(() => /已载入/.test(document.querySelector('.plan-line')?.textContent ?? ''));
     await page.fill('#period', '2021-Q2');

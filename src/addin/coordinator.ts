@@ -183,7 +183,7 @@ export function coordinatorView(env: PaneEnv): HTMLElement {
   return h(
     'section',
     { class: 'view', id: 'coordinator' },
-    h('p', { class: 'intro' }, c.intro),
+    h('p', { class: 'intro' }, env.workbook ? c.intro : c.introFiles),
     h('div', { class: 'field' }, filePicker(planInput, c.planFile, p.noFile)),
     env.workbook ? h('div', { class: 'actions' }, fromWorkbook) : null,
     planLine,

@@ -61,6 +61,7 @@ export const enPane: PaneWording = {
   },
   coordinator: {
     intro: 'Load a plan, pick departments and a period, and fill their progress sheets into this workbook or download them; consolidate the returned sheets here.',
+    introFiles: 'Load a plan, pick departments and a period, and download their progress sheets to send out (one by one or as a zip); pick the returned files to consolidate them here.',
     planFile: 'Choose the plan (.docx, .txt or .json)',
     planFromWorkbook: 'Use the plan the sheets in this workbook carry',
     planLoaded: (title, tasks, targets, departments) => `Loaded 《${title}》: ${tasks} tasks, ${targets} targets, ${departments} departments.`,

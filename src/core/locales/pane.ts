@@ -56,6 +56,7 @@ export interface PaneWording {
   };
   readonly coordinator: {
     readonly intro: string;
+    readonly introFiles: string;
     readonly planFile: string;
     readonly planFromWorkbook: string;
     readonly planLoaded: (title: string, tasks: number, targets: number, departments: number) => string;
