@@ -56,6 +56,12 @@ describe.runIf(chromiumTool.run)('the offline page from file:// in Chromium', ()
     expect(await page.$$eval('#findings details.explain blockquote', (q) => q.length)).toBeGreaterThan(0);
     expect(requests).toEqual([pathToFileURL(PAGE).href]);
     await page.screenshot({ path: join(SHOTS, 'department.png'), fullPage: true });
+    // English on request, from the file as from the pane.
+    await Promise.all([page.waitForEvent('load'), page.click('#language')]);
+    expect(await page.textContent('#tab-department')).toBe('Check my sheet');
+    await page.setInputFiles('#sheet-file', file);
+    await page.waitForSelector('#findings .finding');
+    expect(await page.textContent('#findings')).toMatch(/is not a number/);
     await page.close();
   });
 
@@ -120,7 +126,25 @@ describe.runIf(chromiumTool.run)('the offline page from file:// in Chromium', ()
     expect(bin(['consolidate', returned, '--out', cliLedger]).code).toBe(1);
     const lights = (f: string) => /(绿 \d+、黄 \d+、红 \d+、灰 \d+)/.exec(bin(['audit', f, '--out', join(work, `audit-${f.length}`)]).stdout)?.[1];
     expect(lights(ledgerFile)).toBe(lights(cliLedger));
+    // The audit's tables as CSV are those `audit` writes (files named as each side knows them); audit.xlsx holds them too.
+    const auditDir = join(work, 'cli-audit');
+    expect(bin(['audit', cliLedger, '--out', auditDir]).code).toBe(0);
+    const [csvZip] = await Promise.all([page.waitForEvent('download'), page.click('#csv-download')]);
+    const zipFile = join(work, 'tables.zip');
+    await csvZip.saveAs(zipFile);
+    const csvs = unzipSync(new Uint8Array(readFileSync(zipFile)));
+    for (const name of readdirSync(auditDir).filter((f) => f.endsWith('.csv'))) {
+      expect(Buffer.from(csvs[name] as Uint8Array).toString('utf8'), name).toBe(readFileSync(join(auditDir, name), 'utf8').replaceAll(`${returned}/`, ''));
+    }
+    const [auditXlsx] = await Promise.all([page.waitForEvent('download'), page.click('#audit-download')]);
+    expect(auditXlsx.suggestedFilename()).toBe('audit.xlsx');
     expect(requests.every((u) => u.startsWith('file:') || u.startsWith('blob:'))).toBe(true);
+
+    // One department fewer: it is listed to chase, as consolidate's findings say.
+    await page.setInputFiles('#returned-files', files.filter((f) => !f.endsWith('2021-Q2-区科委.xlsx')));
+    await page.click('#consolidate');
+    await page.waitForFunction(() => /区科委/.test(document.getElementById('missing')?.textContent ?? ''));
+    expect(await page.textContent('#missing')).toBe('区科委');
     await page.close();
   }, 120_000);
 });

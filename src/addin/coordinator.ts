@@ -172,6 +172,8 @@ export function coordinatorView(env: PaneEnv): HTMLElement {
       result,
       h('p', { class: 'accounting' }, w.accounting(l.accounting)),
       h('ul', { class: 'lights' }, ...(['green', 'yellow', 'red', 'grey'] as const).map((light) => h('li', { class: `light ${light}`, 'data-light': light }, h('span', { class: 'dot' }), `${w.light[light]} ${audit.totals[light]}`))),
+      // Who has not reported (to chase), and where departments disagree, before the full list.
+      ...chaseList(l, env),
       h('h3', {}, c.findings(l.findings.length)),
       // Each with the file it is in: the coordinator sends it back to that department.
       h('ul', { class: 'ledger-findings' }, ...l.findings.slice(0, 200).map((f) => h('li', { class: f.severity, 'data-code': f.code }, f.location.file ? h('span', { class: 'file' }, `${f.location.file} · `) : null, message(f, w)))),
@@ -194,6 +196,17 @@ export function coordinatorView(env: PaneEnv): HTMLElement {
     h('div', { class: 'actions' }, consolidateButton),
     result,
   );
+}
+
+/** The departments that have not reported (催报), and the conflicts between departments, each as a list of its own. */
+function chaseList(l: Ledger, env: PaneEnv): Node[] {
+  const { p, w } = env;
+  const missing = l.findings.flatMap((f) => (f.code === 'consolidate-missing' ? [(f.params as { department: string }).department] : []));
+  const conflicts = l.findings.filter((f) => f.code === 'consolidate-conflict');
+  return [
+    ...(missing.length ? [h('h3', {}, p.coordinator.missing(missing.length)), h('p', { class: 'missing', id: 'missing' }, w.list(missing))] : []),
+    ...(conflicts.length ? [h('h3', {}, p.coordinator.conflicts(conflicts.length)), h('ul', { class: 'conflicts', id: 'conflicts' }, ...conflicts.map((f) => h('li', {}, message(f, w))))] : []),
+  ];
 }
 
 /** Runs a user's action, saying what went wrong in a line instead of failing. */

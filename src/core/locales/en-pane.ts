@@ -84,6 +84,8 @@ export const enPane: PaneWording = {
     ledgerDownload: 'Download the ledger (ledger.xlsx)',
     reportDownload: 'Download the audit report (HTML)',
     findings: (count) => `${count} findings`,
+    missing: (count) => `Not reported (to chase): ${count} departments`,
+    conflicts: (count) => `Departments disagree: ${count}`,
     noFiles: 'Choose the returned files first.',
   },
   auditor: {

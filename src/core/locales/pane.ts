@@ -79,6 +79,8 @@ export interface PaneWording {
     readonly ledgerDownload: string;
     readonly reportDownload: string;
     readonly findings: (count: number) => string;
+    readonly missing: (count: number) => string;
+    readonly conflicts: (count: number) => string;
     readonly noFiles: string;
   };
   readonly auditor: {

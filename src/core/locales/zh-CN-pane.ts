@@ -84,6 +84,8 @@ export const zhCNPane: PaneWording = {
     ledgerDownload: '下载台账(ledger.xlsx)',
     reportDownload: '下载审计报告(HTML)',
     findings: (count) => `问题 ${count} 条`,
+    missing: (count) => `未报送(请催报):${count} 个单位`,
+    conflicts: (count) => `单位之间数据不一致:${count} 处`,
     noFiles: '请先选择收回的文件。',
   },
   auditor: {
