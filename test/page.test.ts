@@ -9,6 +9,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { wording } from '../src/core/locales/index.js';
 import { ledgerFromXlsx } from '../src/io/ledger.js';
+import { readMetas } from '../src/sheets/metadata.js';
+import { openWorkbook } from '../src/sheets/xlsx/reader.js';
 import { bin, ROOT } from './helpers/cli.js';
 import { CHROMIUM, CHROMIUM_ARGS, chromium as chromiumTool } from './helpers/tools.js';
 
@@ -82,6 +84,13 @@ describe.runIf(chromiumTool.run)('the offline page from file:// in Chromium', ()
     // Every part the same, once the generation time (in the header and the metadata) is taken out.
     const parts = (f: string) => Object.fromEntries(Object.entries(unzipSync(new Uint8Array(readFileSync(f)))).map(([name, data]) => [name, strFromU8(data).replace(/\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?/g, 'TIME')]));
     expect(parts(fromPage)).toEqual(parts(join(out, '2021-Q2-区科委.xlsx')));
+    // A template the coordinator picks fills the same way, and the sheet says it came from it.
+    await page.setInputFiles('#template-file', join(ROOT, 'templates/progress-report.xlsx'));
+    const [own] = await Promise.all([page.waitForEvent('download'), page.click('#fill-download')]);
+    const fromOwn = join(work, 'from-own-template.xlsx');
+    await own.saveAs(fromOwn);
+    expect(readMetas(openWorkbook(new Uint8Array(readFileSync(fromOwn))))[0]?.templateVersion).toBe('custom:progress-report.xlsx');
+    expect(await page.$$('#template-notes li')).toEqual([]);
     await page.close();
   });
 

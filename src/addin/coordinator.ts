@@ -33,6 +33,8 @@ export function coordinatorView(env: PaneEnv): HTMLElement {
   let ledger: Ledger | undefined;
 
   const planInput = h('input', { type: 'file', id: 'plan-file', accept: '.docx,.txt,.json' });
+  // A coordinator's own template, when one is picked; the default one otherwise.
+  const templateInput = h('input', { type: 'file', id: 'template-file', accept: '.xlsx,.xltx,.xlsm' });
   const fromWorkbook = h('button', { type: 'button', id: 'plan-from-workbook' }, c.planFromWorkbook);
   const planLine = h('p', { class: 'plan-line' }, c.noPlan);
   const periods = h('datalist', { id: 'periods' });
@@ -45,6 +47,7 @@ export function coordinatorView(env: PaneEnv): HTMLElement {
   const returned = h('input', { type: 'file', id: 'returned-files', accept: '.xlsx,.xlsm,.xltx,.xls,.et,.ods,.numbers,.csv', multiple: true });
   const consolidateButton = h('button', { type: 'button', id: 'consolidate', class: 'primary' }, c.consolidate);
   const result = h('div', { class: 'ledger-result', id: 'ledger-result' });
+  const templateNotes = h('ul', { class: 'template-notes', id: 'template-notes' });
 
   const periodValue = (): Period | undefined => parsePeriod(period.value.trim());
   const chosen = (): string[] => Array.from(checks.querySelectorAll<HTMLInputElement>('input[type=checkbox][data-department]')).filter((b) => b.checked).map((b) => b.dataset['department'] as string);
@@ -75,12 +78,18 @@ export function coordinatorView(env: PaneEnv): HTMLElement {
     const at = periodValue();
     if (!records) return void env.say(c.noPlan, 'error');
     if (!at) return void env.say(c.period, 'error');
-    const template = await env.defaultTemplate();
+    const [own] = await readPicked(templateInput);
+    const template = own?.bytes ?? (await env.defaultTemplate());
+    const templateName = own?.file ?? 'progress-report.xlsx';
     const out = [];
+    const notes = new Map<string, string>();
     for (const department of chosen()) {
-      const sheet = await generateProgressSheet(template, { records, department, period: at, generatedAt: now(), templateVersion: TEMPLATE_VERSION, templateName: 'progress-report.xlsx' });
+      const sheet = await generateProgressSheet(template, { records, department, period: at, generatedAt: now(), templateVersion: own ? `custom:${own.file}` : TEMPLATE_VERSION, templateName });
       out.push({ department, bytes: sheet.bytes, meta: sheet.meta });
+      // What of the coordinator's template could not be carried as it was: said once, never lost in silence.
+      for (const f of sheet.findings) notes.set(JSON.stringify(f.params), message(f, w));
     }
+    fill(templateNotes, ...[...notes.values()].map((text) => h('li', { class: 'warning' }, text)));
     return out;
   }
 
@@ -189,6 +198,8 @@ export function coordinatorView(env: PaneEnv): HTMLElement {
     h('div', { class: 'field' }, filePicker(planInput, c.planFile, p.noFile)),
     env.workbook ? h('div', { class: 'actions' }, fromWorkbook) : null,
     planLine,
+    h('div', { class: 'field' }, filePicker(templateInput, c.templateFile, c.defaultTemplate)),
+    templateNotes,
     field(c.period, period, periods),
     field(c.departments, checks),
     h('div', { class: 'actions' }, env.workbook ? fillHere : null, downloadButton, zipButton),

@@ -63,6 +63,8 @@ export const enPane: PaneWording = {
     intro: 'Load a plan, pick departments and a period, and fill their progress sheets into this workbook or download them; consolidate the returned sheets here.',
     introFiles: 'Load a plan, pick departments and a period, and download their progress sheets to send out (one by one or as a zip); pick the returned files to consolidate them here.',
     planFile: 'Choose the plan (.docx, .txt or .json)',
+    templateFile: 'Choose a template (optional)',
+    defaultTemplate: 'the default template',
     planFromWorkbook: 'Use the plan the sheets in this workbook carry',
     planLoaded: (title, tasks, targets, departments) => `Loaded 《${title}》: ${tasks} tasks, ${targets} targets, ${departments} departments.`,
     noPlan: 'Load a plan first.',

@@ -58,6 +58,8 @@ export interface PaneWording {
     readonly intro: string;
     readonly introFiles: string;
     readonly planFile: string;
+    readonly templateFile: string;
+    readonly defaultTemplate: string;
     readonly planFromWorkbook: string;
     readonly planLoaded: (title: string, tasks: number, targets: number, departments: number) => string;
     readonly noPlan: string;

@@ -63,6 +63,8 @@ export const zhCNPane: PaneWording = {
     intro: '载入计划,选择部门和填报期,在本工作簿中生成各部门的推进情况表,或下载为文件分发;收回后在此汇总成台账。',
     introFiles: '载入计划,选择部门和填报期,下载各部门的推进情况表分发(可打包);收回后选择全部文件,在此汇总成台账。',
     planFile: '选择计划文件(.docx、.txt 或 .json)',
+    templateFile: '选择模板(可选)',
+    defaultTemplate: '使用默认模板',
     planFromWorkbook: '使用本工作簿中表格所带的计划',
     planLoaded: (title, tasks, targets, departments) => `已载入《${title}》:${tasks} 项任务、${targets} 个目标、${departments} 个责任单位。`,
     noPlan: '请先载入计划。',
