@@ -13,6 +13,7 @@ import { parsePeriod } from '../src/core/period.js';
 import { demoSheets } from '../src/sheets/demo.js';
 import { CHROMIUM, CHROMIUM_ARGS } from '../test/helpers/tools.js';
 import { median, printTable } from './measure.js';
+import { choosePlan } from '../test/helpers/coordinator.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const PAGE = join(ROOT, 'dist/page/plan-ledger.html');
@@ -44,10 +45,7 @@ export async function pageBench(): Promise<void> {
     const page = await browser.newPage();
     await page.goto(pathToFileURL(PAGE).href);
     await page.click('#tab-coordinator');
-    await page.setInputFiles('#plan-file', SEED_PLAN);
-    await page.waitForFunction(() => /已载入/.test(document.querySelector('.plan-line')?.textContent ?? ''));
-    await page.fill('#period', '2021-Q2');
-    await page.dispatchEvent('#period', 'input');
+    await choosePlan(page, SEED_PLAN, '2021-Q2');
     await page.setInputFiles('#returned-files', files);
     const times: number[] = [];
     for (let round = 0; round < 3; round++) {

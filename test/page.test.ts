@@ -13,6 +13,7 @@ import { readMetas } from '../src/sheets/metadata.js';
 import { openWorkbook } from '../src/sheets/xlsx/reader.js';
 import { bin, ROOT } from './helpers/cli.js';
 import { CHROMIUM, CHROMIUM_ARGS, chromium as chromiumTool } from './helpers/tools.js';
+import { choosePlan } from './helpers/coordinator.js';
 
 const PAGE = join(ROOT, 'dist/page/plan-ledger.html');
 const SHOTS = join(ROOT, 'test-output/page');
@@ -70,11 +71,7 @@ describe.runIf(chromiumTool.run)('the offline page from file:// in Chromium', ()
   test('the coordinator: 区科委’s 2021-Q2 sheet downloaded from the page is the one `template` writes (generation time aside)', async () => {
     const { page } = await open();
     await page.click('#tab-coordinator');
-    await page.setInputFiles('#plan-file', join(ROOT, 'seeds/yangpu-2021-13.txt'));
-    await page.waitForFunction(() => /已载入/.test(document.querySelector('.plan-line')?.textContent ?? ''));
-    await page.fill('#period', '2021-Q2');
-    await page.dispatchEvent('#period', 'input');
-    await page.check('#departments input[data-department="区科委"]');
+    await choosePlan(page, join(ROOT, 'seeds/yangpu-2021-13.txt'), '2021-Q2', ['区科委']);
     const [file] = await Promise.all([page.waitForEvent('download'), page.click('#fill-download')]);
     expect(file.suggestedFilename()).toBe('2021-Q2-区科委.xlsx');
     const fromPage = join(work, 'from-page.xlsx');
@@ -109,10 +106,7 @@ describe.runIf(chromiumTool.run)('the offline page from file:// in Chromium', ()
     // No workbook here: nothing is said or offered of filling one.
     expect(await page.textContent('#coordinator .intro')).not.toContain('工作簿');
     expect(await page.$$('#fill-here, #plan-from-workbook')).toEqual([]);
-    await page.setInputFiles('#plan-file', join(ROOT, 'seeds/yangpu-2021-13.txt'));
-    await page.waitForFunction(() => /已载入/.test(document.querySelector('.plan-line')?.textContent ?? ''));
-    await page.fill('#period', '2021-Q2');
-    await page.dispatchEvent('#period', 'input');
+    await choosePlan(page, join(ROOT, 'seeds/yangpu-2021-13.txt'), '2021-Q2');
     await page.setInputFiles('#returned-files', files);
     await page.click('#consolidate');
     await page.waitForSelector('#ledger-result .accounting');

@@ -270,7 +270,7 @@ async function insertSheet(bytes: Uint8Array, meta: SheetMeta): Promise<string |
     const inserted = ids.value.map((id) => sheets.getItem(id));
     for (const s of inserted) s.load('name,protection/protected');
     await context.sync();
-    const cells = metaCells({ ...meta, sheet: target });
+    const cells = jsonSheetCells(META_MARKER, { ...meta, sheet: target });
     const writeMeta = (s: Excel.Worksheet) => {
       // Whatever the filler wrote there goes first: a longer metadata would leave pieces below the new one.
       s.getRange('A:A').clear(Excel.ClearApplyTo.contents);
@@ -296,24 +296,6 @@ async function insertSheet(bytes: Uint8Array, meta: SheetMeta): Promise<string |
     await context.sync();
     return target;
   });
-}
-
-/**
- * The metadata sheet's cells for Excel to take as plain text: cut where no piece starts with what Excel would read
- * as a formula or a number (=, +, -, @, a digit), since the pieces are joined again when read.
- */
-export function metaCells(meta: SheetMeta): string[] {
-  const [marker, ...chunks] = jsonSheetCells(META_MARKER, meta);
-  const json = chunks.join('');
-  const cells = [marker as string];
-  const size = 30_000;
-  for (let at = 0; at < json.length; ) {
-    let end = Math.min(json.length, at + size);
-    while (end < json.length && end > at + 1 && /[=+\-@\d\s]/.test(json[end] as string)) end--;
-    cells.push(json.slice(at, end));
-    at = end;
-  }
-  return cells;
 }
 
 function base64(bytes: Uint8Array): string {

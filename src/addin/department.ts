@@ -143,9 +143,12 @@ export class DepartmentView {
     if (!this.marksAllowed) return syncAnyway ? context.sync() : undefined;
     const clearing = !this.marksWanted;
     let queued = false;
+    // The marks each sheet will carry once this sync succeeds.
+    const next = new Map<SheetState, Map<string, string>>();
     for (const state of this.states.values()) {
       const sheet = this.worksheet(context, state.meta.sheet);
       const wanted = clearing ? new Map<string, string>() : this.wanted(state);
+      next.set(state, wanted);
       for (const cell of new Set([...wanted.keys(), ...state.marks.keys()])) {
         const colour = wanted.get(cell);
         if (colour === state.marks.get(cell)) continue;
@@ -160,9 +163,9 @@ export class DepartmentView {
     if (!queued) return syncAnyway ? context.sync() : undefined;
     try {
       await context.sync();
-      for (const state of this.states.values()) {
+      for (const [state, wanted] of next) {
         state.marks.clear();
-        if (!clearing) for (const [cell, colour] of this.wanted(state)) state.marks.set(cell, colour);
+        for (const [cell, colour] of wanted) state.marks.set(cell, colour);
       }
     } catch (error) {
       // A template protected without 'format cells' refuses colours; the list still says everything.

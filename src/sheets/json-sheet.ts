@@ -8,11 +8,20 @@ export const META_FORMAT_VERSION = 2;
 export const META_MARKER = 'plan-ledger progress sheet';
 const CHUNK = 30_000; // below Excel's 32,767 characters per cell
 
-/** The cells of a very hidden sheet that carries a value as JSON, from A1 down: the marker, then chunks. */
+/**
+ * The cells of a very hidden sheet that carries a value as JSON, from A1 down: the marker, then chunks. Each chunk is
+ * cut where the next does not start with what Excel would take for a formula or a number (=, +, -, @, a digit), so
+ * that they stay text when written as values (the add-in writes them through Office.js); they are joined when read.
+ */
 export function jsonSheetCells(marker: string, value: unknown): string[] {
   const json = JSON.stringify(value);
   const cells = [marker];
-  for (let i = 0; i < json.length; i += CHUNK) cells.push(json.slice(i, i + CHUNK));
+  for (let at = 0; at < json.length; ) {
+    let end = Math.min(json.length, at + CHUNK);
+    while (end < json.length && end > at + 1 && /[=+\-@\d\s]/.test(json[end] as string)) end--;
+    cells.push(json.slice(at, end));
+    at = end;
+  }
   return cells;
 }
 
