@@ -13,6 +13,7 @@ import { parsePeriod } from '../src/core/period.js';
 import { demoSheets } from '../src/sheets/demo.js';
 import { CHROMIUM, CHROMIUM_ARGS } from '../test/helpers/tools.js';
 import { median, printTable } from './measure.js';
+import { playwrightActions } from '../test/helpers/browsers.js';
 import { choosePlan } from '../test/helpers/coordinator.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -45,7 +46,7 @@ export async function pageBench(): Promise<void> {
     const page = await browser.newPage();
     await page.goto(pathToFileURL(PAGE).href);
     await page.click('#tab-coordinator');
-    await choosePlan(page, SEED_PLAN, '2021-Q2');
+    await choosePlan(playwrightActions(page), SEED_PLAN, '2021-Q2');
     await page.setInputFiles('#returned-files', files);
     const times: number[] = [];
     for (let round = 0; round < 3; round++) {

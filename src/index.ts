@@ -52,7 +52,7 @@ export { openWorkbook, WorkbookCache, type OpenOptions, type XlsxBook } from './
 export { WorkbookError, type Inflate, type ZipProblem } from './sheets/xlsx/zip.js';
 export { type Deflate } from './sheets/xlsx/zip-writer.js';
 export { type Grid, type GridBook } from './sheets/xlsx/grid.js';
-export { readProgress, readProgressSheets, readProgressSheet, readProgressFile, readProgressFileSheets, sheetReader, type ReadOptions, type SheetsReadOptions, type SheetSource } from './sheets/read.js';
+export { readProgress, readProgressSheets, readProgressSheet, readProgressFile, readProgressFileSheets, sheetReader, figureKey, type PreviousFigures, type ReadOptions, type SheetsReadOptions, type SheetSource } from './sheets/read.js';
 export { readMeta, readMetas, carriedRecords, META_FORMAT_VERSION, SheetMetaSchema, type SheetMeta } from './sheets/metadata.js';
 export { checkSheets, type CheckOptions, type SheetFile } from './sheets/check.js';
 export { EntrySchema, ReportSchema, type Entry, type Report } from './core/report.js';
@@ -66,7 +66,7 @@ export {
   type SheetReading,
   type SheetIdentity,
 } from './core/consolidate.js';
-export { LedgerSchema, POLICIES, type Ledger, type LedgerRow, type LedgerReport, type Accounting, type Policy } from './core/ledger.js';
+export { LedgerSchema, POLICIES, withLedgerFindings, type Ledger, type LedgerRow, type LedgerReport, type Accounting, type Policy } from './core/ledger.js';
 export {
   auditLedger,
   judge,
@@ -83,6 +83,7 @@ export {
   type Light,
 } from './core/audit.js';
 export { ledgerToXlsx, ledgerFromXlsx, parsePolicies, parseRules } from './io/ledger.js';
+export { readPrevious, type Previous } from './io/previous.js';
 
 // Result tables and reports
 export { recordTables, reportTables, ledgerTables, auditTables, flatFinding, type Table, type Column, type Cell } from './report/tables.js';

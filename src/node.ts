@@ -3,7 +3,7 @@ export * from './index.js';
 export { loadPlan, SEED_PLAN } from './io/plan-file.js';
 export { exportPlan, PLAN_WORKBOOK } from './io/export.js';
 export { writeFileAtomic } from './io/file.js';
-export { listSheetFiles, readSheetFiles, sheetFileName, DEFAULT_TEMPLATE } from './io/sheet-file.js';
+export { listSheetFiles, readSheetFiles, readPreviousFiles, sheetFileName, DEFAULT_TEMPLATE } from './io/sheet-file.js';
 export { writeDepartmentSheets, type SheetsToWrite, type WrittenSheets } from './io/sheet-writer.js';
 export { consolidateFiles, type ConsolidateFilesOptions } from './io/consolidate-files.js';
 export { writeAudit } from './io/audit-file.js';

@@ -25,6 +25,7 @@ import { planFromBytes } from '../src/io/plan-source.js';
 import { paneWording } from '../src/core/locales/panes.js';
 import { generateProgressSheet } from '../src/sheets/template/fill.js';
 import { CHROMIUM, CHROMIUM_ARGS, chromium as chromiumTool } from './helpers/tools.js';
+import { playwrightActions } from './helpers/browsers.js';
 import { choosePlan } from './helpers/coordinator.js';
 
 const DIST = join(ROOT, 'dist/addin');
@@ -312,7 +313,7 @@ describe.runIf(chromiumTool.run)('the task pane in Chromium, against a fake Exce
     await page.waitForSelector('#plan-file');
     const planFile = join(work, 'plan.json');
     writeFileSync(planFile, JSON.stringify(seed));
-    await choosePlan(page, planFile, '2021-Q2', ['区科委', '区大数据中心']);
+    await choosePlan(playwrightActions(page), planFile, '2021-Q2', ['区科委', '区大数据中心']);
     await control.resetSyncCount();
     await page.click('#fill-here');
     await page.waitForFunction(() => /已在本工作簿中生成 2 张/.test(document.getElementById('status')?.textContent ?? ''));
@@ -357,7 +358,7 @@ describe.runIf(chromiumTool.run)('the task pane in Chromium, against a fake Exce
     expect(atCoordinator).toBeGreaterThan(0);
     const planFile = join(work, 'plan-download.json');
     writeFileSync(planFile, JSON.stringify(seed));
-    await choosePlan(page, planFile, '2021-Q2', ['区科委']);
+    await choosePlan(playwrightActions(page), planFile, '2021-Q2', ['区科委']);
     const [file] = await Promise.all([page.waitForEvent('download'), page.click('#fill-download')]);
     expect(file.suggestedFilename()).toBe('2021-Q2-区科委.xlsx');
     const downloaded = join(work, 'downloaded.xlsx');

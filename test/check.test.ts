@@ -1,3 +1,4 @@
+import { readPrevious } from '../src/io/previous.js';
 import { createHash } from 'node:crypto';
 import { strToU8, zipSync } from 'fflate';
 import ExcelJS from 'exceljs';
@@ -67,7 +68,7 @@ describe('one fixture workbook per finding code: exact (cell, code) pairs', () =
   test('entry-decreased: a running figure below last period’s', async () => {
     const previous = await edit(await makeSheet(district, '区科委', '2022-Q1'), set({ K7: 2800 }));
     const current = await edit(blank, set({ K7: 2700 }));
-    const report = await check({ 'q2.xlsx': current }, district, { previous: [{ file: 'q1.xlsx', bytes: previous }] });
+    const report = await check({ 'q2.xlsx': current }, district, { previous: readPrevious([{ file: 'q1.xlsx', bytes: previous }], district).figures });
     expect(pairs(report)).toEqual([['K7', 'entry-decreased']]);
   });
 

@@ -31,6 +31,32 @@ describe('plan-ledger consolidate, audit and demo', () => {
     expect(workers.stdout).toBe(here.stdout);
   });
 
+  test('--previous: last period’s sheets or ledger; running figures below them are the findings check gives, in this thread or in workers', () => {
+    // Another run of the same sheets stands for last period: about half its running figures are higher.
+    const last = join(work, 'last');
+    expect(bin(['demo-fill', '--period', '2021-Q2', '--out', last, '--mistakes', '0', '--seed', '6']).code).toBe(0);
+    const lastLedger = join(work, 'last-ledger.xlsx');
+    expect(bin(['consolidate', last, '--out', lastLedger]).code).toBe(0);
+    const decreased = (stdout: string) =>
+      (JSON.parse(stdout) as { findings: { code: string; location: { file?: string; cell?: string } }[] }).findings.filter((f) => f.code === 'entry-decreased').map((f) => `${f.location.file}!${f.location.cell}`).sort();
+    const checked = (JSON.parse(bin(['check', filled, '--previous', last, '--format', 'json']).stdout) as { findings: { code: string; file: string; cell?: string }[] }).findings
+      .filter((f) => f.code === 'entry-decreased')
+      .map((f) => `${f.file}!${f.cell}`)
+      .sort();
+    expect(checked.length).toBeGreaterThan(0);
+    expect(decreased(bin(['consolidate', filled, '--previous', last, '--json']).stdout)).toEqual(checked);
+    expect(decreased(bin(['consolidate', filled, '--json', '--previous', lastLedger]).stdout)).toEqual(checked);
+    expect(decreased(bin(['consolidate', filled, '--previous', last, '--json'], { env: { PLAN_LEDGER_WORKERS: '2' } }).stdout)).toEqual(checked);
+    expect(decreased(bin(['consolidate', filled, '--json']).stdout)).toEqual([]);
+    // A file of which nothing could be read is said, and the run goes on.
+    const broken = join(work, 'broken-last.xlsx');
+    writeFileSync(broken, 'not a workbook');
+    const r = bin(['consolidate', filled, '--previous', broken, '--json']);
+    expect(r.code).toBe(1);
+    const notRead = (JSON.parse(r.stdout) as { findings: { code: string; message: string }[] }).findings.filter((f) => f.code === 'previous-not-read');
+    expect(notRead.map((f) => f.message)).toEqual([`上期报表 ${broken} 未能读取(不是 xlsx 文件),累计数是否比上期少没有按它检查`]);
+  });
+
   test('a policy file (CSV) and a rules file (JSON) are read; audit writes XLSX, CSV and HTML', () => {
     const policy = join(work, 'policy.csv');
     writeFileSync(policy, 'targetId,policy\nt2.5.12-1,sum\n');

@@ -138,6 +138,7 @@ const SAMPLES: { readonly [C in Code]: readonly ParamsOf<C>[] } = {
   'consolidate-missing': [{ department: '区教育局', period: '2021-Q2' }],
   'consolidate-duplicate': [{ department: '区教育局', period: '2021-Q2', kept: '新.xlsx', dropped: '旧.xlsx' }],
   'consolidate-wrong-period': [{ file, found: '2021-Q1', expected: '2021-Q2' }],
+  'previous-not-read': [{ file, because: 'file-corrupt' }, { file, because: 'template-unknown-plan' }],
   'consolidate-other-plan': [{ file, planTitle: '某区计划' }],
   'policy-invalid': [
     ...DATA.map((d) => ({ file, ...d })),

@@ -4,12 +4,14 @@
 import { auditLedger } from '../core/audit.js';
 import { consolidate } from '../core/consolidate.js';
 import { PlanLedgerError } from '../core/error.js';
-import type { Ledger } from '../core/ledger.js';
+import { withLedgerFindings, type Ledger } from '../core/ledger.js';
 import { describeError, message } from '../core/locales/index.js';
 import { parsePeriod, type Period } from '../core/period.js';
+import { localIso } from '../core/time.js';
 import type { PlanRecords, Task } from '../core/record.js';
 import { departmentsFor } from '../core/worklist.js';
 import { planFromBytes } from '../io/plan-source.js';
+import type { Previous } from '../io/previous.js';
 import { toCsv } from '../report/csv.js';
 import { renderHtml } from '../report/html.js';
 import { auditTables, ledgerTables } from '../report/tables.js';
@@ -22,6 +24,9 @@ import type { PaneEnv } from './department.js';
 import { errorText } from './host.js';
 import { filePicker, fill, h, readPicked, XLSX_TYPE } from './dom.js';
 import { loadPlanSheets } from './office-book.js';
+
+/** Findings listed on screen; the rest are said to be in the downloads, whose findings tables hold them all. */
+const SHOWN_FINDINGS = 200;
 
 /** The version of the default template this build carries (templates/progress-report.xlsx). */
 const TEMPLATE_VERSION = 'progress-report/2';
@@ -45,6 +50,7 @@ export function coordinatorView(env: PaneEnv): HTMLElement {
   const zipButton = h('button', { type: 'button', id: 'fill-zip' }, c.downloadZip);
   // Every spreadsheet kind: those that are not .xlsx get a finding saying how to fix them, never a silent skip.
   const returned = h('input', { type: 'file', id: 'returned-files', accept: '.xlsx,.xlsm,.xltx,.xls,.et,.ods,.numbers,.csv', multiple: true });
+  const previousInput = h('input', { type: 'file', id: 'previous-files', accept: '.xlsx,.xlsm,.xltx', multiple: true });
   const consolidateButton = h('button', { type: 'button', id: 'consolidate', class: 'primary' }, c.consolidate);
   const result = h('div', { class: 'ledger-result', id: 'ledger-result' });
   const templateNotes = h('ul', { class: 'template-notes', id: 'template-notes' });
@@ -144,11 +150,21 @@ export function coordinatorView(env: PaneEnv): HTMLElement {
       const files = await readPicked(returned);
       if (files.length === 0) return env.say(c.noFiles, 'error');
       const at = periodValue();
-      ledger = await consolidate(files, records, sheetReader(records), at ? { period: at } : {});
+      const previous = await readPrevious(records);
+      const consolidated = await consolidate(files, records, sheetReader(records, previous ? { previous: previous.figures } : {}), at ? { period: at } : {});
+      ledger = withLedgerFindings(consolidated, previous?.findings ?? []);
       showLedger(ledger);
       env.say(c.consolidated(ledger.accounting.files, ledger.accounting.rowsRead));
     }),
   );
+
+  /** Last period's figures, when its files are picked (the reader of ledgers, with exceljs behind it, loads only then). */
+  async function readPrevious(r: PlanRecords): Promise<Previous | undefined> {
+    const files = await readPicked(previousInput);
+    if (files.length === 0) return undefined;
+    const { readPrevious: read } = await import('../io/previous.js');
+    return read(files, r);
+  }
 
   function showLedger(l: Ledger): void {
     const audit = auditLedger(l);
@@ -185,7 +201,8 @@ export function coordinatorView(env: PaneEnv): HTMLElement {
       ...chaseList(l, env),
       h('h3', {}, c.findings(l.findings.length)),
       // Each with the file it is in: the coordinator sends it back to that department.
-      h('ul', { class: 'ledger-findings' }, ...l.findings.slice(0, 200).map((f) => h('li', { class: f.severity, 'data-code': f.code }, f.location.file ? h('span', { class: 'file' }, `${f.location.file} · `) : null, message(f, w)))),
+      h('ul', { class: 'ledger-findings' }, ...l.findings.slice(0, SHOWN_FINDINGS).map((f) => h('li', { class: f.severity, 'data-code': f.code }, f.location.file ? h('span', { class: 'file' }, `${f.location.file} · `) : null, message(f, w)))),
+      l.findings.length > SHOWN_FINDINGS ? h('p', { class: 'hint more-findings' }, c.moreFindings(l.findings.length - SHOWN_FINDINGS)) : null,
       h('div', { class: 'actions' }, ledgerButton, auditButton, csvButton, reportButton),
     );
   }
@@ -204,6 +221,7 @@ export function coordinatorView(env: PaneEnv): HTMLElement {
     field(c.departments, checks),
     h('div', { class: 'actions' }, env.workbook ? fillHere : null, downloadButton, zipButton),
     h('div', { class: 'field' }, filePicker(returned, c.returned, p.noFile)),
+    h('div', { class: 'field' }, filePicker(previousInput, c.previous, p.noFile)),
     h('div', { class: 'actions' }, consolidateButton),
     result,
   );
@@ -304,11 +322,7 @@ function base64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-const now = (): string => {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
-};
+const now = (): string => localIso(new Date());
 
 /** A period as a clerk reads it: 2021年第二季度. */
 function periodLabel(label: string, w: PaneEnv['w']): string {

@@ -1,5 +1,6 @@
 /// <reference types="office-js" />
 // The task pane: the department's checks load with it; the coordinator's and the auditor's code load when their tab is opened.
+import './jitless.js';
 import { wording } from '../core/locales/index.js';
 import { paneWording } from '../core/locales/panes.js';
 import { DepartmentView, type PaneEnv } from './department.js';

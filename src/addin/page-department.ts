@@ -4,6 +4,7 @@ import type { SheetReading } from '../core/consolidate.js';
 import type { Finding } from '../core/finding.js';
 import { message } from '../core/locales/index.js';
 import { parsePeriod } from '../core/period.js';
+import { localIso } from '../core/time.js';
 import { readMetas, type SheetMeta } from '../sheets/metadata.js';
 import { readProgressFileSheets } from '../sheets/read.js';
 import { openWorkbook } from '../sheets/xlsx/reader.js';
@@ -17,18 +18,21 @@ export function pageDepartmentView(env: PaneEnv): HTMLElement {
   const d = p.department;
   const input = h('input', { type: 'file', id: 'sheet-file', accept: '.xlsx,.xlsm,.xltx,.xls,.et,.ods,.numbers,.csv' });
   const out = h('div', { class: 'findings', id: 'findings', role: 'list' });
-  const print = h('button', { type: 'button', id: 'print', onclick: () => window.print() }, p.page.print);
+  // Nothing to print before a sheet is checked.
+  const print = h('button', { type: 'button', id: 'print', disabled: true, onclick: () => window.print() }, p.page.print);
 
   const check = async (files: { file: string; bytes: Uint8Array; size: number }[]) => {
     try {
-      fill(out, ...files.flatMap((f) => report(f.file, f.bytes)));
+      const at = localIso(new Date()).slice(0, 16).replace('T', ' ');
+      fill(out, ...files.flatMap((f) => report(f.file, f.bytes, at)));
+      print.disabled = files.length === 0;
     } catch (error) {
       env.say(p.failed(errorText(error)), 'error');
     }
   };
 
   /** One file's readings, each sheet with its findings by row; the row's target beside them. */
-  const report = (file: string, bytes: Uint8Array): Node[] => {
+  const report = (file: string, bytes: Uint8Array, at: string): Node[] => {
     const readings = readProgressFileSheets({ file, bytes }, {});
     let metas: SheetMeta[] = [];
     try {
@@ -36,13 +40,19 @@ export function pageDepartmentView(env: PaneEnv): HTMLElement {
     } catch {
       // the file's own finding says why
     }
-    return readings.flatMap((reading, i) => sheetReport(file, reading, metas[i]));
+    return readings.flatMap((reading, i) => sheetReport(file, reading, metas[i], at));
   };
 
-  const sheetReport = (file: string, reading: SheetReading, meta: SheetMeta | undefined): Node[] => {
+  const sheetReport = (file: string, reading: SheetReading, meta: SheetMeta | undefined, at: string): Node[] => {
     const identity = reading.identity;
     const period = identity && parsePeriod(identity.period);
-    const head = h('h3', {}, identity ? d.sheetLine(identity.department, period ? w.periodName(period) : identity.period, meta?.sheet ?? '') : file);
+    const head = h(
+      'div',
+      { class: 'sheet-head' },
+      h('h3', {}, identity ? d.sheetLine(identity.department, period ? w.periodName(period) : identity.period, meta?.sheet ?? '') : file),
+      // On paper, which plan, which file and when: the list is handed on and filed.
+      h('p', { class: 'print-only' }, p.page.printHead(meta?.planTitle ?? '', file, at)),
+    );
     if (reading.findings.length === 0) return [head, h('p', { class: 'ok' }, d.allGood)];
     const byRow = new Map<number, Finding[]>();
     for (const f of reading.findings) byRow.set(f.location.row ?? 0, [...(byRow.get(f.location.row ?? 0) ?? []), f]);

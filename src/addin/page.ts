@@ -1,5 +1,6 @@
 // The offline page (plan-ledger.html): the task pane's tabs on a file host instead of Office.js, for WPS, LibreOffice
 // and old Office, opened from disk with nothing to install and no request anywhere. Everything is in the one file.
+import './jitless.js';
 import { wording } from '../core/locales/index.js';
 import { auditorView } from './auditor.js';
 import { coordinatorView } from './coordinator.js';

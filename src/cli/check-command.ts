@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { PlanLedgerError } from '../core/error.js';
 import { message } from '../core/locales/index.js';
-import type { Report } from '../core/report.js';
+import { withFindings, type Report } from '../core/report.js';
 import { writeFileAtomic, writeFilesAtomic } from '../io/file.js';
 import { nativeInflate } from '../io/zlib.js';
 import { loadPlan, SEED_PLAN } from '../io/plan-file.js';
-import { readSheetFiles } from '../io/sheet-file.js';
+import { readPreviousFiles, readSheetFiles } from '../io/sheet-file.js';
 import { toCsv } from '../report/csv.js';
 import { flatFinding, reportTables } from '../report/tables.js';
 import { tablesToXlsx } from '../report/xlsx.js';
@@ -32,8 +32,8 @@ export async function checkCommand(cmd: CheckCommand, context: Context): Promise
   const records = await loadPlan(cmd.plan ?? SEED_PLAN);
   // Folders stand for the spreadsheet files in them, as for consolidate; files that are not .xlsx each get a finding.
   const files = await readSheetFiles(cmd.files);
-  const previous = await readSheetFiles(cmd.previous);
-  const report = await checkSheets(files, records, { previous, inflate: nativeInflate });
+  const previous = await readPreviousFiles(cmd.previous, records, 'check');
+  const report = withFindings(await checkSheets(files, records, { previous: previous.figures, inflate: nativeInflate }), previous.findings);
 
   const tables = reportTables(report, w);
   if (format === 'xlsx') {

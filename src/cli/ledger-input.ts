@@ -1,8 +1,9 @@
 import { PlanLedgerError } from '../core/error.js';
-import type { Ledger } from '../core/ledger.js';
+import { withLedgerFindings, type Ledger } from '../core/ledger.js';
 import { consolidateFiles } from '../io/consolidate-files.js';
 import { readPolicies } from '../io/ledger-file.js';
 import { loadPlan, SEED_PLAN } from '../io/plan-file.js';
+import { readPreviousFiles } from '../io/sheet-file.js';
 import type { Context } from './io.js';
 import { optionalPeriod } from './options.js';
 
@@ -12,6 +13,8 @@ export interface LedgerCommand {
   readonly period: string | undefined;
   readonly policy: string | undefined;
   readonly rules?: string | undefined;
+  /** Last period's sheets or ledger: running figures must not fall below them. */
+  readonly previous?: readonly string[];
   readonly out: string | undefined;
   readonly json: boolean;
   /** Whether stderr is a terminal (a progress count then). */
@@ -26,10 +29,13 @@ export async function buildLedger(cmd: LedgerCommand, command: string, { io, w }
   const period = optionalPeriod(cmd.period);
   const records = await loadPlan(cmd.plan ?? SEED_PLAN);
   const policies = cmd.policy === undefined ? undefined : readPolicies(cmd.policy, records);
-  return consolidateFiles(cmd.inputs, records, {
+  const previous = await readPreviousFiles(cmd.previous ?? [], records, command);
+  const ledger = await consolidateFiles(cmd.inputs, records, {
     ...(period ? { period } : {}),
     ...(policies ? { policies } : {}),
+    previous: previous.figures,
     workers: cmd.workers,
     ...(cmd.tty && !cmd.json ? { onProgress: (done: number, total: number) => io.err(`\r${w.cli.reading} ${done}/${total}${done === total ? '\n' : ''}`) } : {}),
   });
+  return withLedgerFindings(ledger, previous.findings);
 }

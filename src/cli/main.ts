@@ -78,6 +78,7 @@ export async function main(argv: readonly string[], io: Io = processIo, env: Nod
           period: values.period,
           policy: values.policy,
           rules: values.rules,
+          previous,
           out: values.out,
           json: values.json ?? false,
           tty: process.stderr.isTTY === true,

@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { PlanLedgerError } from '../core/error.js';
 import { message } from '../core/locales/index.js';
 import { loadPlan, SEED_PLAN } from '../io/plan-file.js';
-import { previousFigures, writeDepartmentSheets } from '../io/sheet-writer.js';
+import { writeDepartmentSheets } from '../io/sheet-writer.js';
+import { readPreviousFiles } from '../io/sheet-file.js';
 import type { Context } from './io.js';
 import { requireOut, requirePeriod } from './options.js';
 
@@ -25,8 +26,10 @@ export async function templateCommand(cmd: TemplateCommand, { io, w }: Context):
   const out = requireOut(cmd.out, 'template');
   if (cmd.all === (cmd.department !== undefined)) throw new PlanLedgerError('usage', { problem: 'department-or-all' });
   const records = await loadPlan(cmd.plan ?? SEED_PLAN);
-  const previous = await previousFigures(cmd.previous ?? [], records);
-  const { files, findings } = await writeDepartmentSheets(records, period, { template: cmd.template, department: cmd.department, out, wording: w, now: cmd.now, previous });
+  const previous = await readPreviousFiles(cmd.previous ?? [], records, 'template');
+  const written = await writeDepartmentSheets(records, period, { template: cmd.template, department: cmd.department, out, wording: w, now: cmd.now, previous: previous.figures });
+  const { files } = written;
+  const findings = [...previous.findings, ...written.findings];
   io.out(`${w.cli.sheetsWritten(files.length, period.label, resolve(out))}\n`);
   io.out(`${files.map((f) => `  ${f}`).join('\n')}\n`);
   // What of the coordinator's template could not be carried as it was: never a silent loss.

@@ -123,6 +123,8 @@ export interface CodeParams {
   'consolidate-missing': { readonly department: string; readonly period: string };
   'consolidate-duplicate': { readonly department: string; readonly period: string; readonly kept: string; readonly dropped: string };
   'consolidate-wrong-period': File & { readonly found: string; readonly expected: string };
+  /** A file given as last period's that gave no figures; `because` is what reading it found. */
+  'previous-not-read': File & { readonly because: Code };
   'consolidate-other-plan': File & { readonly planTitle: string };
   'policy-invalid': File & (DataProblem | { readonly reason: 'csv-columns' } | { readonly reason: 'unknown-target'; readonly target: string } | { readonly reason: 'unknown-policy'; readonly target: string; readonly policy: string });
   'rules-invalid': File & DataProblem;
@@ -182,6 +184,7 @@ export const CODES: { readonly [C in Code]: { readonly kind: CodeKind; readonly 
   'consolidate-missing': warning,
   'consolidate-duplicate': warning,
   'consolidate-wrong-period': warning,
+  'previous-not-read': warning,
   'consolidate-other-plan': warning,
   'policy-invalid': fatal,
   'rules-invalid': fatal,

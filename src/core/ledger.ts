@@ -82,6 +82,11 @@ export type LedgerRow = z.infer<typeof LedgerRowSchema>;
 export type Accounting = z.infer<typeof AccountingSchema>;
 export type Ledger = z.infer<typeof LedgerSchema>;
 
+/** A ledger with findings about the run itself (last period's files, say) put before those of its sheets. */
+export function withLedgerFindings(ledger: Ledger, findings: readonly Finding[]): Ledger {
+  return findings.length === 0 ? ledger : { ...ledger, findings: [...findings, ...ledger.findings] };
+}
+
 /** An accepted department sheet: whose, and what it reported. */
 export interface AcceptedSheet {
   readonly department: string;

@@ -41,3 +41,9 @@ export function makeReport(files: number, rows: number, entries: Entry[], findin
   const errors = count('error');
   return { valid: errors === 0, stats: { files, rows, entries: entries.length, errors, warnings: count('warning'), infos: count('info') }, entries, findings };
 }
+
+/** A report with findings about the run itself (last period's files, say) put before those of its sheets. */
+export function withFindings(report: Report, findings: readonly Finding[]): Report {
+  if (findings.length === 0) return report;
+  return makeReport(report.stats.files, report.stats.rows, report.entries, [...findings, ...report.findings]);
+}

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { SheetReader, SheetReading } from '../core/consolidate.js';
 import type { PlanRecords } from '../core/record.js';
-import { oversizedReading, type SheetSource } from '../sheets/read.js';
+import { oversizedReading, type PreviousFigures, type SheetSource } from '../sheets/read.js';
 
 /**
  * The worker's entry: the built .js, or, when running from TypeScript sources under tsx (tests, bench),
@@ -37,11 +37,11 @@ export class ReadPool {
   private readonly queue: { id: number; file: string }[] = [];
   private nextId = 0;
 
-  constructor(records: PlanRecords, size = Math.max(1, Math.min(availableParallelism(), 8))) {
+  constructor(records: PlanRecords, size = Math.max(1, Math.min(availableParallelism(), 8)), previous?: PreviousFigures) {
     this.size = size;
     this.workers = Array.from({ length: size }, () => {
       // Reading allocates many short strings; a young generation as large as the main thread's keeps scavenges rare.
-      const worker = new Worker(workerEntry(), { workerData: { records }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+      const worker = new Worker(workerEntry(), { workerData: { records, previous }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
       worker.on('message', (results: { id: number; readings?: SheetReading[]; error?: string }[]) => {
         for (const m of results) {
           const job = this.pending.get(m.id);

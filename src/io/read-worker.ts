@@ -2,12 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { PlanRecords } from '../core/record.js';
-import { readProgressFileSheets } from '../sheets/read.js';
+import { readProgressFileSheets, type PreviousFigures } from '../sheets/read.js';
 import { WorkbookCache } from '../sheets/xlsx/reader.js';
 import { nativeInflate } from './zlib.js';
 
-const { records } = workerData as { records: PlanRecords };
-const open = { records, inflate: nativeInflate, cache: new WorkbookCache() };
+const { records, previous } = workerData as { records: PlanRecords; previous?: PreviousFigures };
+const open = { records, inflate: nativeInflate, cache: new WorkbookCache(), ...(previous ? { previous } : {}) };
 
 parentPort?.on('message', (jobs: { id: number; file: string }[]) => {
   const results = [];

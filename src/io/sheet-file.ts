@@ -5,7 +5,10 @@ import type { SheetFile } from '../sheets/check.js';
 import { PlanLedgerError } from '../core/error.js';
 import { SPREADSHEET_EXTENSIONS } from '../sheets/format.js';
 import { MAX_SHEET_FILE_BYTES, type SheetSource } from '../sheets/read.js';
+import type { PlanRecords } from '../core/record.js';
 import { fileError, readFileBytes, regularFile } from './file.js';
+import { readPrevious, type Previous } from './previous.js';
+import { nativeInflate } from './zlib.js';
 
 /** The offline page, as npm run build:page (and npm start) builds it. */
 export const OFFLINE_PAGE = fileURLToPath(new URL('../../dist/page/plan-ledger.html', import.meta.url));
@@ -48,6 +51,12 @@ export async function readSheetFiles(paths: readonly string[], command = 'check'
     // An oversized file is not read at all; the check reports it as file-too-large.
     bytes: size > MAX_SHEET_FILE_BYTES ? new Uint8Array(0) : readFileBytes(file),
   }));
+}
+
+/** Last period's figures from the files after --previous (its sheets, folders of them, or its ledger); none when none are named. */
+export async function readPreviousFiles(paths: readonly string[], records: PlanRecords, command: string): Promise<Previous> {
+  if (paths.length === 0) return { figures: new Map(), findings: [] };
+  return readPrevious(await readSheetFiles(paths, command), records, { inflate: nativeInflate });
 }
 
 export { sheetFileName } from '../sheets/metadata.js';

@@ -3,15 +3,15 @@ import { PlanLedgerError } from '../core/error.js';
 import type { Finding } from '../core/finding.js';
 import type { Wording } from '../core/locales/wording.js';
 import type { Period } from '../core/period.js';
+import { localIso } from '../core/time.js';
 import type { PlanRecords } from '../core/record.js';
 import { departmentsFor } from '../core/worklist.js';
 import { DEFAULT_TEMPLATE_VERSION } from '../sheets/template/default.js';
+import type { PreviousFigures } from '../sheets/read.js';
 import { generateProgressSheet, TemplateCache } from '../sheets/template/fill.js';
 import { readFileBytes, writeFileAtomic } from './file.js';
-import { readProgressFileSheets } from '../sheets/read.js';
-import { ledgerFromXlsx } from './ledger.js';
-import { nativeInflate, nodeZlib } from './zlib.js';
-import { DEFAULT_TEMPLATE, readSheetFiles, sheetFileName } from './sheet-file.js';
+import { nodeZlib } from './zlib.js';
+import { DEFAULT_TEMPLATE, sheetFileName } from './sheet-file.js';
 
 export interface SheetsToWrite {
   /** A template file; the bundled default when undefined. */
@@ -22,8 +22,8 @@ export interface SheetsToWrite {
   readonly wording: Wording;
   /** The generation time recorded in the sheets (local time); now when undefined. */
   readonly now?: Date | undefined;
-  /** Last period's figures by `${department}|${targetId}`, carried in each department's sheet. */
-  readonly previous?: ReadonlyMap<string, number>;
+  /** Last period's figures (readPreviousFiles), carried in each department's sheet. */
+  readonly previous?: PreviousFigures;
 }
 
 /** Sheets written: their paths, and what of the template could not be carried as it was (once, not per sheet). */
@@ -66,28 +66,4 @@ export async function writeDepartmentSheets(records: PlanRecords, period: Period
     for (const f of sheet.findings) findings.set(JSON.stringify(f.params), f);
   }
   return { files: written, findings: [...findings.values()] };
-}
-
-function localIso(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
-}
-
-/**
- * Last period's figures from its filled sheets or its ledger, by `${department}|${targetId}`: a ledger gives each
- * department's report, sheets their entries. Unreadable files stop the run, as for check.
- */
-export async function previousFigures(paths: readonly string[], records: PlanRecords): Promise<Map<string, number>> {
-  const figures = new Map<string, number>();
-  for (const file of await readSheetFiles(paths, 'template')) {
-    const ledger = ledgerFromXlsx(file.bytes, file.file);
-    if (ledger) {
-      for (const row of ledger.rows) for (const r of row.reports) if (row.targetId !== null && r.actual !== null) figures.set(`${r.department}|${row.targetId}`, r.actual);
-      continue;
-    }
-    for (const reading of readProgressFileSheets(file, { records, inflate: nativeInflate })) {
-      for (const e of reading.entries) if (e.targetId !== null && e.actual !== null) figures.set(`${e.department}|${e.targetId}`, e.actual);
-    }
-  }
-  return figures;
 }

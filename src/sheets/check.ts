@@ -1,6 +1,6 @@
 import type { PlanRecords } from '../core/record.js';
 import { makeReport, type Report } from '../core/report.js';
-import { readProgressFileSheets } from './read.js';
+import { readProgressFileSheets, type PreviousFigures } from './read.js';
 import { WorkbookCache } from './xlsx/reader.js';
 import type { Inflate } from './xlsx/zip.js';
 
@@ -13,25 +13,21 @@ export interface SheetFile {
 }
 
 export interface CheckOptions {
-  /** Last period's sheets, for figures that must not go down. */
-  readonly previous?: readonly SheetFile[];
+  /** Last period's figures (previousFigures reads them from its sheets or its ledger), for figures that must not go down. */
+  readonly previous?: PreviousFigures;
   /** A faster inflater where the platform has one (Node's zlib); fflate otherwise. */
   readonly inflate?: Inflate;
 }
 
 /** Reads and checks filled progress sheets: every row becomes an entry or a finding. */
 export async function checkSheets(files: readonly SheetFile[], records: PlanRecords, options: CheckOptions = {}): Promise<Report> {
-  const open = { records, cache: new WorkbookCache(), ...(options.inflate ? { inflate: options.inflate } : {}) };
-  const previous = new Map<string, number>();
-  for (const p of options.previous ?? []) {
-    for (const r of readProgressFileSheets(p, open)) for (const e of r.entries) if (e.targetId !== null && e.actual !== null) previous.set(`${e.department}|${e.targetId}`, e.actual);
-  }
+  const open = { records, cache: new WorkbookCache(), ...(options.inflate ? { inflate: options.inflate } : {}), ...(options.previous ? { previous: options.previous } : {}) };
   const entries = [];
   const findings = [];
   let rows = 0;
   // Every progress sheet of every file: a coordinator's workbook may hold several departments'.
   for (const f of files) {
-    for (const reading of readProgressFileSheets(f, { ...open, previous })) {
+    for (const reading of readProgressFileSheets(f, open)) {
       entries.push(...reading.entries);
       findings.push(...reading.findings);
       rows += reading.rows;

@@ -20,9 +20,15 @@ export interface ReadOptions {
   /** The file's name as the user knows it: findings and entries name it. */
   readonly file: string;
   readonly records: PlanRecords;
-  /** Previous period's figures by `${department}|${targetId}`, for entry-decreased. */
-  readonly previous?: ReadonlyMap<string, number>;
+  /** Previous period's figures, keyed by figureKey, for entry-decreased. */
+  readonly previous?: PreviousFigures;
 }
+
+/** Last period's figures: each department's figure for each target, keyed by figureKey. */
+export type PreviousFigures = ReadonlyMap<string, number>;
+
+/** The key of a department's figure for a target in PreviousFigures. */
+export const figureKey = (department: string, targetId: string): string => `${department}|${targetId}`;
 
 /**
  * Runs every read-back rule over a workbook, whatever read it (the fast reader, exceljs, Office.js ranges):
@@ -73,13 +79,15 @@ export function readProgressSheet(book: GridBook, meta: SheetMeta, options: Shee
   }
   const period = parsePeriod(meta.period);
   if (!period) return unread(finding('template-not-a-progress-sheet', { file }, { file }));
-  const previous = options.previous ?? carriedPrevious(meta);
+  // Figures given for last period (its sheets or its ledger) go before those the sheet carries.
+  const carried = carriedPrevious(meta);
+  const previous = carried && options.previous ? new Map([...carried, ...options.previous]) : (options.previous ?? carried);
   return readRows(sheet, meta, period, { file, records, ...(previous ? { previous } : {}) });
 }
 
 /** Last period's figures a sheet carries, keyed as ReadOptions.previous is. */
-function carriedPrevious(meta: SheetMeta): ReadonlyMap<string, number> | undefined {
-  return meta.previous && new Map(Object.entries(meta.previous).map(([id, value]) => [`${meta.department}|${id}`, value]));
+function carriedPrevious(meta: SheetMeta): PreviousFigures | undefined {
+  return meta.previous && new Map(Object.entries(meta.previous).map(([id, value]) => [figureKey(meta.department, id), value]));
 }
 
 /** A file's bytes read and checked (its first progress sheet); the file's size, when known, is checked first so that an oversized file is never read. */
@@ -124,8 +132,8 @@ export interface SheetSource extends ConsolidationInput {
 }
 
 /** Reads and checks sources one at a time, loading each one's bytes only when its turn comes, so one workbook is in memory at a time. */
-export function sheetReader(records: PlanRecords, options: OpenOptions = {}): SheetReader<SheetSource> {
-  const open = { records, cache: options.cache ?? new WorkbookCache(), ...(options.inflate ? { inflate: options.inflate } : {}) };
+export function sheetReader(records: PlanRecords, options: OpenOptions & { readonly previous?: PreviousFigures } = {}): SheetReader<SheetSource> {
+  const open = { records, cache: options.cache ?? new WorkbookCache(), ...(options.inflate ? { inflate: options.inflate } : {}), ...(options.previous ? { previous: options.previous } : {}) };
   return async (source) => {
     const tooLarge = oversizedReading(source);
     if (tooLarge) return tooLarge;
@@ -182,7 +190,7 @@ function readRows(sheet: Grid, meta: SheetMeta, period: Period, options: ReadOpt
     const note = column('entry.note') ? rawText(sheet.cell(address('entry.note'))) : '';
     const evidence = column('entry.evidence') ? rawText(sheet.cell(address('entry.evidence'))) : '';
     const cells = { actual: actualCell, status: address('entry.status'), evidence: address('entry.evidence') };
-    const previous = row.targetId ? options.previous?.get(`${meta.department}|${row.targetId}`) : undefined;
+    const previous = row.targetId ? options.previous?.get(figureKey(meta.department, row.targetId)) : undefined;
     for (const flag of checkEntry({ target, figure, status, evidence, cells, period, previous })) {
       findings.push(finding(flag.code, flag.params as never, place(flag.cell, at), { ...about, value: flag.value }));
     }

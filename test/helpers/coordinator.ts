@@ -1,10 +1,9 @@
-import type { Page } from 'playwright-core';
+import type { PageActions } from './browsers.js';
 
 /** The coordinator's tab as a clerk fills it: the plan picked (and waited for), the period typed, departments ticked. */
-export async function choosePlan(page: Page, planFile: string, period: string, departments: readonly string[] = []): Promise<void> {
-  await page.setInputFiles('#plan-file', planFile);
-  await page.waitForFunction(() => /已载入|Loaded/.test(document.querySelector('.plan-line')?.textContent ?? ''));
-  await page.fill('#period', period);
-  await page.dispatchEvent('#period', 'input');
-  for (const d of departments) await page.check(`#departments input[data-department="${d}"]`);
+export async function choosePlan(page: Pick<PageActions, 'pick' | 'waitForText' | 'type' | 'click'>, planFile: string, period: string, departments: readonly string[] = []): Promise<void> {
+  await page.pick('#plan-file', [planFile]);
+  await page.waitForText('.plan-line', /已载入|Loaded/);
+  await page.type('#period', period);
+  for (const d of departments) await page.click(`#departments input[data-department="${d}"]`);
 }

@@ -28,6 +28,14 @@ export const libreOffice = tool('LibreOffice', existsSync(SOFFICE) && existsSync
 export const CHROMIUM = '/usr/bin/chromium';
 export const chromium = tool('Chromium', existsSync(CHROMIUM), 'chromium fonts-noto-cjk');
 
+/** Debian's poppler: PDF pages as text and as pictures. */
+export const PDFTOTEXT = '/usr/bin/pdftotext';
+export const poppler = tool('poppler', existsSync(PDFTOTEXT) && existsSync(PDFTOPPM), 'poppler-utils');
+
+/** Debian's Firefox ESR, which puppeteer-core drives over WebDriver BiDi (the offline page is tested in it too). */
+export const FIREFOX = '/usr/bin/firefox-esr';
+export const firefox = tool('Firefox', existsSync(FIREFOX), 'firefox-esr fonts-noto-cjk');
+
 /** Flags for a root, offline, headless machine: no sandbox, no background network, a fresh profile. */
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -39,7 +47,7 @@ export const xmllint = tool('xmllint', existsSync(XMLLINT), 'libxml2-utils');
 const hasOpenpyxl = (): boolean => existsSync(SYSTEM_PYTHON) && spawnSync(SYSTEM_PYTHON, ['-c', 'import openpyxl, PIL'], { stdio: 'ignore' }).status === 0;
 export const openpyxl = tool('openpyxl', hasOpenpyxl(), 'python3-openpyxl python3-pil');
 
-export const TOOLS: readonly Tool[] = [libreOffice, chromium, xmllint, openpyxl];
+export const TOOLS: readonly Tool[] = [libreOffice, chromium, firefox, poppler, xmllint, openpyxl];
 
 /** Runs a program and returns what it printed; throws with its output when it fails. */
 export function run(command: string, args: readonly string[], timeoutMs = 120_000): string {

@@ -221,6 +221,7 @@ export const en: Wording = {
     'consolidate-missing': { title: 'Sheet missing', message: (p) => `${p.department} sent no progress sheet for ${p.period}` },
     'consolidate-duplicate': { title: 'Duplicate sheet', message: (p) => `${p.department} sent two sheets for ${p.period}: ${p.kept} is used, ${p.dropped} is not` },
     'consolidate-wrong-period': { title: 'Wrong period', message: (p) => `${p.file} is the sheet for ${p.found}; this consolidation is for ${p.expected}; not counted` },
+    'previous-not-read': { title: 'Last period’s file not read', message: (p) => `last period’s file ${p.file} could not be read (${en.codes[p.because].title.toLowerCase()}), so running figures were not checked against it` },
     'consolidate-other-plan': { title: 'Sheet of another plan', message: (p) => `${p.file} belongs to another plan (《${p.planTitle}》); not counted` },
     'policy-invalid': {
       title: 'Invalid policy file',
@@ -480,9 +481,9 @@ Usage:
       Read filled sheets back and check them; exit 1 when there are errors.
   plan-ledger demo-fill --period 2021-Q2 --out DIR [--mistakes 0.15] [--seed 1]
       Plausible filled sheets with typical mistakes.
-  plan-ledger consolidate DIR|FILE… [--period …] [--policy FILE] --out ledger.xlsx [--json]
-      Merge every department's sheet into one ledger.
-  plan-ledger audit LEDGER.xlsx|DIR… [--rules FILE] --out DIR
+  plan-ledger consolidate DIR|FILE… [--period …] [--policy FILE] [--previous FILE…] --out ledger.xlsx [--json]
+      Merge every department's sheet into one ledger; with last period's sheets or ledger, running figures must not fall.
+  plan-ledger audit LEDGER.xlsx|DIR… [--rules FILE] [--previous FILE…] --out DIR
       Verdicts and traffic lights as XLSX, CSV and one HTML page.
   plan-ledger demo [--plan FILE] [--out DIR]
       The whole job (npm start): records, blank sheets, filled samples, ledger, audit report.

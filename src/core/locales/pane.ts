@@ -76,11 +76,14 @@ export interface PaneWording {
     readonly downloaded: (count: number) => string;
     readonly sheetExists: (sheet: string) => string;
     readonly returned: string;
+    readonly previous: string;
     readonly consolidate: string;
     readonly consolidated: (files: number, rows: number) => string;
     readonly ledgerDownload: string;
     readonly reportDownload: string;
     readonly findings: (count: number) => string;
+    /** Below a list cut short on screen: the rest are in the downloads. */
+    readonly moreFindings: (count: number) => string;
     readonly missing: (count: number) => string;
     readonly conflicts: (count: number) => string;
     readonly noFiles: string;
@@ -101,5 +104,11 @@ export interface PaneWording {
   };
   readonly features: Readonly<Record<PaneFeature, string>>;
   /** The offline page's own words (its department tab reads a file instead of the open workbook). */
-  readonly page: { readonly intro: string; readonly pick: string; readonly print: string };
+  readonly page: {
+    readonly intro: string;
+    readonly pick: string;
+    readonly print: string;
+    /** The printed list's line under each sheet's heading: the plan, the file, when it was checked. */
+    readonly printHead: (plan: string, file: string, at: string) => string;
+  };
 }

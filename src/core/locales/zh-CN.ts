@@ -224,6 +224,7 @@ export const zhCN: Wording = {
     'consolidate-missing': { title: '未报送', message: (p) => `${p.department} 未报送 ${p.period} 推进情况表` },
     'consolidate-duplicate': { title: '重复报送', message: (p) => `${p.department} 的 ${p.period} 推进情况表重复:采用 ${p.kept},未采用 ${p.dropped}` },
     'consolidate-wrong-period': { title: '期间不符', message: (p) => `${p.file} 是 ${p.found} 的推进情况表,本次汇总 ${p.expected},未计入` },
+    'previous-not-read': { title: '上期报表未读取', message: (p) => `上期报表 ${p.file} 未能读取(${zhCN.codes[p.because].title}),累计数是否比上期少没有按它检查` },
     'consolidate-other-plan': { title: '其他计划的表', message: (p) => `${p.file} 属于另一份计划(《${p.planTitle}》),未计入` },
     'policy-invalid': {
       title: '汇总规则文件无效',
@@ -483,9 +484,9 @@ export const zhCN: Wording = {
       回读并校验填好的推进情况表;有错误时退出码为 1。
   plan-ledger demo-fill --period 2021-Q2 --out 目录 [--mistakes 0.15] [--seed 1]
       生成带常见错误的示例填报表。
-  plan-ledger consolidate 目录|文件… [--period …] [--policy 规则文件] --out 台账.xlsx [--json]
-      汇总各单位推进情况表为一份台账。
-  plan-ledger audit 台账.xlsx|目录… [--rules 规则文件] --out 目录
+  plan-ledger consolidate 目录|文件… [--period …] [--policy 规则文件] [--previous 上期文件…] --out 台账.xlsx [--json]
+      汇总各单位推进情况表为一份台账;给出上期的表格或台账时,检查累计数是否比上期少。
+  plan-ledger audit 台账.xlsx|目录… [--rules 规则文件] [--previous 上期文件…] --out 目录
       逐项评判并亮灯,输出 XLSX、CSV 和一份 HTML 报告。
   plan-ledger demo [--plan 文件] [--out 目录]
       完整演示(npm start):计划记录、空白表、示例填报、台账、审计报告。
