@@ -17,7 +17,7 @@ export default tseslint.config(
   js.configs.recommended,
   { files: ['bin/**/*.js', 'eslint.config.js', 'webpack.config.js'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
   // The pane's ES5 guard for web views too old for its script.
-  { files: ['src/addin/compat.js'], languageOptions: { ecmaVersion: 5, sourceType: 'script', globals: { document: 'readonly', setTimeout: 'readonly' } } },
+  { files: ['src/addin/compat.js'], languageOptions: { ecmaVersion: 5, sourceType: 'script', globals: { document: 'readonly', window: 'readonly', setTimeout: 'readonly' } } },
   ...tseslint.configs.recommended,
   {
     languageOptions: { parserOptions: { projectService: false } },

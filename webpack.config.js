@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { transformSync } from 'esbuild';
 import webpack from 'webpack';
 
 const ROOT = dirname(fileURLToPath(import.meta.url));
@@ -67,19 +68,33 @@ class AddinFiles {
   }
 }
 
+/**
+ * The oldest browsers the offline page runs in: those of government desktops (360 安全浏览器 13 and 奇安信 on Chromium 86,
+ * QQ 浏览器 on 94, the Firefox ESR of domestic Linux). Its script's syntax is lowered to them; older ones, and the IE
+ * of 360's 兼容模式, are told so by compat.js.
+ */
+export const PAGE_BROWSERS = ['chrome86', 'edge86', 'firefox78'];
+
 /** The offline page: page.js and the pane's styles put inside page.html, allowed by their hashes; page.js itself not kept. */
 class OnePage {
   apply(compiler) {
     const { RawSource } = webpack.sources;
     compiler.hooks.thisCompilation.tap('OnePage', (compilation) => {
+      // Syntax lowered to the oldest browsers before the minifier runs, so that it minifies what is lowered.
+      compilation.hooks.processAssets.tap({ name: 'OnePage', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_COMPATIBILITY }, () => {
+        const bundled = compilation.getAsset('page.js')?.source.source().toString() ?? '';
+        compilation.updateAsset('page.js', new RawSource(transformSync(bundled, { loader: 'js', target: PAGE_BROWSERS, charset: 'utf8' }).code));
+      });
       compilation.hooks.processAssets.tap({ name: 'OnePage', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT }, () => {
         const script = compilation.getAsset('page.js')?.source.source().toString() ?? '';
         // A script element ends at the first </script: none may stand inside it.
         const inline = script.replace(/<\/(script)/gi, '<\\/$1');
+        const compat = readFileSync(join(SRC, 'compat.js'), 'utf8');
         const style = readFileSync(join(SRC, 'taskpane.css'), 'utf8');
         const hash = (text) => `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
         const html = readFileSync(join(SRC, 'page.html'), 'utf8')
-          .replace('%SCRIPT_HASH%', hash(inline))
+          .replace('%SCRIPT_HASH%', `${hash(compat)}' '${hash(inline)}`)
+          .replace('%COMPAT%', () => compat)
           .replace('%STYLE_HASH%', hash(style))
           .replace('%STYLE%', () => style)
           .replace('%SCRIPT%', () => inline);

@@ -1,5 +1,6 @@
 // The offline page (dist/page/plan-ledger.html, built with the add-in) opened from file:// in Chromium and in Firefox:
 // the department's check and the coordinator's consolidation, against what the CLI says of the same files.
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -80,6 +81,28 @@ describe.each(BROWSERS)('the offline page from file:// in $name', (browserDriver
     await page.waitFor('#findings .finding');
     expect(await page.text('#findings')).toMatch(/is not a number/);
     await closed(page);
+  });
+
+  test.runIf(browserDriver.tool.run)('a browser that cannot run the page’s script is told it is too old, at once, instead of 正在打开', async () => {
+    // As an old browser sees the page: its script does not parse (the policy still allows it, by its new hash).
+    const html = readFileSync(PAGE, 'utf8');
+    const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1] as string);
+    const broken = 'class { static { } }';
+    const hash = (text: string) => `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
+    const old = html.replace(hash(scripts[1] as string), hash(broken)).replace(`<script>${scripts[1]}</script>`, () => `<script>${broken}</script>`);
+    const file = join(work, `too-old-${browserDriver.name}.html`);
+    writeFileSync(file, old);
+    const page = await browser.newPage({ width: 900, height: 400 });
+    await page.goto(pathToFileURL(file).href);
+    await page.waitFor('#too-old:not([hidden])');
+    expect(await page.text('#too-old')).toContain('这个浏览器版本过旧');
+    expect(await page.count('#loading[hidden]')).toBe(1);
+    await page.screenshot(join(SHOTS, 'too-old.png'));
+    await page.close();
+    // The page itself never says so.
+    const fine = await open();
+    expect(await fine.count('#too-old:not([hidden])')).toBe(0);
+    await closed(fine);
   });
 
   test.runIf(browserDriver.tool.run && poppler.run)('the department’s list prints on A4: the findings only, under the plan and the file, each row on one page', async () => {

@@ -44,5 +44,6 @@ export const REQUIRED_PLACEHOLDERS = PLACEHOLDER_LIST.filter((name) => PLACEHOLD
 export const PLAN_CELL_PLACEHOLDERS = PLACEHOLDER_LIST.filter((name): name is PlanCellPlaceholder => PLACEHOLDERS[name].scope === 'row' && name !== 'completion');
 
 export function isPlaceholder(name: string): name is Placeholder {
-  return Object.hasOwn(PLACEHOLDERS, name);
+  // Not Object.hasOwn: the offline page runs in browsers older than it (PAGE_BROWSERS in webpack.config.js).
+  return Object.prototype.hasOwnProperty.call(PLACEHOLDERS, name);
 }
