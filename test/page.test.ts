@@ -161,6 +161,38 @@ describe.each(BROWSERS)('the offline page from file:// in $name', (browserDriver
     await closed(page);
   });
 
+  test.runIf(browserDriver.tool.run)('the coordinator: a whole folder of returned sheets picked, or files dropped on the tab, read as `consolidate` reads the folder', async () => {
+    // A folder as a mail client leaves it: the sheets, a Word note, an open sheet's ~$ lock file, a sub-folder.
+    const folder = join(work, `folder-${browserDriver.name}`);
+    mkdirSync(join(folder, '补报'), { recursive: true });
+    const filled = readdirSync(join(demo, 'filled')).sort();
+    for (const f of filled.slice(1)) writeFileSync(join(folder, f), readFileSync(join(demo, 'filled', f)));
+    writeFileSync(join(folder, '补报', filled[0] as string), readFileSync(join(demo, 'filled', filled[0] as string)));
+    writeFileSync(join(folder, '说明.docx'), 'not a sheet');
+    writeFileSync(join(folder, `~$${filled[1]}`), 'lock');
+    const cli = JSON.parse(bin(['consolidate', folder, join(folder, '补报'), '--json']).stdout) as { accounting: object };
+    const page = await open();
+    await page.click('#tab-coordinator');
+    await choosePlan(page, join(ROOT, 'seeds/yangpu-2021-13.txt'), '2021-Q2');
+    if (page.pickFolder) {
+      await page.pickFolder('#returned-folder', folder);
+      expect(await page.text('#returned-names')).toMatch(/\(17\)$/);
+      await page.click('#consolidate');
+      await page.waitFor('#ledger-result .accounting');
+      expect(await page.text('#ledger-result .accounting')).toBe(wording().accounting(cli.accounting as never));
+    }
+    // Dropped on the tab: two sheets, and the Word note, which is left out as from a folder.
+    await page.drop([join(demo, 'filled', filled[0] as string), join(demo, 'filled', filled[1] as string), join(folder, '说明.docx')]);
+    await page.waitForText('#returned-names', new RegExp(filled[1] as string));
+    expect(await page.text('#returned-names')).toBe(`${filled[0]}、${filled[1]}`);
+    await page.click('#consolidate');
+    await page.waitForText('#status', /已汇总 2 个文件/);
+    // The department's tab, not shown, took nothing of it.
+    await page.click('#tab-department');
+    expect(await page.count('#findings > *')).toBe(0);
+    await closed(page);
+  });
+
   test.runIf(browserDriver.tool.run)(
     'the coordinator: the demo’s 17 returned sheets, a corrupt file, an .xls and an .ods consolidated as `consolidate --json` does; the ledger audited by the CLI',
     async () => {

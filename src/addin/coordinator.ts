@@ -22,7 +22,8 @@ import { sheetReader } from '../sheets/read.js';
 import { generateProgressSheet } from '../sheets/template/fill.js';
 import type { PaneEnv } from './department.js';
 import { errorText } from './host.js';
-import { filePicker, fill, h, readPicked, XLSX_TYPE } from './dom.js';
+import { chosenOf, droppedFiles, filePicker, fill, h, pickedNames, pickerButton, readChosen, readPicked, XLSX_TYPE, type Chosen } from './dom.js';
+import { isSheetFileName } from '../sheets/format.js';
 import { loadPlanSheets } from './office-book.js';
 
 /** Findings listed on screen; the rest are said to be in the downloads, whose findings tables hold them all. */
@@ -50,6 +51,17 @@ export function coordinatorView(env: PaneEnv): HTMLElement {
   const zipButton = h('button', { type: 'button', id: 'fill-zip' }, c.downloadZip);
   // Every spreadsheet kind: those that are not .xlsx get a finding saying how to fix them, never a silent skip.
   const returned = h('input', { type: 'file', id: 'returned-files', accept: '.xlsx,.xlsm,.xltx,.xls,.et,.ods,.numbers,.csv', multiple: true });
+  // Or the whole folder the returned attachments were saved in, or files and folders dropped on the tab: every
+  // spreadsheet in it, as `consolidate` takes a folder (Office's ~$ lock files and other files left out).
+  const returnedFolder = h('input', { type: 'file', id: 'returned-folder', multiple: true, webkitdirectory: true });
+  const returnedNames = h('span', { class: 'picked', id: 'returned-names' }, p.noFile);
+  let returnedChosen: Chosen[] = [];
+  const chooseReturned = (chosen: Chosen[]): void => {
+    returnedChosen = chosen;
+    returnedNames.textContent = pickedNames(chosen.map((f) => f.path), p.noFile);
+  };
+  returned.addEventListener('change', () => chooseReturned(chosenOf(returned.files)));
+  returnedFolder.addEventListener('change', () => chooseReturned(chosenOf(returnedFolder.files).filter((f) => isSheetFileName(f.path))));
   const previousInput = h('input', { type: 'file', id: 'previous-files', accept: '.xlsx,.xlsm,.xltx', multiple: true });
   const consolidateButton = h('button', { type: 'button', id: 'consolidate', class: 'primary' }, c.consolidate);
   const result = h('div', { class: 'ledger-result', id: 'ledger-result' });
@@ -147,7 +159,7 @@ export function coordinatorView(env: PaneEnv): HTMLElement {
   consolidateButton.addEventListener('click', () =>
     guard(env, async () => {
       if (!records) return env.say(c.noPlan, 'error');
-      const files = await readPicked(returned);
+      const files = await readChosen(returnedChosen);
       if (files.length === 0) return env.say(c.noFiles, 'error');
       const at = periodValue();
       const previous = await readPrevious(records);
@@ -207,10 +219,18 @@ export function coordinatorView(env: PaneEnv): HTMLElement {
     );
   }
 
+  const view = h('section', { class: 'view', id: 'coordinator' });
+  // Returned sheets dropped anywhere on this tab, files or whole folders; only while the tab is shown.
+  document.addEventListener('dragover', (e) => view.isConnected && e.preventDefault());
+  document.addEventListener('drop', (e) => {
+    if (!view.isConnected || !e.dataTransfer) return;
+    e.preventDefault();
+    void droppedFiles(e.dataTransfer).then((chosen) => chooseReturned(chosen.filter((f) => isSheetFileName(f.path))));
+  });
+
   const field = (label: string, ...control: Node[]) => h('div', { class: 'field' }, h('label', {}, label), ...control);
-  return h(
-    'section',
-    { class: 'view', id: 'coordinator' },
+  fill(
+    view,
     h('p', { class: 'intro' }, env.workbook ? c.intro : c.introFiles),
     h('div', { class: 'field' }, filePicker(planInput, c.planFile, p.noFile)),
     env.workbook ? h('div', { class: 'actions' }, fromWorkbook) : null,
@@ -220,11 +240,12 @@ export function coordinatorView(env: PaneEnv): HTMLElement {
     field(c.period, period, periods),
     field(c.departments, checks),
     h('div', { class: 'actions' }, env.workbook ? fillHere : null, downloadButton, zipButton),
-    h('div', { class: 'field' }, filePicker(returned, c.returned, p.noFile)),
+    h('div', { class: 'field returned' }, h('div', { class: 'file-picker' }, pickerButton(returned, c.returned), pickerButton(returnedFolder, c.returnedFolder), returnedNames), h('p', { class: 'hint' }, c.dropHint)),
     h('div', { class: 'field' }, filePicker(previousInput, c.previous, p.noFile)),
     h('div', { class: 'actions' }, consolidateButton),
     result,
   );
+  return view;
 }
 
 /** The departments that have not reported (催报), and the conflicts between departments, each as a list of its own. */

@@ -29,9 +29,57 @@ export function download(bytes: Uint8Array | string, file: string, type: string)
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** A file's bytes as the rules take them, named as the user knows it. */
+export interface PickedFile {
+  readonly file: string;
+  readonly bytes: Uint8Array;
+  readonly size: number;
+}
+
+/** A file the user chose, with its path inside the folder chosen or dropped (its name when picked alone). */
+export interface Chosen {
+  readonly path: string;
+  readonly file: File;
+}
+
+export const chosenOf = (files: FileList | null): Chosen[] => Array.from(files ?? []).map((file) => ({ path: file.webkitRelativePath || file.name, file }));
+
+export function readChosen(chosen: readonly Chosen[]): Promise<PickedFile[]> {
+  return Promise.all(chosen.map(async ({ path, file }) => ({ file: path, size: file.size, bytes: new Uint8Array(await file.arrayBuffer()) })));
+}
+
 /** The bytes of files a user picked. */
-export async function readPicked(input: HTMLInputElement): Promise<{ file: string; bytes: Uint8Array; size: number }[]> {
-  return Promise.all(Array.from(input.files ?? []).map(async (f) => ({ file: f.name, size: f.size, bytes: new Uint8Array(await f.arrayBuffer()) })));
+export function readPicked(input: HTMLInputElement): Promise<PickedFile[]> {
+  return readChosen(chosenOf(input.files));
+}
+
+/** Every file dropped, and every file inside each folder dropped (at any depth), with its path from the folder's name. */
+export async function droppedFiles(data: DataTransfer): Promise<Chosen[]> {
+  const found: Chosen[] = [];
+  const entries = Array.from(data.items ?? []).map((item) => [item.webkitGetAsEntry?.() ?? null, item.getAsFile()] as const);
+  for (const [entry, file] of entries) {
+    if (entry?.isDirectory) await walk(entry as FileSystemDirectoryEntry, found);
+    else if (file) found.push({ path: file.name, file });
+  }
+  return found;
+}
+
+async function walk(folder: FileSystemDirectoryEntry, found: Chosen[]): Promise<void> {
+  const reader = folder.createReader();
+  // readEntries gives a batch at a time (a hundred in Chromium) until it gives none.
+  for (;;) {
+    const batch = await new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject));
+    if (batch.length === 0) return;
+    for (const entry of batch) {
+      if (entry.isDirectory) await walk(entry as FileSystemDirectoryEntry, found);
+      else found.push({ path: entry.fullPath.replace(/^\//, ''), file: await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject)) });
+    }
+  }
+}
+
+/** Names picked, as the picker shows them: all of a few, the first two of many and how many. */
+export function pickedNames(names: readonly string[], none: string): string {
+  return names.length === 0 ? none : names.length <= 3 ? names.join('、') : `${names.slice(0, 2).join('、')} … (${names.length})`;
 }
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -42,12 +90,18 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
  */
 export function filePicker(input: HTMLInputElement, prompt: string, none: string): HTMLElement {
   const names = h('span', { class: 'picked' }, none);
+  input.addEventListener('change', () => (names.textContent = pickedNames(chosenOf(input.files).map((c) => c.path), none)));
+  return h('label', { class: 'file-picker' }, hidden(input), h('span', { class: 'file-button' }, prompt), names);
+}
+
+/** A picker's button alone, its names shown elsewhere (several pickers feeding one choice). */
+export function pickerButton(input: HTMLInputElement, prompt: string): HTMLElement {
+  return h('label', { class: 'file-picker' }, hidden(input), h('span', { class: 'file-button' }, prompt));
+}
+
+function hidden(input: HTMLInputElement): HTMLInputElement {
   input.classList.add('hidden-input');
-  input.addEventListener('change', () => {
-    const files = Array.from(input.files ?? []).map((f) => f.name);
-    names.textContent = files.length === 0 ? none : files.length <= 3 ? files.join('、') : `${files.slice(0, 2).join('、')} … (${files.length})`;
-  });
-  return h('label', { class: 'file-picker' }, input, h('span', { class: 'file-button' }, prompt), names);
+  return input;
 }
 
 /** A yes/no the user chose in this pane before (localStorage may be refused on a locked-down profile). */

@@ -9,7 +9,7 @@ import { readMetas, type SheetMeta } from '../sheets/metadata.js';
 import { readProgressFileSheets } from '../sheets/read.js';
 import { openWorkbook } from '../sheets/xlsx/reader.js';
 import type { PaneEnv } from './department.js';
-import { filePicker, fill, h, readPicked } from './dom.js';
+import { filePicker, fill, h, readChosen, readPicked, type PickedFile } from './dom.js';
 import { explainRow } from './explain.js';
 import { errorText } from './host.js';
 
@@ -21,7 +21,7 @@ export function pageDepartmentView(env: PaneEnv): HTMLElement {
   // Nothing to print before a sheet is checked.
   const print = h('button', { type: 'button', id: 'print', disabled: true, onclick: () => window.print() }, p.page.print);
 
-  const check = async (files: { file: string; bytes: Uint8Array; size: number }[]) => {
+  const check = async (files: readonly PickedFile[]) => {
     try {
       const at = localIso(new Date()).slice(0, 16).replace('T', ' ');
       fill(out, ...files.flatMap((f) => report(f.file, f.bytes, at)));
@@ -74,12 +74,13 @@ export function pageDepartmentView(env: PaneEnv): HTMLElement {
   };
 
   input.addEventListener('change', () => void readPicked(input).then(check));
-  // A sheet dropped anywhere on the page is checked as one picked.
-  document.addEventListener('dragover', (e) => e.preventDefault());
+  const view = h('section', { class: 'view', id: 'department' }, h('p', { class: 'intro' }, p.page.intro), h('div', { class: 'field' }, filePicker(input, p.page.pick, p.noFile)), h('div', { class: 'actions' }, print), out);
+  // A sheet dropped anywhere on the page is checked as one picked, while this tab is shown.
+  document.addEventListener('dragover', (e) => view.isConnected && e.preventDefault());
   document.addEventListener('drop', (e) => {
+    if (!view.isConnected) return;
     e.preventDefault();
-    const files = Array.from(e.dataTransfer?.files ?? []);
-    void Promise.all(files.map(async (f) => ({ file: f.name, size: f.size, bytes: new Uint8Array(await f.arrayBuffer()) }))).then(check);
+    void readChosen(Array.from(e.dataTransfer?.files ?? []).map((file) => ({ path: file.name, file }))).then(check);
   });
-  return h('section', { class: 'view', id: 'department' }, h('p', { class: 'intro' }, p.page.intro), h('div', { class: 'field' }, filePicker(input, p.page.pick, p.noFile)), h('div', { class: 'actions' }, print), out);
+  return view;
 }

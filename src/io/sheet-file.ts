@@ -1,9 +1,9 @@
 import { readdir, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SheetFile } from '../sheets/check.js';
 import { PlanLedgerError } from '../core/error.js';
-import { SPREADSHEET_EXTENSIONS } from '../sheets/format.js';
+import { isSheetFileName } from '../sheets/format.js';
 import { MAX_SHEET_FILE_BYTES, type SheetSource } from '../sheets/read.js';
 import type { PlanRecords } from '../core/record.js';
 import { fileError, readFileBytes, regularFile } from './file.js';
@@ -36,7 +36,7 @@ export async function listSheetFiles(paths: readonly string[], command = 'check'
       continue;
     }
     for (const name of (await readdir(path)).sort()) {
-      if (SPREADSHEET_EXTENSIONS.has(extname(name).toLowerCase()) && !name.startsWith('~$') && !name.startsWith('.')) files.push(join(path, name));
+      if (isSheetFileName(name)) files.push(join(path, name));
     }
   }
   if (files.length === 0 && paths.length > 0) throw new PlanLedgerError('usage', { problem: 'no-sheets-found', command, paths: [...paths] });

@@ -23,3 +23,10 @@ export function otherFormat(file: string, bytes: Uint8Array): SheetFormat | unde
 
 /** Extensions of spreadsheet files a folder of returned sheets may hold: OOXML ones are read, the others get a finding. */
 export const SPREADSHEET_EXTENSIONS: ReadonlySet<string> = new Set(['.xlsx', '.xlsm', '.xltx', '.xltm', '.xls', '.et', '.ett', '.ods', '.ots', '.numbers', '.csv']);
+
+/** Whether a file found in a folder of returned sheets is one to read: a spreadsheet, not Office's ~$ lock file, not hidden. */
+export function isSheetFileName(name: string): boolean {
+  const base = name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+  const dot = base.lastIndexOf('.');
+  return dot > 0 && SPREADSHEET_EXTENSIONS.has(base.slice(dot).toLowerCase()) && !base.startsWith('~$') && !base.startsWith('.');
+}

@@ -1,8 +1,8 @@
 // The browsers the offline page is tested in, behind one small driver: Debian's Chromium through playwright-core,
 // Debian's Firefox ESR through puppeteer-core over WebDriver BiDi. Neither library downloads a browser.
-import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { chromium as playwrightChromium, type Page as PlaywrightPage } from 'playwright-core';
 import puppeteer, { type Page as PuppeteerPage } from 'puppeteer-core';
 import { CHROMIUM, CHROMIUM_ARGS, chromium, FIREFOX, firefox, type Tool } from './tools.js';
@@ -16,6 +16,10 @@ export interface PageDriver {
   goto(url: string): Promise<void>;
   /** Files picked in a file input, as the user picks them. */
   pick(selector: string, files: readonly string[]): Promise<void>;
+  /** A whole folder picked in a folder input (webkitdirectory); only where the driver can (playwright). */
+  readonly pickFolder?: (selector: string, folder: string) => Promise<void>;
+  /** Files dropped on the page, as dragged from the desktop (a DataTransfer of File objects, made in the page). */
+  drop(files: readonly string[]): Promise<void>;
   click(selector: string): Promise<void>;
   /** Clicks something that reloads the page, and waits for the new one. */
   clickAndReload(selector: string): Promise<void>;
@@ -30,6 +34,8 @@ export interface PageDriver {
   /** Clicks a download button and saves what it downloads to `to`; returns the file name the page gave it. */
   download(selector: string, to: string): Promise<string>;
   screenshot(path: string): Promise<void>;
+  /** Runs a script in the page (an expression's source) and gives back its value. */
+  evaluate(expression: string): Promise<unknown>;
   /** The page printed to an A4 PDF, with its print styles. */
   pdf(path: string): Promise<void>;
   close(): Promise<void>;
@@ -43,6 +49,16 @@ export interface BrowserDriver {
 
 /** Listens for Content-Security-Policy violations from the first script on; the tests read them at the end. */
 const WATCH_CSP = `window.__cspViolations = []; document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));`;
+
+/** Files to drop, as names and base64 bytes for the page to make File objects of. */
+const dropped = (files: readonly string[]) => files.map((f) => ({ name: basename(f), base64: readFileSync(f).toString('base64') }));
+
+/** In the page: a drop event on the body carrying the files. */
+const DROP = (files: { name: string; base64: string }[]): void => {
+  const data = new DataTransfer();
+  for (const f of files) data.items.add(new File([Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))], f.name));
+  document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+};
 
 async function cspViolations(evaluate: (code: string) => Promise<unknown>): Promise<string[]> {
   return ((await evaluate('window.__cspViolations ?? []')) as string[]).map((v) => `CSP: ${v}`);
@@ -75,6 +91,8 @@ export function playwrightActions(page: PlaywrightPage): PageActions {
   return {
     goto: async (url) => void (await page.goto(url)),
     pick: (selector, files) => page.setInputFiles(selector, [...files]),
+    pickFolder: (selector, folder) => page.setInputFiles(selector, folder),
+    drop: (files) => page.evaluate(DROP, dropped(files)),
     click: (selector) => page.click(selector),
     clickAndReload: async (selector) => void (await Promise.all([page.waitForEvent('load'), page.click(selector)])),
     type: async (selector, value) => {
@@ -94,6 +112,7 @@ export function playwrightActions(page: PlaywrightPage): PageActions {
     },
     screenshot: async (path) => void (await page.screenshot({ path, fullPage: true })),
     pdf: async (path) => void (await page.pdf({ path, preferCSSPageSize: true })),
+    evaluate: (expression) => page.evaluate(expression),
   };
 }
 
@@ -128,6 +147,7 @@ function firefoxDriver(page: PuppeteerPage, downloads: string): PageDriver {
       if (!input) throw new Error(`no ${selector}`);
       await (input as unknown as { uploadFile(...paths: string[]): Promise<void> }).uploadFile(...files);
     },
+    drop: async (files) => void (await page.evaluate(DROP, dropped(files))),
     click: (selector) => page.click(selector),
     clickAndReload: async (selector) => void (await Promise.all([page.waitForNavigation(), page.click(selector)])),
     type: async (selector, value) => {
@@ -150,6 +170,7 @@ function firefoxDriver(page: PuppeteerPage, downloads: string): PageDriver {
     },
     screenshot: async (path) => void (await page.screenshot({ path, fullPage: true })),
     pdf: async (path) => void (await page.pdf({ path, preferCSSPageSize: true })),
+    evaluate: (expression) => page.evaluate(expression),
     close: async () => {
       errors.push(...(await cspViolations((code) => page.evaluate(code))));
       await page.close();

@@ -81,6 +81,8 @@ export const enPane: PaneWording = {
     downloaded: (count) => `Downloaded ${count} files.`,
     sheetExists: (sheet) => `This workbook already has “${sheet}”; not filled again.`,
     returned: 'Choose the returned progress sheets (several at once)',
+    returnedFolder: 'Choose a whole folder',
+    dropHint: 'Or drop the returned files, or the folder they are in, on this page: every spreadsheet in it is read.',
     previous: 'Last period’s sheets or ledger (optional: running figures are then checked not to fall)',
     consolidate: 'Consolidate',
     consolidated: (files, rows) => `Consolidated ${files} files, ${rows} rows.`,

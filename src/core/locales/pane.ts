@@ -76,6 +76,8 @@ export interface PaneWording {
     readonly downloaded: (count: number) => string;
     readonly sheetExists: (sheet: string) => string;
     readonly returned: string;
+    readonly returnedFolder: string;
+    readonly dropHint: string;
     readonly previous: string;
     readonly consolidate: string;
     readonly consolidated: (files: number, rows: number) => string;

@@ -81,6 +81,8 @@ export const zhCNPane: PaneWording = {
     downloaded: (count) => `已下载 ${count} 个文件。`,
     sheetExists: (sheet) => `本工作簿中已有“${sheet}”,未重复生成。`,
     returned: '选择收回的推进情况表(可多选)',
+    returnedFolder: '选择整个文件夹',
+    dropHint: '也可以把收回的文件或存放它们的文件夹直接拖到本页;文件夹里的表格文件都会读取。',
     previous: '上期的推进情况表或台账(可不选;选了就检查累计数是否比上期少)',
     consolidate: '汇总成台账',
     consolidated: (files, rows) => `已汇总 ${files} 个文件、${rows} 行。`,
