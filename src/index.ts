@@ -10,6 +10,7 @@ export {
   SectionSchema,
   TaskSchema,
   TargetSchema,
+  MeasureSchema,
   DepartmentSchema,
   type PlanRecords,
   type PlanDocument,
@@ -41,6 +42,7 @@ export { wording, LOCALES, DEFAULT_LOCALE, localeOf, say, message, withMessage, 
 export { parsePeriod, expectedShare, type Period } from './core/period.js';
 export { worklist, departmentsFor, type WorkItem } from './core/worklist.js';
 export { isMet, expectedValue, completionRate, isCeiling } from './core/attainment.js';
+export { MEASURES, measureOf, isPaced, type Measure, type Measurable } from './core/measure.js';
 export { readFigure, readStatus, STATUSES, type Status, type RawCell, type ReadFigure } from './core/entry.js';
 
 // Progress sheets: filling and reading back

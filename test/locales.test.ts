@@ -134,6 +134,7 @@ const SAMPLES: { readonly [C in Code]: readonly ParamsOf<C>[] } = {
   'entry-outlier': [{ cell: 'K8', value: 5000, target: 100, factor: 10 }],
   'entry-decreased': [{ cell: 'K7', value: 2700, previous: 2800 }],
   'entry-behind-schedule': [{ cell: 'K5', value: 50, expected: 100 }],
+  'entry-below-target': [{ cell: 'K6', value: 39.3, target: 95, unit: '%' }],
   'consolidate-conflict': [{ metric: '公共充电桩', a: '区科委', aValue: 250, aFile: '科委.xlsx', aCell: 'K15', b: '区建设管理委', bValue: 260, bFile: '建管委.xlsx', bCell: 'K6' }],
   'consolidate-missing': [{ department: '区教育局', period: '2021-Q2' }],
   'consolidate-duplicate': [{ department: '区教育局', period: '2021-Q2', kept: '新.xlsx', dropped: '旧.xlsx' }],
@@ -173,6 +174,8 @@ const REASONS = [
   { kind: 'missed', deadline: '2021-06-30', ...measured },
   { kind: 'on-track', completion: 0.545, share: 0.5, ...measured },
   { kind: 'behind', completion: 0.25, share: 0.5, gap: 25, ...measured },
+  { kind: 'below-target', figure: 39.3, value: 95, unit: '%', gap: 58.6 },
+  { kind: 'above-ceiling-early', figure: 28, value: 25, unit: '吨', gap: 12 },
 ] as const satisfies readonly Reason[];
 const reasonsCovered: Missing<Reason['kind'], (typeof REASONS)[number]['kind']> = true;
 

@@ -1,5 +1,7 @@
+import { isPaced } from './measure.js';
 import { expectedShare, type Period } from './period.js';
 import type { Target } from './record.js';
+import { isCountUnit } from './unit.js';
 
 /** Share of the target a figure may fall short by and still count as met for 约/左右 targets. */
 const APPROXIMATE_TOLERANCE = 0.05;
@@ -36,10 +38,16 @@ export function isMet(target: Judged, value: number): boolean {
   return value >= bound;
 }
 
-/** The figure time-elapsed progress (序时进度) asks for by the period's end, or undefined for ceilings. */
-export function expectedValue(target: Pick<Target, 'value' | 'comparator' | 'year' | 'deadline'>, period: Period): number | undefined {
-  if (isCeiling(target)) return undefined;
-  return target.value * expectedShare(period, target.year, target.deadline);
+/**
+ * The figure asked for by the period's end (序时目标), or undefined for ceilings. A quantity's is the target pro-rated
+ * by time elapsed (序时进度), in whole units for a count (the whole stations due by then, not 0.5 of one); a level's
+ * or a growth rate's is the target itself, whenever it is judged.
+ */
+export function expectedValue(target: Pick<Target, 'value' | 'comparator' | 'year' | 'deadline' | 'unit' | 'measure'>, period: Period): number | undefined {
+  if (isCeiling(target) || target.measure === 'ceiling') return undefined;
+  if (!isPaced(target.measure)) return target.value;
+  const paced = target.value * expectedShare(period, target.year, target.deadline);
+  return isCountUnit(target.unit) ? Math.floor(paced + 1e-9) : paced;
 }
 
 /** Progress towards the target as a share (完成率), or undefined for ceilings and zero targets. */

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { pushTo } from './_group.js';
-import { completionRate, isCeiling, isMet } from './attainment.js';
+import { completionRate, expectedValue, isCeiling, isMet } from './attainment.js';
+import { isPaced, measureOf } from './measure.js';
 import { PlanLedgerError } from './error.js';
 import type { Ledger, LedgerRow } from './ledger.js';
 import { expectedShare, parsePeriod, type Period } from './period.js';
@@ -11,10 +12,18 @@ export type Verdict = (typeof VERDICTS)[number];
 export const LIGHTS = ['green', 'yellow', 'red', 'grey'] as const;
 export type Light = (typeof LIGHTS)[number];
 
+/** Points from which a figure is yellow, and red. */
+const ThresholdsSchema = z.object({ yellowFrom: z.number().min(0), redFrom: z.number().min(0) }).refine((b) => b.redFrom >= b.yellowFrom, { message: 'red-below-yellow', path: ['redFrom'] });
+
 /** Thresholds and colours as data: a rules file may change any of them. */
 export const RulesSchema = z.object({
-  /** Points behind 序时进度 from which a figure is yellow, and red. */
-  behind: z.object({ yellowFrom: z.number().min(0), redFrom: z.number().min(0) }).refine((b) => b.redFrom >= b.yellowFrom, { message: 'red-below-yellow', path: ['redFrom'] }),
+  /** A quantity's points behind 序时进度 (completion against the share of the year elapsed) from which it is yellow, and red. */
+  behind: ThresholdsSchema,
+  /**
+   * The same per measure, where it differs (measure.ts): a level's or a growth rate's points short of the target
+   * itself (it is never pro-rated), a ceiling's points above its bound before the deadline. Unset: `behind`.
+   */
+  measures: z.object({ level: ThresholdsSchema.optional(), growth: ThresholdsSchema.optional(), ceiling: ThresholdsSchema.optional() }),
   /** Light of each verdict other than behind, whose light depends on the gap. */
   lights: z.object({ met: z.enum(LIGHTS), 'on-track': z.enum(LIGHTS), missed: z.enum(LIGHTS), 'no-data': z.enum(LIGHTS), disputed: z.enum(LIGHTS) }),
   /** Qualitative tasks (no figure): time-elapsed share from which 未启动 is red rather than yellow. */
@@ -25,6 +34,8 @@ export type Rules = z.infer<typeof RulesSchema>;
 /** The common 序时进度 rule: green on schedule, yellow 10–30 points behind, red beyond 30 or missed. */
 export const DEFAULT_RULES: Rules = {
   behind: { yellowFrom: 10, redFrom: 30 },
+  // A rate 5 points of its target short is worth a look, 15 short is red; any figure above a ceiling is yellow, 10% above red.
+  measures: { level: { yellowFrom: 5, redFrom: 15 }, growth: { yellowFrom: 10, redFrom: 30 }, ceiling: { yellowFrom: 0, redFrom: 10 } },
   lights: { met: 'green', 'on-track': 'green', missed: 'red', 'no-data': 'grey', disputed: 'grey' },
   notStartedRedFrom: 0.5,
 };
@@ -44,7 +55,8 @@ export type Reason =
   | (Measured & { readonly kind: 'within-ceiling' | 'above-ceiling' | 'met' })
   | (Measured & { readonly kind: 'missed'; readonly deadline: string })
   | (Measured & { readonly kind: 'on-track'; readonly completion: number; readonly share: number })
-  | (Measured & { readonly kind: 'behind'; readonly completion: number; readonly share: number; readonly gap: number });
+  | (Measured & { readonly kind: 'behind'; readonly completion: number; readonly share: number; readonly gap: number })
+  | (Measured & { readonly kind: 'below-target' | 'above-ceiling-early'; readonly gap: number });
 
 export interface Judgement {
   readonly id: string;
@@ -78,18 +90,34 @@ export function judge(row: LedgerRow, period: Period, rules: Rules): Judgement {
 
   const target = { value: row.value, comparator: row.comparator };
   const measured: Measured = { figure: row.figure, value: row.value, unit: row.unit };
-  if (isCeiling(target)) {
+  const measure = row.measure ?? measureOf({ metric: row.metric, unit: row.unit, comparator: row.comparator });
+  const lightOf = (gap: number, m: 'level' | 'growth' | 'ceiling' | 'quantity'): Light => {
+    const t = (m === 'quantity' ? undefined : rules.measures[m]) ?? rules.behind;
+    return gap > t.redFrom ? 'red' : gap >= t.yellowFrom ? 'yellow' : 'green';
+  };
+  if (isCeiling(target) || measure === 'ceiling') {
     if (isMet(target, row.figure)) return done(due ? 'met' : 'on-track', { kind: 'within-ceiling', ...measured });
-    return done('missed', { kind: 'above-ceiling', ...measured });
+    if (due || row.value <= 0) return done('missed', { kind: 'above-ceiling', ...measured });
+    // Above the bound before the deadline: behind, by how far above it (a level may still come down).
+    const gap = Math.round((row.figure / row.value - 1) * 1000) / 10;
+    return { ...done('behind', { kind: 'above-ceiling-early', ...measured, gap }, { gap }), light: lightOf(gap, 'ceiling') };
   }
   const completion = completionRate(target, row.figure) ?? null;
   if (isMet(target, row.figure)) return done('met', { kind: 'met', ...measured }, { completion });
   if (due) return done('missed', { kind: 'missed', deadline: row.deadline ?? '', ...measured }, { completion });
-  const gap = completion === null ? null : Math.round((share - completion) * 1000) / 10;
-  const context = { ...measured, completion: completion ?? 0, share };
+  if (!isPaced(measure)) {
+    // A rate, a share, an index or a growth rate is judged at its value whenever it is reported: never pro-rated.
+    const gap = completion === null ? 100 : Math.round((1 - completion) * 1000) / 10;
+    const m = measure === 'growth' ? 'growth' : 'level';
+    return { ...done('behind', { kind: 'below-target', ...measured, gap }, { completion, gap, expected: 1 }), light: lightOf(gap, m) };
+  }
+  // The pace in whole units for a count, as the sheet's 序时目标 shows it: one station due by year end is not half due at Q2.
+  const paced = expectedValue({ ...target, unit: row.unit, year: row.year, deadline: row.deadline, measure }, period);
+  const pace = paced === undefined || row.value === 0 ? share : paced / row.value;
+  const gap = completion === null ? null : Math.round((pace - completion) * 1000) / 10;
+  const context = { ...measured, completion: completion ?? 0, share: pace };
   if (gap === null || gap <= 0) return done('on-track', { kind: 'on-track', ...context }, { completion, gap });
-  const light: Light = gap > rules.behind.redFrom ? 'red' : gap >= rules.behind.yellowFrom ? 'yellow' : 'green';
-  return { ...done('behind', { kind: 'behind', ...context, gap }, { completion, gap }), light };
+  return { ...done('behind', { kind: 'behind', ...context, gap }, { completion, gap }), light: lightOf(gap, 'quantity') };
 }
 
 function judgeQualitative(row: LedgerRow, share: number, due: boolean, rules: Rules, done: (verdict: Verdict, reason: Reason) => Judgement): Judgement {

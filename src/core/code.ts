@@ -109,6 +109,8 @@ export interface CodeParams {
   'entry-outlier': { readonly cell: string; readonly value: number; readonly target: number; readonly factor: number };
   'entry-decreased': { readonly cell: string; readonly value: number; readonly previous: number };
   'entry-behind-schedule': { readonly cell: string; readonly value: number; readonly expected: number };
+  /** A level or a growth rate below its target, which is judged at its value whenever it is reported. */
+  'entry-below-target': { readonly cell: string; readonly value: number; readonly target: number; readonly unit: string };
   'consolidate-conflict': {
     readonly metric: string;
     readonly a: string;
@@ -180,6 +182,7 @@ export const CODES: { readonly [C in Code]: { readonly kind: CodeKind; readonly 
   'entry-outlier': warning,
   'entry-decreased': error,
   'entry-behind-schedule': warning,
+  'entry-below-target': warning,
   'consolidate-conflict': error,
   'consolidate-missing': warning,
   'consolidate-duplicate': warning,

@@ -3,7 +3,7 @@ import { pushTo } from './_group.js';
 import { STATUSES, type Status } from './entry.js';
 import { finding, FindingSchema, type Finding } from './finding.js';
 import { parsePeriod, type Period } from './period.js';
-import { ComparatorSchema, BasisSchema, RoleSchema, type PlanRecords } from './record.js';
+import { ComparatorSchema, BasisSchema, MeasureSchema, RoleSchema, type PlanRecords } from './record.js';
 import type { Entry } from './report.js';
 import { worklist } from './worklist.js';
 
@@ -35,6 +35,8 @@ export const LedgerRowSchema = z.object({
   unit: z.string(),
   comparator: ComparatorSchema.nullable(),
   basis: BasisSchema.nullable(),
+  /** The target's measure; absent in ledgers written before measures, null for a task. */
+  measure: MeasureSchema.nullable().optional(),
   year: z.number().int().nullable(),
   deadline: z.string().nullable(),
   policy: z.enum(POLICIES),
@@ -170,6 +172,7 @@ export function mergeLedger(
         unit: target?.unit ?? '',
         comparator: target?.comparator ?? null,
         basis: target?.basis ?? null,
+        measure: target?.measure ?? null,
         year: target?.year ?? item.task.year,
         deadline: target?.deadline ?? (item.task.year === null ? null : `${item.task.year}-12-31`),
         policy,

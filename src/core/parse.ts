@@ -3,6 +3,7 @@ import type { Code, ParamsOf } from './code.js';
 import { findDepartmentClauses, mergeAssignments, type Assignment } from './department.js';
 import { deadlineOf } from './deadline.js';
 import { documentFacts, periodOf, type DocumentFacts, type Period } from './document.js';
+import { measureOf } from './measure.js';
 import { basisOf, metricOf, sentenceOf, sentenceStartOf, type MetricContext } from './metric.js';
 import { headingOf, Outline, taskStyleOf, type Heading, type Placed } from './outline.js';
 import { scanQuantities } from './quantity.js';
@@ -179,6 +180,8 @@ function targetsOf(
     const id = `${node.id}-${targets.length + 1}`;
     const raw = original.slice(q.start, q.end);
     if (metric === '') finding('target-metric-missing', { raw }, q, { targetId: id });
+    // The words before the figure say whether a percentage is a level (达到95%) or a change (增长6.5%).
+    const lead = text.slice(Math.max(sentenceStart, q.start - 8), q.numberStart);
     targets.push({
       id,
       taskId: placed.isTask ? node.id : null,
@@ -194,6 +197,7 @@ function targetsOf(
       raw,
       span: { start: q.start, end: q.end },
       sentence: sentenceOf(ctx, q, original, sentenceStart),
+      measure: measureOf({ metric, unit: q.unit, comparator: q.comparator, lead }),
     });
   });
   return targets;

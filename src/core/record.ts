@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { ROLES } from './department.js';
 import { FindingSchema } from './finding.js';
+import { MEASURES, measureOf, type Measurable } from './measure.js';
 import { COMPARATORS } from './quantity.js';
 import { SpanSchema } from './span.js';
 
@@ -14,6 +15,7 @@ export const RoleSchema = z.enum(ROLES);
 export const ComparatorSchema = z.enum(COMPARATORS);
 export const BasisSchema = z.enum(['new', 'cumulative', 'plain']);
 export const TargetKindSchema = z.enum(['target', 'actual']);
+export const MeasureSchema = z.enum(MEASURES);
 
 export const DocumentSchema = z.object({
   id: z.string(),
@@ -53,7 +55,7 @@ export const TaskSchema = z.object({
   span: SpanSchema,
 });
 
-export const TargetSchema = z.object({
+const TargetFields = z.object({
   id: z.string(),
   taskId: z.string().nullable(),
   sectionId: z.string().nullable(),
@@ -70,7 +72,15 @@ export const TargetSchema = z.object({
   span: SpanSchema,
   /** The sentence it stands in. */
   sentence: z.string(),
+  /** How it is judged (measure.ts): pro-rated by time elapsed, at its value, from below, as a change. */
+  measure: MeasureSchema,
 });
+
+/** A target; records written before measures were kept (plans' JSON, sheets' metadata) get theirs from comparator, unit and metric. */
+export const TargetSchema = z.preprocess(
+  (data) => (data !== null && typeof data === 'object' && !('measure' in data) ? { ...data, measure: measureOf(data as Measurable) } : data),
+  TargetFields,
+);
 
 export const DepartmentSchema = z.object({
   id: z.string(),

@@ -1,4 +1,5 @@
 import { expectedValue, isMet, OUTLIER_FACTOR } from './attainment.js';
+import { isPaced } from './measure.js';
 import type { Code, ParamsOf } from './code.js';
 import { unitProblem, type ReadFigure, type Status } from './entry.js';
 import type { Period } from './period.js';
@@ -54,7 +55,8 @@ export function checkEntry(e: EntryUnderCheck): Flag[] {
     }
     const expected = expectedValue(target, e.period);
     if (!met && expected !== undefined && value < expected) {
-      flags.push({ code: 'entry-behind-schedule', params: { cell: cells.actual, value, expected: Math.round(expected * 100) / 100 }, cell: cells.actual, value });
+      if (isPaced(target.measure)) flags.push({ code: 'entry-behind-schedule', params: { cell: cells.actual, value, expected: Math.round(expected * 100) / 100 }, cell: cells.actual, value });
+      else flags.push({ code: 'entry-below-target', params: { cell: cells.actual, value, target: target.value, unit: target.unit }, cell: cells.actual, value });
     }
   }
   if (target && e.status === 'done' && figure.ok === null) {

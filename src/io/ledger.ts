@@ -73,6 +73,7 @@ export function parseRules(text: string, file: string): Rules {
     ...data,
     behind: { ...DEFAULT_RULES.behind, ...('behind' in data ? (data.behind as object) : {}) },
     lights: { ...DEFAULT_RULES.lights, ...('lights' in data ? (data.lights as object) : {}) },
+    measures: { ...DEFAULT_RULES.measures, ...('measures' in data ? (data.measures as object) : {}) },
   };
   return checkedJson(RulesSchema, merged, file, 'rules-invalid');
 }

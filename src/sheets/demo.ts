@@ -1,5 +1,6 @@
 import type { Status } from '../core/entry.js';
 import { wording, type Wording } from '../core/locales/index.js';
+import { isPaced } from '../core/measure.js';
 import { expectedShare, type Period } from '../core/period.js';
 import { targetsById } from '../core/lookup.js';
 import type { PlanRecords, Target } from '../core/record.js';
@@ -91,9 +92,10 @@ export async function demoSheets(records: PlanRecords, period: Period, options: 
 }
 
 function plausibleFigure(target: Target, period: Period, rand: () => number): { value: number; status: Status } {
-  const share = expectedShare(period, target.year, target.deadline);
-  const pace = 0.4 + rand() * 1.0; // 40%–140% of the time-elapsed pace
-  const raw = target.value * Math.min(1.15, share * pace);
+  // A rate or an index stands near its target whenever it is reported; a count grows with the year.
+  const share = isPaced(target.measure) ? expectedShare(period, target.year, target.deadline) : 1;
+  const pace = isPaced(target.measure) ? 0.4 + rand() * 1.0 : 0.85 + rand() * 0.2; // 40%–140% of the time-elapsed pace; 85%–105% of a level
+  const raw = Math.min(target.unit === '%' ? 100 : Infinity, target.value * Math.min(1.15, share * pace));
   const value = isCountUnit(target.unit) ? Math.round(raw) : Math.round(raw * 10) / 10;
   const status: Status = value >= target.value ? 'done' : pace < 0.6 ? 'behind' : 'in-progress';
   return { value, status };

@@ -29,6 +29,7 @@ export const enPane: PaneWording = {
       'entry-outlier': 'Far above the year’s target: check for an extra zero or a wrong unit.',
       'entry-decreased': 'A running total should not fall: check it, or explain in the note.',
       'entry-behind-schedule': 'Behind this period’s pace: explain why and what comes next in the note.',
+      'entry-below-target': 'Rates and indices are judged at the target itself: check the figure; if it is right, explain why and what comes next in the note.',
       'entry-status-inconsistent': 'The status and the figure disagree: check both.',
       'entry-evidence-missing': 'For “done”, name the document or link in Evidence.',
       'template-plan-cell-changed': 'Plan cells are not to be changed: undo the change (copy it from the sheet as sent).',

@@ -214,6 +214,7 @@ export const en: Wording = {
     'entry-outlier': { title: 'Outlier', message: (p) => `the figure ${p.value} in ${p.cell} is more than ${p.factor}× the target ${p.target}; check the unit (万 or 个)` },
     'entry-decreased': { title: 'Cumulative figure decreased', message: (p) => `the running figure ${p.value} in ${p.cell} is below the previous period’s ${p.previous}` },
     'entry-behind-schedule': { title: 'Behind schedule', message: (p) => `the figure ${p.value} in ${p.cell} is below the ${p.expected} time-elapsed progress asks for` },
+    'entry-below-target': { title: 'Below target', message: (p) => `${p.value}${p.unit} in ${p.cell} is below the target ${p.target}${p.unit} (judged at its value, not pro-rated)` },
     'consolidate-conflict': {
       title: 'Departments disagree',
       message: (p) => `${p.metric}: ${p.a} reports ${p.aValue} (${p.aFile} ${p.aCell}), ${p.b} reports ${p.bValue} (${p.bFile} ${p.bCell})`,
@@ -290,6 +291,10 @@ export const en: Wording = {
         return `${measured(r).figure} of ${measured(r).goal} (${percent(r.completion)}), time elapsed ${percent(r.share)}`;
       case 'behind':
         return `${measured(r).figure} of ${measured(r).goal} (${percent(r.completion)}), time elapsed ${percent(r.share)}, ${r.gap} points behind`;
+      case 'below-target':
+        return `${measured(r).figure}, below the target ${measured(r).goal} (judged at its value, not pro-rated), ${r.gap}% short`;
+      case 'above-ceiling-early':
+        return `${measured(r).figure}, ${r.gap}% above the ceiling ${measured(r).goal}; it must come within it by the deadline`;
     }
   },
   list,

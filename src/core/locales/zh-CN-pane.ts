@@ -29,6 +29,7 @@ export const zhCNPane: PaneWording = {
       'entry-outlier': '数值远大于年度目标,请核对是否多写了零或单位填错。',
       'entry-decreased': '累计数不应比上期少,请核对;确有调整请在备注中说明。',
       'entry-behind-schedule': '低于本期序时进度,请在备注中说明原因和下一步安排。',
+      'entry-below-target': '比率、指数一类按目标值考核:请核对数值;确实未达到的,在备注中说明原因和下一步安排。',
       'entry-status-inconsistent': '完成情况与完成值不一致,请核对两者。',
       'entry-evidence-missing': '标为“已完成”的,请在“佐证材料”中写明文件名称或链接。',
       'template-plan-cell-changed': '计划内容不能修改,请撤销对这个单元格的改动(可从下发的原表复制)。',

@@ -217,6 +217,7 @@ export const zhCN: Wording = {
     'entry-outlier': { title: '数值异常偏大', message: (p) => `${p.cell} 的完成值 ${p.value} 超过目标 ${p.target} 的 ${p.factor} 倍,请核对单位(万/个)` },
     'entry-decreased': { title: '累计数减少', message: (p) => `${p.cell} 的累计完成值 ${p.value} 低于上期的 ${p.previous}` },
     'entry-behind-schedule': { title: '落后于序时进度', message: (p) => `${p.cell} 的完成值 ${p.value} 低于序时进度要求的 ${p.expected}` },
+    'entry-below-target': { title: '未达目标值', message: (p) => `${p.cell} 的完成值 ${p.value}${p.unit} 低于目标 ${p.target}${p.unit}(按目标值考核,不按序时进度折算)` },
     'consolidate-conflict': {
       title: '多单位数据不一致',
       message: (p) => `${p.metric}:${p.a} 填 ${p.aValue}(${p.aFile} ${p.aCell}),${p.b} 填 ${p.bValue}(${p.bFile} ${p.bCell})`,
@@ -293,6 +294,10 @@ export const zhCN: Wording = {
         return `完成 ${measured(r).figure}/${measured(r).goal}(${percent(r.completion)}),序时进度 ${percent(r.share)}`;
       case 'behind':
         return `完成 ${measured(r).figure}/${measured(r).goal}(${percent(r.completion)}),序时进度 ${percent(r.share)},落后 ${r.gap} 个百分点`;
+      case 'below-target':
+        return `${measured(r).figure},未达到目标 ${measured(r).goal}(按目标值考核,不按序时进度折算),差目标的 ${r.gap}%`;
+      case 'above-ceiling-early':
+        return `${measured(r).figure},超过上限 ${measured(r).goal} 的 ${r.gap}%,期限前须降至上限以内`;
     }
   },
   list,

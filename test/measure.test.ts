@@ -1,0 +1,109 @@
+// Targets judged by what they measure (measure.ts): counts pro-rated by time elapsed, in whole units; rates, shares
+// and indices at their value; ceilings from below; growth rates as rates. Over short texts in the genre's style.
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { DEFAULT_RULES, judge, parseRules, parsePeriod, parsePlan, expectedValue, type LedgerRow, type Measure } from '../src/index.js';
+
+const plan = (sentence: string) => parsePlan(`某区2021年重点工作计划\n一、重点任务\n1.推进建设。${sentence}。(牵头单位:区科委)`);
+
+describe('the measure of each target, from how the plan states it', () => {
+  test.each<{ input: string; measure: Measure }>([
+    { input: '新增400个公共充电桩', measure: 'quantity' },
+    { input: '建成5G基站176个', measure: 'quantity' },
+    { input: '完成投资1.2亿元', measure: 'quantity' },
+    { input: '全程网办率达到95%', measure: 'level' },
+    { input: '园区入驻率不低于85%', measure: 'level' },
+    { input: '研发投入占比达到百分之六十', measure: 'level' },
+    { input: '单位能耗控制在3200吨以内', measure: 'ceiling' },
+    { input: '事故率不超过5%', measure: 'ceiling' },
+    { input: '规上工业产值增长6.5%', measure: 'growth' },
+    { input: '就业率提高2个百分点', measure: 'growth' },
+    { input: '办证时限压减75%', measure: 'growth' },
+  ])('$input → $measure', ({ input, measure }) => {
+    const targets = plan(input).targets;
+    expect(targets.map((t) => t.measure)).toEqual([measure]);
+  });
+
+  test('records written before measures (a plan’s JSON, a sheet’s metadata) get theirs when read', async () => {
+    const { PlanRecordsSchema } = await import('../src/index.js');
+    const records = plan('全程网办率达到95%');
+    const old = JSON.parse(JSON.stringify(records)) as { targets: Record<string, unknown>[] };
+    for (const t of old.targets) delete t['measure'];
+    expect(PlanRecordsSchema.parse(old).targets.map((t) => t.measure)).toEqual(['level']);
+  });
+});
+
+describe('序时目标 by measure', () => {
+  const q2 = parsePeriod('2021-Q2');
+  test.each([
+    { input: '新增400个公共充电桩', expected: 200 },
+    { input: '完成1个出租车充电示范站', expected: 0 },
+    { input: '建成3个中台', expected: 1 },
+    { input: '完成投资1.5亿元', expected: 75_000_000 },
+    { input: '全程网办率达到95%', expected: 95 },
+    { input: '规上工业产值增长6.5%', expected: 6.5 },
+    { input: '单位能耗控制在3200吨以内', expected: undefined },
+  ])('$input at 2021-Q2 → $expected', ({ input, expected }) => {
+    const [target] = plan(input).targets;
+    expect(target && q2 && expectedValue(target, q2)).toBe(expected);
+  });
+});
+
+/** A ledger row for one target, its figure reported. */
+function row(input: string, figure: number): LedgerRow {
+  const records = plan(input);
+  const t = records.targets[0];
+  if (!t) throw new Error(input);
+  return {
+    id: t.id, kind: 'target', targetId: t.id, taskId: t.taskId ?? '', sectionId: t.sectionId, path: '1', taskTitle: '推进建设', metric: t.metric,
+    value: t.value, unit: t.unit, comparator: t.comparator, basis: t.basis, measure: t.measure, year: t.year, deadline: t.deadline, policy: 'same',
+    departments: [{ name: '区科委', role: 'lead' }], reports: [], figure, status: 'in-progress', evidence: '', disputed: false,
+  };
+}
+
+describe('verdicts and lights by measure, at Q2 and at year end', () => {
+  test.each([
+    { input: '全程网办率达到95%', figure: 39.3, at: '2021-Q2', verdict: 'behind', light: 'red' },
+    { input: '全程网办率达到95%', figure: 39.3, at: '2021', verdict: 'missed', light: 'red' },
+    { input: '全程网办率达到95%', figure: 92, at: '2021-Q2', verdict: 'behind', light: 'green' },
+    { input: '全程网办率达到95%', figure: 96, at: '2021-Q2', verdict: 'met', light: 'green' },
+    { input: '园区入驻率不低于85%', figure: 80, at: '2021-Q2', verdict: 'behind', light: 'yellow' },
+    { input: '单位能耗控制在25吨以内', figure: 20, at: '2021-Q2', verdict: 'on-track', light: 'green' },
+    { input: '单位能耗控制在25吨以内', figure: 20, at: '2021', verdict: 'met', light: 'green' },
+    { input: '单位能耗控制在25吨以内', figure: 26, at: '2021-Q2', verdict: 'behind', light: 'yellow' },
+    { input: '单位能耗控制在25吨以内', figure: 30, at: '2021-Q2', verdict: 'behind', light: 'red' },
+    { input: '单位能耗控制在25吨以内', figure: 26, at: '2021', verdict: 'missed', light: 'red' },
+    { input: '规上工业产值增长6.5%', figure: 6.8, at: '2021-Q2', verdict: 'met', light: 'green' },
+    { input: '规上工业产值增长6.5%', figure: 4, at: '2021-Q2', verdict: 'behind', light: 'red' },
+    { input: '新增400个公共充电桩', figure: 200, at: '2021-Q2', verdict: 'on-track', light: 'green' },
+    { input: '新增400个公共充电桩', figure: 100, at: '2021-Q2', verdict: 'behind', light: 'yellow' },
+    { input: '完成1个出租车充电示范站', figure: 0, at: '2021-Q2', verdict: 'on-track', light: 'green' },
+    { input: '完成1个出租车充电示范站', figure: 0, at: '2021', verdict: 'missed', light: 'red' },
+  ])('$input, $figure at $at: $verdict, $light', ({ input, figure, at, verdict, light }) => {
+    const period = parsePeriod(at);
+    if (!period) throw new Error(at);
+    expect(judge(row(input, figure), period, DEFAULT_RULES)).toMatchObject({ verdict, light });
+  });
+
+  test('a rules file changes a measure’s thresholds: a rate 3 points short is yellow when level.yellowFrom is 2', () => {
+    const period = parsePeriod('2021-Q2');
+    if (!period) throw new Error('period');
+    const rules = { ...DEFAULT_RULES, measures: { ...DEFAULT_RULES.measures, level: { yellowFrom: 2, redFrom: 10 } } };
+    expect(judge(row('全程网办率达到95%', 92.2), period, rules)).toMatchObject({ verdict: 'behind', light: 'yellow' });
+  });
+
+  test('a ledger written before measures is judged by the measure its row implies', () => {
+    const period = parsePeriod('2021-Q2');
+    if (!period) throw new Error('period');
+    const { measure: _, ...old } = row('全程网办率达到95%', 39.3);
+    expect(judge(old, period, DEFAULT_RULES)).toMatchObject({ verdict: 'behind', light: 'red' });
+  });
+});
+
+describe('the default rules file', () => {
+  test('templates/rules.json is the default rules, per measure, as a rules file to copy and change', () => {
+    const file = new URL('../templates/rules.json', import.meta.url);
+    expect(parseRules(readFileSync(file, 'utf8'), file.pathname)).toEqual(DEFAULT_RULES);
+    expect(Object.keys(DEFAULT_RULES.measures).sort()).toEqual(['ceiling', 'growth', 'level']);
+  });
+});
