@@ -118,14 +118,22 @@ describe('quantities: numerals, 万/亿 and comparators', () => {
     { input: '引进企业50多家', expected: [['50多家', 50, '家', '>=']] },
     { input: '汇聚20+数字企业', expected: [['20+', 20, '', '>=']] },
     { input: '服务不少于80家企业', expected: [['不少于80家', 80, '家', '>=']] },
-    { input: '能耗控制在100吨以内', expected: [['100吨以内', 100, '吨', '<=']] },
+    { input: '能耗控制在100吨以内', expected: [['控制在100吨以内', 100, '吨', '<=']] },
+    { input: '排放控制在3200吨内', expected: [['控制在3200吨内', 3200, '吨', '<=']] },
+    { input: '空置率降至5%', expected: [['降至5%', 5, '%', '<=']] },
+    { input: '办理时限10个工作日内', expected: [['10个工作日内', 10, '个工作日', '<=']] },
+    { input: '产值突破100亿元', expected: [['突破100亿元', 10_000_000_000, '元', '>']] },
+    { input: '劳动生产率28万元/人以上', expected: [['28万元/人以上', 280_000, '元/人', '>=']] },
+    { input: '吞吐量达到3万吨/年', expected: [['达到3万吨/年', 30_000, '吨/年', '>=']] },
+    { input: '新开工5亿元以上项目8个', expected: [['8个', 8, '个', '=']] },
+    { input: '引进亿元以上企业30家', expected: [['30家', 30, '家', '=']] },
     { input: '单次不超过10个', expected: [['不超过10个', 10, '个', '<=']] },
     { input: '建成绿道约5公里', expected: [['约5公里', 5, '公里', '~']] },
     { input: '建成绿道5公里左右', expected: [['5公里左右', 5, '公里', '~']] },
     { input: '成本下降3个百分点', expected: [['3个百分点', 3, '个百分点', '=']] },
     { input: '占比百分之六十', expected: [['百分之六十', 60, '%', '=']] },
     { input: '占比达到百分之六十以上', expected: [['达到百分之六十以上', 60, '%', '>=']] },
-    { input: '控制在百分之五以内', expected: [['百分之五以内', 5, '%', '<=']] },
+    { input: '控制在百分之五以内', expected: [['控制在百分之五以内', 5, '%', '<=']] },
     { input: '带宽提升至100Gbps', expected: [['100Gbps', 100, 'Gbps', '=']] },
     { input: '新建绿地2.5万平方米', expected: [['2.5万平方米', 25000, '平方米', '=']] },
   ])('$input', ({ input, expected }) => {
@@ -151,8 +159,27 @@ describe('what is not an indicator', () => {
     { input: '实现千兆接入和万兆扩展,建设一体化平台,提供一站式服务,推进一件事改革', notes: 'set phrases' },
     { input: '完成二次供水改造,一次性办结,推进一带一路', notes: '二次 and 一次 are not counts' },
     { input: '在2020年至2022年间推进3D建模', notes: 'year ranges and 3D' },
+    { input: '排名保持全国前20位,力争进入前十名,位列全市第5位', notes: 'ranks' },
   ])('$notes: $input', ({ input }) => {
     expect(view(parsePlan(task(`${input}。`)))).toEqual([]);
+  });
+});
+
+describe('numbering forms, and counts in headings', () => {
+  test.each([
+    { heading: '1﹒推进建设。', notes: '1﹒ (U+FE52)' },
+    { heading: '1、推进建设。', notes: '1、' },
+    { heading: '1.推进建设。', notes: '1.' },
+    { heading: '第一条 推进建设。', notes: '第一条' },
+  ])('$notes numbers a task', ({ heading }) => {
+    const r = parsePlan(`某区2022年工作要点\n一、重点任务\n${heading}新建基站10个。(推进单位:区科委)\n`);
+    expect(r.tasks.map((t) => [t.path.join('.'), t.title, t.departments.map((d) => d.name)])).toEqual([['1.1', '推进建设', ['区科委']]]);
+    expect(r.targets.map((t) => [t.value, t.unit])).toEqual([[10, '个']]);
+  });
+
+  test('a section heading’s count (五个方面重点任务) is not a target; a task heading’s figure is', () => {
+    const r = parsePlan('某区2022年工作要点\n一、五个方面重点任务\n1.新建基站10个。(推进单位:区科委)\n');
+    expect(r.targets.map((t) => t.raw)).toEqual(['10个']);
   });
 });
 

@@ -31,7 +31,7 @@ export function measureOf(t: Measurable): Exclude<Measure, 'milestone'> {
   if (t.comparator === '<=' || t.comparator === '<') return 'ceiling';
   const category = unitCategory(t.unit);
   if (t.unit === '个百分点' || (category === 'percent' && CHANGE.test(t.lead ?? ''))) return 'growth';
-  if (category === 'percent' || category === 'ratio' || LEVEL_METRIC.test(t.metric)) return 'level';
+  if (category === 'percent' || category === 'ratio' || t.unit.includes('/') || LEVEL_METRIC.test(t.metric)) return 'level';
   return 'quantity';
 }
 

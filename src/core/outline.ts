@@ -1,8 +1,8 @@
 import { parseChineseNumeral } from './numeral.js';
 import type { Paragraph } from './text.js';
 
-/** Numbering styles of the genre: 第一部分 · 一、 · (一) · 1. / 1、 · (1) · ①. */
-export type HeadingStyle = 'part' | 'cn' | 'cn-paren' | 'arabic' | 'arabic-paren' | 'circled';
+/** Numbering styles of the genre: 第一部分 · 第一条 · 一、 · (一) · 1. / 1、 / 1﹒ · (1) · ①. */
+export type HeadingStyle = 'part' | 'article' | 'cn' | 'cn-paren' | 'arabic' | 'arabic-paren' | 'circled';
 
 export interface Heading {
   readonly style: HeadingStyle;
@@ -14,6 +14,8 @@ export interface Heading {
 const CN = '[一二三四五六七八九十]+';
 const STYLES: ReadonlyArray<readonly [HeadingStyle, RegExp]> = [
   ['part', new RegExp(`^第(${CN})(?:部分|章|篇)\\s*[、.:]?\\s*`)],
+  // 第一条 numbers articles, as tasks are numbered where a plan is written as rules.
+  ['article', new RegExp(`^第(${CN})条\\s*[、.:]?\\s*`)],
   ['cn', new RegExp(`^(${CN})\\s*[、.]\\s*`)],
   ['cn-paren', new RegExp(`^\\(\\s*(${CN})\\s*\\)\\s*[、.]?\\s*`)],
   ['arabic', /^(\d{1,3})\s*(?:、|\.(?!\d))\s*/],
@@ -22,7 +24,7 @@ const STYLES: ReadonlyArray<readonly [HeadingStyle, RegExp]> = [
 ];
 
 /** Which styles may hold tasks, most likely first. */
-const TASK_STYLE_PREFERENCE: readonly HeadingStyle[] = ['arabic', 'cn-paren', 'cn', 'arabic-paren', 'circled', 'part'];
+const TASK_STYLE_PREFERENCE: readonly HeadingStyle[] = ['arabic', 'article', 'cn-paren', 'cn', 'arabic-paren', 'circled', 'part'];
 
 export function headingOf(p: Paragraph): Heading | undefined {
   for (const [style, pattern] of STYLES) {

@@ -124,7 +124,8 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanRecords
     } else {
       sections.push({ ...common, parentId: node.parentId });
     }
-    targets.push(...targetsOf(text, normalized, mask, node, bodyStart, finding));
+    // A section's heading names its part of the plan (五个方面重点任务) and holds no target; its own paragraphs may.
+    targets.push(...targetsOf(text, normalized, mask, node, placed.isTask ? bodyStart : placed.paragraph.end, finding));
   }
 
   const contentHash = hash64(contentKey(text));

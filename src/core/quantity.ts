@@ -1,6 +1,6 @@
 import { MASK_NONE } from './_mask.js';
 import { CHINESE_NUMERAL_CHARS, parseArabic, parseChineseNumeral, scale } from './numeral.js';
-import { resolveUnit, UNIT_SPELLINGS } from './unit.js';
+import { isCountUnit, resolveUnit, UNIT_SPELLINGS } from './unit.js';
 
 /** How a stated figure compares with the value: 超过 >, 不少于 >=, 约 ~, 以内 <=, none =. */
 export type Comparator = '=' | '>' | '>=' | '<' | '<=' | '~';
@@ -25,20 +25,21 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 // 1,500 · 4.4 · 两千零五 · then 万/亿 after Arabic digits, 余/多/+, the unit, 以上/左右/以内.
 const SCANNER = new RegExp(
-  String.raw`百分之([\d.]+|[${CHINESE_NUMERAL_CHARS}]+)(及以上|以上|左右|以内|以下)?` +
+  String.raw`百分之([\d.]+|[${CHINESE_NUMERAL_CHARS}]+)(及以上|以上|左右|以内|以下|内)?` +
     String.raw`|(\d+(?:,\d{3})*(?:\.\d+)?|[${CHINESE_NUMERAL_CHARS}]+)(千万|百万|万|亿)?(余|多|\+)? ?` +
-    `(${UNIT_SPELLINGS.map(escape).join('|')})?(及以上|以上|左右|以内|以下)?`,
+    `(${UNIT_SPELLINGS.map(escape).join('|')})?(及以上|以上|左右|以内|以下|内)?`,
   'g',
 );
 
 const PREFIX_COMPARATORS: ReadonlyArray<readonly [string, Comparator | 'reach']> = [
   ['不少于', '>='], ['不低于', '>='], ['至少', '>='], ['不超过', '<='], ['不高于', '<='], ['不多于', '<='],
+  ['控制在', '<='], ['降至', '<='], ['降到', '<='], ['压减至', '<='], ['压减到', '<='],
   ['超过', '>'], ['突破', '>'], ['大于', '>'], ['高于', '>'], ['多于', '>'], ['逾', '>'],
   ['低于', '<'], ['少于', '<'], ['小于', '<'], ['大约', '~'], ['约', '~'], ['近', '~'],
   ['达到', 'reach'], ['达', 'reach'],
 ];
 const SUFFIX_COMPARATORS: Readonly<Record<string, Comparator>> = {
-  余: '>=', 多: '>=', '+': '>=', 以上: '>=', 及以上: '>=', 左右: '~', 以内: '<=', 以下: '<=',
+  余: '>=', 多: '>=', '+': '>=', 以上: '>=', 及以上: '>=', 左右: '~', 以内: '<=', 以下: '<=', 内: '<=',
 };
 const MAGNITUDES: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8, 百万: 1e6, 千万: 1e7 };
 
@@ -46,6 +47,9 @@ const MAGNITUDES: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8, 百�
 const SET_PHRASES = ['一件事', '一张网', '一张图', '一张蓝图', '一条龙', '一门式', '一站式', '一部分', '一带一路', '一批次'];
 const ORDINAL_BEFORE = new Set(['第', '之', '每', '其', '周']);
 const LETTER = /[A-Za-z]/;
+/** What a compound unit may be per: 万元/人, 元/平方公里, 万吨/年. */
+const PER = /^\/(人|户|家|亩|年|月|天|日|小时|吨|千瓦时|公里|平方公里|平方米|公顷|标准箱)/;
+const SUFFIX = /^(及以上|以上|左右|以内|以下)/;
 const CJK = /[\u3400-\u9fff]/;
 
 /**
@@ -63,10 +67,22 @@ export function scanQuantities(text: string, mask: Uint8Array, from: number, to:
       continue;
     }
     const quantity = m[1] !== undefined ? percentWords(text, m, end, mood) : figure(text, m, end, mood);
-    if (quantity !== undefined) found.push(quantity);
-    else scanner.lastIndex = m.index + Math.max(1, (m[3] ?? '').length); // rescan what followed the number
+    if (quantity !== undefined) {
+      found.push(quantity);
+      scanner.lastIndex = quantity.end;
+    } else scanner.lastIndex = m.index + Math.max(1, (m[3] ?? '').length); // rescan what followed the number
   }
-  return found;
+  return found.filter((q, i) => !isCategoryThreshold(text, q, found[i + 1]));
+}
+
+/**
+ * A figure that names a category rather than a target: in 新开工5亿元以上项目8个 the target is 8个, and 5亿元以上 says
+ * which projects count. So when an at-least figure is followed, within the clause and by words alone, by a count.
+ */
+function isCategoryThreshold(text: string, q: Quantity, next: Quantity | undefined): boolean {
+  if (next === undefined || q.comparator !== '>=' || !/(以上|及以上)$/.test(text.slice(q.start, q.end))) return false;
+  const between = text.slice(q.end, next.numberStart);
+  return between.length > 0 && between.length <= 8 && /^[\u3400-\u9fff]+$/.test(between) && isCountUnit(next.unit) && next.unit !== '';
 }
 
 function unmasked(mask: Uint8Array, start: number, end: number): boolean {
@@ -81,7 +97,8 @@ function percentWords(text: string, m: RegExpExecArray, end: number, mood: Mood)
   return { value, unit: '%', ...withComparator(text, m.index, m[2], mood), end, numberStart: m.index };
 }
 
-function figure(text: string, m: RegExpExecArray, end: number, mood: Mood): Quantity | undefined {
+function figure(text: string, m: RegExpExecArray, matchEnd: number, mood: Mood): Quantity | undefined {
+  let end = matchEnd;
   const [, , , digits = '', magnitude, approx, spelling, after] = m;
   const start = m.index;
   const arabic = /\d/.test(digits);
@@ -89,6 +106,7 @@ function figure(text: string, m: RegExpExecArray, end: number, mood: Mood): Quan
   const next = text[end] ?? '';
 
   if (before === '第' || /[\d.]/.test(before) || (ORDINAL_BEFORE.has(before) && !arabic)) return undefined;
+  if (before === '前' && (spelling === '位' || spelling === '名')) return undefined; // a rank: 前20位, 前十名
   if (arabic && (LETTER.test(before) || /^0\d/.test(digits))) return undefined; // IPv6, O2O, 02专项
   if (magnitude !== undefined && !arabic) return undefined;
 
@@ -113,6 +131,17 @@ function figure(text: string, m: RegExpExecArray, end: number, mood: Mood): Quan
     if (!arabic && /[式化性]/.test(next)) return undefined; // 一站式, 一体化
     unit = resolved.info.unit;
     factor *= resolved.factor;
+    // A compound unit (劳动生产率28万元/人以上), and the comparator after it.
+    const per = after === undefined ? PER.exec(text.slice(end, end + 6)) : null;
+    if (per) {
+      unit = `${unit}/${per[1]}`;
+      end += per[0].length;
+      const suffix = SUFFIX.exec(text.slice(end, end + 3));
+      if (suffix) {
+        end += suffix[0].length;
+        return { value: scale(value, factor), unit, ...withComparator(text, start, suffix[1], mood), end, numberStart: start };
+      }
+    }
   } else {
     // A bare number is an indicator only as 20+企业: an explicit "at least" before a noun.
     if (!arabic || approx === undefined || !CJK.test(next)) return undefined;

@@ -24,7 +24,7 @@ function isSpaceLike(code: number): boolean {
 }
 
 /**
- * Folds full-width ASCII to half-width, every space-like character to a space and CR to LF,
+ * Folds full-width ASCII to half-width, ﹒ to ., every space-like character to a space and CR to LF,
  * one UTF-16 unit for one, so offsets into the result are offsets into the input.
  */
 export function normalize(input: string): string {
@@ -35,6 +35,7 @@ export function normalize(input: string): string {
     let mapped: string | undefined;
     if (code >= FULLWIDTH_FIRST && code <= FULLWIDTH_LAST) mapped = String.fromCharCode(code - FULLWIDTH_OFFSET);
     else if (code === 0x0d) mapped = '\n';
+    else if (code === 0xfe52) mapped = '.'; // ﹒ SMALL FULL STOP, as in 1﹒
     else if (isSpaceLike(code)) mapped = ' ';
     if (mapped !== undefined) {
       out += input.slice(runStart, i) + mapped;

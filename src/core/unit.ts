@@ -56,6 +56,7 @@ export function resolveUnit(spelling: string): { info: UnitInfo; factor: number 
 
 /** Category of a stored unit; unknown units (and '') count as 'count'. */
 export function unitCategory(unit: string): UnitCategory {
+  if (unit.includes('/')) return 'rate'; // 万元/人, 吨/年
   return TABLE.get(unit)?.category ?? 'count';
 }
 
