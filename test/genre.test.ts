@@ -256,3 +256,33 @@ describe('document facts', () => {
     });
   });
 });
+
+describe('departments in every common form, each with its role', () => {
+  const plan = (item: string) => parsePlan(`某区2022年工作要点\n一、重点任务\n${item}\n2.做好保障。(推进单位:区财政局)\n`);
+  test.each([
+    { form: '(推进单位:…)', item: '1.推进建设。新建基站10个。(推进单位:区科委、区建管委)', expected: ['区科委:responsible', '区建管委:responsible'] },
+    { form: '(牵头单位:…;责任单位:…)', item: '1.推进建设。新建基站10个。(牵头单位:区科委;责任单位:区建管委)', expected: ['区科委:lead', '区建管委:responsible'] },
+    { form: 'lines after the item', item: '1.推进建设。新建基站10个。\n牵头单位:区科委\n责任单位:区建管委、区发改委', expected: ['区科委:lead', '区建管委:responsible', '区发改委:responsible'] },
+    { form: '牵头责任单位 / 协同责任单位', item: '1.推进建设。新建基站10个。(牵头责任单位:区科委;协同责任单位:区建管委)', expected: ['区科委:lead', '区建管委:support'] },
+    { form: 'a leader named first', item: '1.推进建设。新建基站10个。(责任领导:张三;牵头单位:区科委;责任单位:区建管委)', expected: ['区科委:lead', '区建管委:responsible'] },
+    { form: 'a clause followed by more text', item: '1.推进建设。新建基站10个(牵头单位:区科委),年底前完成验收。', expected: ['区科委:lead'] },
+    { form: 'a sentence closing the item', item: '1.推进建设。新建基站10个。责任单位:区科委、区建管委。', expected: ['区科委:responsible', '区建管委:responsible'] },
+    { form: '(…牵头,…配合)', item: '1.推进建设。新建基站10个。(区科委牵头,区建管委配合)', expected: ['区科委:lead', '区建管委:support'] },
+    { form: '(牵头部门:…;配合部门:…)', item: '1.推进建设。新建基站10个。(牵头部门:区科委;配合部门:区建管委)', expected: ['区科委:lead', '区建管委:support'] },
+    { form: '【责任单位:…】', item: '1.推进建设。新建基站10个。【责任单位:区科委】', expected: ['区科委:responsible'] },
+    { form: 'a role marked after a name', item: '1.推进建设。新建基站10个。\n责任单位:区科委(牵头)、区建管委', expected: ['区科委:lead', '区建管委:responsible'] },
+  ])('$form', ({ item, expected }) => {
+    const r = plan(item);
+    expect(r.tasks.map((t) => t.departments.map((d) => `${d.name}:${d.role}`))).toEqual([expected, ['区财政局:responsible']]);
+    expect(r.findings.filter((f) => f.code === 'task-no-departments')).toEqual([]);
+    // The clause is not the task's text, and its words are no figure.
+    expect(r.tasks[0]?.text).not.toMatch(/单位|部门|领导/);
+    expect(r.targets.map((t) => t.raw)).toEqual(['10个']);
+  });
+
+  test('a leader is kept as the task’s leader, not a department', () => {
+    const r = plan('1.推进建设。新建基站10个。(责任领导:张三;牵头单位:区科委)');
+    expect(r.tasks[0]?.leaders).toEqual(['张三']);
+    expect(r.departments.map((d) => d.name)).not.toContain('张三');
+  });
+});

@@ -7,11 +7,12 @@ export interface Assignment {
   readonly role: Role;
 }
 
-/** A (推进单位:…) clause: where it stands and whom it names, in order. */
+/** A (推进单位:…) clause: where it stands and whom it names, in order; the leaders it names (责任领导:张三) apart. */
 export interface DepartmentClause {
   readonly start: number;
   readonly end: number;
   readonly assignments: readonly Assignment[];
+  readonly leaders: readonly string[];
 }
 
 const ROLE_WORDS: Readonly<Record<string, Role>> = {
@@ -29,48 +30,72 @@ const ROLE_WORDS: Readonly<Record<string, Role>> = {
   协同: 'support',
 };
 const ROLE_WORD = Object.keys(ROLE_WORDS).join('|');
-// (推进单位:区科委、区规划资源局) · (牵头单位:区科委;责任单位:区建设管理委)
-const LABEL = new RegExp(`(${ROLE_WORD})(?:单位|部门)\\s*:`, 'g');
+// (推进单位:区科委、区规划资源局) · (牵头单位:区科委;责任单位:区建设管理委) · 牵头责任单位 · 协同责任单位 · 责任领导:张三
+const LABEL = new RegExp(`(?:(${ROLE_WORD})(?:责任)?(?:单位|部门)|(?:${ROLE_WORD}|分管|责任)?(领导))\\s*:`, 'g');
 // (区科委牵头,区建设管理委配合)
 const SUFFIXED = new RegExp(`^(.+?)(${ROLE_WORD})$`);
-const PAREN = /\(([^()\n]{1,400})\)/g;
+// 区科委(牵头) inside a labelled list
+const MARKED = new RegExp(`^(.+?)\\((${ROLE_WORD})\\)$`);
+const PAREN = /\(([^()\n]{1,400})\)|【([^【】\n]{1,400})】/g;
+// A labelled clause without brackets: on its own line after the item, or closing a sentence (责任单位:区科委、各街道。)
+const LINE = new RegExp(`(?<=^|[\\n。;])[ \\t]*((?:${ROLE_WORD}|分管|责任)(?:责任)?(?:单位|部门|领导)\\s*:[^\\n。]{1,400})`, 'g');
 const MAX_NAME = 30;
 
-/** Every department clause in text[from, to). */
+/** Every department clause in text[from, to): in brackets, or a labelled line or sentence. */
 export function findDepartmentClauses(text: string, from: number, to: number): DepartmentClause[] {
   const clauses: DepartmentClause[] = [];
   const paren = new RegExp(PAREN.source, 'g');
   paren.lastIndex = from;
   for (let m = paren.exec(text); m !== null && m.index < to; m = paren.exec(text)) {
-    const assignments = parseClause(m[1] as string);
-    if (assignments.length > 0) clauses.push({ start: m.index, end: m.index + m[0].length, assignments });
+    const clause = parseLabelled(m[1] ?? (m[2] as string));
+    if (clause.assignments.length > 0) clauses.push({ start: m.index, end: m.index + m[0].length, ...clause });
   }
-  return clauses;
+  const line = new RegExp(LINE.source, 'g');
+  line.lastIndex = from;
+  for (let m = line.exec(text); m !== null && m.index < to; m = line.exec(text)) {
+    const start = m.index + m[0].length - (m[1] as string).length;
+    const end = Math.min(to, m.index + m[0].length);
+    if (clauses.some((c) => start < c.end && end > c.start)) continue;
+    const clause = parseLabelled(text.slice(start, end).replace(/[;,]\s*$/, ''));
+    if (clause.assignments.length > 0) clauses.push({ start, end: text[end] === '。' ? end + 1 : end, ...clause });
+  }
+  return clauses.sort((a, b) => a.start - b.start);
 }
 
 /** Departments named inside one pair of parentheses; [] when it is not a department clause. */
 export function parseClause(inner: string): Assignment[] {
+  return parseLabelled(inner).assignments;
+}
+
+function parseLabelled(inner: string): { assignments: Assignment[]; leaders: string[] } {
   const labels = [...inner.matchAll(new RegExp(LABEL.source, 'g'))];
   const found: Assignment[] = [];
+  const leaders: string[] = [];
+  const none = { assignments: [], leaders: [] };
   if (labels.length > 0) {
-    if ((labels[0]?.index ?? 0) !== 0 && inner.slice(0, labels[0]?.index).trim() !== '') return [];
+    if ((labels[0]?.index ?? 0) !== 0 && inner.slice(0, labels[0]?.index).trim() !== '') return none;
     labels.forEach((label, i) => {
-      const role = ROLE_WORDS[label[1] as string] ?? 'responsible';
       const segment = inner.slice((label.index ?? 0) + label[0].length, labels[i + 1]?.index ?? inner.length);
-      for (const name of splitNames(segment)) found.push({ name, role });
+      // A leader is a person, kept apart from the departments that report.
+      if (label[2] !== undefined) return void leaders.push(...splitNames(segment));
+      const role = ROLE_WORDS[label[1] as string] ?? 'responsible';
+      for (const name of splitNames(segment)) {
+        const marked = MARKED.exec(name);
+        found.push(marked ? { name: marked[1] as string, role: ROLE_WORDS[marked[2] as string] ?? role } : { name, role });
+      }
     });
   } else {
     const segments = inner.split(/[;,]/).map((s) => s.trim()).filter(Boolean);
     const suffixed = segments.map((s) => SUFFIXED.exec(s));
-    if (!suffixed.some((m) => m !== null)) return [];
+    if (!suffixed.some((m) => m !== null)) return none;
     segments.forEach((segment, i) => {
       const m = suffixed[i];
       const role = m ? (ROLE_WORDS[m[2] as string] ?? 'responsible') : 'responsible';
       for (const name of splitNames(m ? (m[1] as string) : segment)) found.push({ name, role });
     });
   }
-  if (found.some(({ name }) => name.length > MAX_NAME || /[。:]/.test(name))) return [];
-  return found;
+  if (found.some(({ name }) => name.length > MAX_NAME || /[。:]/.test(name))) return none;
+  return { assignments: found, leaders };
 }
 
 function splitNames(segment: string): string[] {

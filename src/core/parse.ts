@@ -119,8 +119,9 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanRecords
     if (placed.isTask) {
       const departments: Assignment[] = [];
       for (const c of clauses) mergeAssignments(departments, c.assignments);
+      const leaders = [...new Set(clauses.flatMap((c) => c.leaders))];
       if (departments.length === 0) finding('task-no-departments', { task: placed.path.join('.') }, span, { taskId: node.id });
-      tasks.push({ ...common, sectionId: node.sectionId, text: bodyText(normalized, bodyStart, node.end, clauses), departments });
+      tasks.push({ ...common, sectionId: node.sectionId, text: bodyText(normalized, bodyStart, node.end, clauses), departments, ...(leaders.length > 0 ? { leaders } : {}) });
     } else {
       sections.push({ ...common, parentId: node.parentId });
     }
