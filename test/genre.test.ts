@@ -35,15 +35,17 @@ describe('headings of the genre', () => {
       ['s2.2', [2, 2], '强化保障'],
     ]);
     expect(r.tasks.map((t) => [t.id, t.sectionId, t.title])).toEqual([
+      ['s1-goals', 's1', '主要目标'],
       ['t2.1.1', 's2.1', '推进千兆光网建设'],
       ['t2.1.2', 's2.1', '加强智慧医疗'],
       ['t2.2.3', 's2.2', '落实资金'],
     ]);
-    expect(r.tasks[0]?.text).toContain('(2)年底前建成智慧路灯两百盏');
+    expect(r.tasks[1]?.text).toContain('(2)年底前建成智慧路灯两百盏');
   });
 
   test('roles: 牵头/责任, 牵头/配合 in both clause forms', () => {
     expect(r.tasks.map((t) => t.departments)).toEqual([
+      [{ name: '区政府办公室', role: 'lead' }],
       [
         { name: '区科委', role: 'lead' },
         { name: '区建管委', role: 'responsible' },
@@ -55,18 +57,19 @@ describe('headings of the genre', () => {
       ],
       [{ name: '区财政局', role: 'responsible' }],
     ]);
-    expect(r.departments.map((d) => d.name)).toEqual(['区科委', '区建管委', '各街道', '区卫健委', '区医保局', '区财政局']);
+    expect(r.departments.map((d) => d.name)).toEqual(['区政府办公室', '区科委', '区建管委', '各街道', '区卫健委', '区医保局', '区财政局']);
   });
 
-  test('targets in a section’s own paragraphs have no task', () => {
-    expect(r.targets.filter((t) => t.taskId === null).map((t) => [t.sectionId, t.metric, t.value, t.comparator, t.basis, t.deadline])).toEqual([
+  test('headline goals in a section’s own paragraphs are a task of their own, reported by the coordinating department', () => {
+    expect(r.targets.filter((t) => t.taskId === 's1-goals').map((t) => [t.sectionId, t.metric, t.value, t.comparator, t.basis, t.deadline])).toEqual([
       ['s1', '5G基站', 1200, '>=', 'new', '2024-12-31'],
       ['s1', '公共充电桩总数', 5000, '>=', 'cumulative', '2024-12-31'],
     ]);
+    expect(r.tasks[0]).toMatchObject({ id: 's1-goals', headline: true, departments: [{ name: '区政府办公室', role: 'lead' }] });
   });
 
   test('task targets with metric, basis and deadline', () => {
-    expect(r.targets.filter((t) => t.taskId !== null).map((t) => [t.taskId, t.metric, t.value, t.unit, t.comparator, t.basis, t.deadline])).toEqual([
+    expect(r.targets.filter((t) => t.taskId !== null && t.taskId !== 's1-goals').map((t) => [t.taskId, t.metric, t.value, t.unit, t.comparator, t.basis, t.deadline])).toEqual([
       ['t2.1.1', '千兆宽带用户', 12000, '户', '=', 'new', '2022-12-31'],
       ['t2.1.1', '数据中心机架', 3000, '个', '~', 'plain', '2022-12-31'],
       ['t2.1.1', '小区改造', 100, '个', '=', 'plain', '2022-06-30'],
@@ -224,9 +227,27 @@ describe('identifiers', () => {
     ]);
   });
 
-  test('a task without departments is a finding, not an error', () => {
+  test('a task without departments is a finding, not an error, and so is each target it leaves on no sheet', () => {
     const r = parsePlan('要点\n一、任务\n1.甲。新建基站3个。');
-    expect(r.findings.map((f) => [f.code, f.severity, f.taskId])).toEqual([['task-no-departments', 'warning', 't1.1']]);
+    expect(r.findings.map((f) => [f.code, f.severity, f.taskId ?? f.targetId])).toEqual([
+      ['task-no-departments', 'warning', 't1.1'],
+      ['target-unassigned', 'warning', 't1.1-1'],
+    ]);
+  });
+
+  test('headline goals before the first numbered heading are tracked, by the coordinating department the issuer implies or one given', () => {
+    const text = '上海市2022年数字化工作要点\n2022年全市主要预期目标:全程网办率达到95%,新建5G基站1000个。\n一、重点任务\n1.推进建设。新建基站10个。(牵头单位:市经信委)\n';
+    const r = parsePlan(text);
+    expect(r.tasks.map((t) => [t.id, t.title, t.departments.map((d) => d.name)])).toEqual([
+      ['s0-goals', '2022年全市主要预期目标', ['市政府办公厅']],
+      ['t1.1', '推进建设', ['市经信委']],
+    ]);
+    expect(r.targets.map((t) => [t.taskId, t.raw, t.measure])).toEqual([
+      ['s0-goals', '达到95%', 'level'],
+      ['s0-goals', '1000个', 'quantity'],
+      ['t1.1', '10个', 'quantity'],
+    ]);
+    expect(parsePlan(text, { coordinator: '市发展改革委' }).tasks[0]?.departments).toEqual([{ name: '市发展改革委', role: 'lead' }]);
   });
 });
 

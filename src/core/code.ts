@@ -76,6 +76,8 @@ export interface CodeParams {
   'plan-no-tasks': File;
   'output-unwritable': File & { readonly reason: FileReason; readonly errno?: string };
   'task-no-departments': { readonly task: string };
+  /** A target on no department's sheet: its task names none. */
+  'target-unassigned': { readonly targetId: string; readonly raw: string };
   'heading-number-repeated': { readonly number: string; readonly id: string };
   'heading-number-skipped': { readonly previous: number; readonly number: number };
   'target-metric-missing': { readonly raw: string };
@@ -156,6 +158,7 @@ export const CODES: { readonly [C in Code]: { readonly kind: CodeKind; readonly 
   'plan-no-tasks': fatal,
   'output-unwritable': fatal,
   'task-no-departments': warning,
+  'target-unassigned': warning,
   'heading-number-repeated': warning,
   'heading-number-skipped': info,
   'target-metric-missing': warning,

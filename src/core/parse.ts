@@ -22,6 +22,11 @@ export interface ParseOptions {
   /** Shown in findings and kept in source.file. */
   readonly file?: string | null;
   readonly encoding?: string | null;
+  /**
+   * Who reports on headline goals (主要目标) that name no department: the issuer's general office by default
+   * (区政府办公室, 市政府办公厅 …, from the issuer).
+   */
+  readonly coordinator?: string;
 }
 
 /** Records a finding at a span of the text. */
@@ -108,6 +113,26 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanRecords
   const sections: Section[] = [];
   const tasks: Task[] = [];
   const targets: Target[] = [];
+  const coordinator = options.coordinator ?? coordinatorOf(head.issuer ?? head.title);
+  // Headline goals before the first numbered heading (2022年主要预期目标:…), in the plan's own sentences.
+  const preamble = nodes.length > 0 ? front.filter((p) => /[。;]/.test(p.text) && !p.text.includes(head?.title ?? '\u0000')) : [];
+  const firstGoal = preamble[0];
+  const lastGoal = preamble[preamble.length - 1];
+  if (firstGoal && lastGoal) {
+    // No heading, so no number: its sheet rows show no task number.
+    const placed: Placed = { heading: { style: 'part', ordinal: 0, bodyStart: firstGoal.start }, paragraph: firstGoal, depth: 0, path: [], isTask: false };
+    const node: Node = { placed, id: 's0', period: docPeriod, sectionId: null, parentId: null, end: lastGoal.end };
+    const clauses = findDepartmentClauses(normalized, firstGoal.start, lastGoal.end);
+    for (const c of clauses) mask.fill(MASK_OTHER, c.start, c.end);
+    const found = targetsOf(text, normalized, mask, node, firstGoal.start, finding).filter((t) => t.kind === 'target');
+    if (found.length > 0) {
+      const lead = /^(.{2,24}?(?:目标|指标))[::]/.exec(firstGoal.text)?.[1];
+      const span = { start: firstGoal.start, end: lastGoal.end };
+      const goals = headlineGoals(node, lead ?? head.title, span, clauses, bodyText(normalized, firstGoal.start, lastGoal.end, clauses), coordinator);
+      tasks.push({ ...goals, sectionId: null });
+      targets.push(...found.map((t) => ({ ...t, sectionId: null, taskId: goals.id })));
+    }
+  }
   for (const node of nodes) {
     const { placed } = node;
     const bodyStart = placed.heading.bodyStart;
@@ -126,8 +151,19 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanRecords
       sections.push({ ...common, parentId: node.parentId });
     }
     // A section's heading names its part of the plan (五个方面重点任务) and holds no target; its own paragraphs may.
-    targets.push(...targetsOf(text, normalized, mask, node, placed.isTask ? bodyStart : placed.paragraph.end, finding));
+    const found = targetsOf(text, normalized, mask, node, placed.isTask ? bodyStart : placed.paragraph.end, finding);
+    if (!placed.isTask && found.some((t) => t.kind === 'target')) {
+      // Headline goals (主要目标) in a section's own paragraphs: tracked as a task of their own, reported by the
+      // departments the paragraphs name, else by the coordinating department.
+      const goals = headlineGoals(node, title, span, clauses, bodyText(normalized, placed.paragraph.end, node.end, clauses), coordinator);
+      tasks.push(goals);
+      targets.push(...found.map((t) => (t.kind === 'target' ? { ...t, taskId: goals.id } : t)));
+    } else targets.push(...found);
   }
+  tasks.sort((a, b) => a.span.start - b.span.start);
+  // A target no department carries is on no sheet: said, never silently absent.
+  const carried = new Set(tasks.filter((t) => t.departments.length > 0).map((t) => t.id));
+  for (const t of targets) if (t.kind === 'target' && (t.taskId === null || !carried.has(t.taskId))) finding('target-unassigned', { targetId: t.id, raw: t.raw }, t.span, { targetId: t.id });
 
   const contentHash = hash64(contentKey(text));
   return {
@@ -146,6 +182,32 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanRecords
     findings,
     source: { file, encoding: options.encoding ?? null, text },
   };
+}
+
+/** The task that carries a section's headline goals. */
+function headlineGoals(node: Node, title: string, span: { start: number; end: number }, clauses: readonly { assignments: readonly Assignment[] }[], text: string, coordinator: string): Task {
+  const departments: Assignment[] = [];
+  for (const c of clauses) mergeAssignments(departments, c.assignments);
+  return {
+    id: `${node.id}-goals`,
+    path: [...node.placed.path],
+    sectionId: node.id,
+    title,
+    text,
+    kind: node.period.kind,
+    year: node.period.year,
+    departments: departments.length > 0 ? departments : [{ name: coordinator, role: 'lead' }],
+    span,
+    headline: true,
+  };
+}
+
+/** The issuer's general office, which coordinates a plan's headline goals: 区政府办公室, 市政府办公厅, 省政府办公厅. */
+export function coordinatorOf(issuer: string | null): string {
+  if (issuer !== null && /省/.test(issuer)) return '省政府办公厅';
+  if (issuer !== null && /市/.test(issuer) && !/区/.test(issuer)) return '市政府办公厅';
+  if (issuer !== null && /县/.test(issuer)) return '县政府办公室';
+  return '区政府办公室';
 }
 
 function documentPeriod(title: string, signedOn: string | null): Period {

@@ -52,6 +52,8 @@ export const TaskSchema = z.object({
   kind: PartKindSchema,
   year: z.number().int().nullable(),
   departments: z.array(AssignmentSchema),
+  /** A section's headline goals (主要目标), carried as a task of their own. */
+  headline: z.boolean().optional(),
   /** People named as the task's leaders (责任领导:张三): not departments, they get no sheet. */
   leaders: z.array(z.string()).optional(),
   span: SpanSchema,

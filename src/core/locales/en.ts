@@ -147,6 +147,7 @@ export const en: Wording = {
     'plan-no-tasks': { title: 'No numbered tasks', message: (p) => `found no numbered tasks (paragraphs starting with 1. or (一)) in ${p.file}; it does not look like a work plan` },
     'output-unwritable': { title: 'Cannot write output', message: (p) => `cannot write ${p.file}: ${fileReason(p.reason, p.errno)}` },
     'task-no-departments': { title: 'Task names no department', message: (p) => `task ${p.task} names no department such as (推进单位:…)` },
+    'target-unassigned': { title: 'Target on no sheet', message: (p) => `the target “${p.raw}” (${p.targetId}) has no department and is on no progress sheet` },
     'heading-number-repeated': { title: 'Repeated number', message: (p) => `number ${p.number} repeats at its level; identified as ${p.id}` },
     'heading-number-skipped': { title: 'Skipped number', message: (p) => `numbering jumps from ${p.previous} to ${p.number}` },
     'target-metric-missing': { title: 'Metric not recognized', message: (p) => `cannot tell from the context what “${p.raw}” counts` },

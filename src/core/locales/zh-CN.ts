@@ -150,6 +150,7 @@ export const zhCN: Wording = {
     'plan-no-tasks': { title: '未找到编号任务', message: (p) => `${p.file} 中没有找到编号任务(如“1.”“(一)”开头的段落),不像一份工作计划` },
     'output-unwritable': { title: '无法写出结果', message: (p) => `无法写入 ${p.file}:${fileReason(p.reason, p.errno)}` },
     'task-no-departments': { title: '任务未列责任单位', message: (p) => `任务 ${p.task} 没有找到(推进单位:…)等责任单位` },
+    'target-unassigned': { title: '目标无人填报', message: (p) => `目标“${p.raw}”(${p.targetId})没有责任单位,不在任何单位的推进情况表上` },
     'heading-number-repeated': { title: '编号重复', message: (p) => `编号 ${p.number} 在同一层级重复出现,已编为 ${p.id}` },
     'heading-number-skipped': { title: '编号不连续', message: (p) => `编号从 ${p.previous} 跳到 ${p.number}` },
     'target-metric-missing': { title: '指标名称无法识别', message: (p) => `“${p.raw}”的统计对象无法从上下文识别` },
