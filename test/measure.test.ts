@@ -2,7 +2,8 @@
 // and indices at their value; ceilings from below; growth rates as rates. Over short texts in the genre's style.
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_RULES, judge, parseRules, parsePeriod, parsePlan, expectedValue, type LedgerRow, type Measure } from '../src/index.js';
+import { edit, makeSheet } from './helpers/sheets.js';
+import { auditLedger, consolidate, openWorkbook, readMetas, sheetReader, DEFAULT_RULES, judge, parseRules, type SheetSource, parsePeriod, parsePlan, expectedValue, type LedgerRow, type Measure } from '../src/index.js';
 
 const plan = (sentence: string) => parsePlan(`某区2021年重点工作计划\n一、重点任务\n1.推进建设。${sentence}。(牵头单位:区科委)`);
 
@@ -105,5 +106,58 @@ describe('the default rules file', () => {
     const file = new URL('../templates/rules.json', import.meta.url);
     expect(parseRules(readFileSync(file, 'utf8'), file.pathname)).toEqual(DEFAULT_RULES);
     expect(Object.keys(DEFAULT_RULES.measures).sort()).toEqual(['ceiling', 'growth', 'level']);
+  });
+});
+
+describe('end to end: a plan with a rate, a ceiling, a growth target and headline goals before the first heading', () => {
+  const records = parsePlan(
+    [
+      '杨浦区2022年数字化转型工作要点',
+      '2022年全区主要预期目标:全程网办率达到95%,单位能耗控制在25吨以内,规上工业产值增长6.5%,新建5G基站1000个。',
+      '一、重点任务',
+      '1.推进充电设施建设。新增400个公共充电桩,完成1个出租车充电示范站。(牵头单位:区建管委)',
+    ].join('\n'),
+  );
+  const figures: Record<string, number> = { 全程网办率: 39.3, 单位能耗: 20, 规上工业产值: 6.8, '5G基站': 300, 公共充电桩: 150, 出租车充电示范站: 0 };
+
+  /** Each department's sheet for the period, its figures typed by exceljs, consolidated and audited: metric → [verdict, light]. */
+  async function audited(period: string): Promise<Record<string, [string, string]>> {
+    const inputs: SheetSource[] = [];
+    for (const department of ['区政府办公室', '区建管委']) {
+      const blank = await makeSheet(records, department, period);
+      const [meta] = readMetas(openWorkbook(blank));
+      if (!meta) throw new Error(department);
+      const filled = await edit(blank, (sheet) => {
+        for (const row of meta.rows) {
+          const target = records.targets.find((t) => t.id === row.targetId);
+          if (target) sheet.getCell(`${meta.columns['entry.actual']}${row.row}`).value = figures[target.metric] ?? null;
+        }
+      });
+      inputs.push({ file: `${department}.xlsx`, bytes: filled });
+    }
+    const at = parsePeriod(period);
+    if (!at) throw new Error(period);
+    const audit = auditLedger(await consolidate(inputs, records, sheetReader(records), { period: at }));
+    return Object.fromEntries(audit.judgements.map((j, i) => [audit.ledger.rows[i]?.metric ?? '', [j.verdict, j.light]]));
+  }
+
+  test('the headline goals are on the coordinating department’s sheet, and each target is judged by its measure at Q2 and at year end', async () => {
+    expect(records.tasks[0]).toMatchObject({ headline: true, departments: [{ name: '区政府办公室', role: 'lead' }] });
+    expect(await audited('2022-Q2')).toEqual({
+      全程网办率: ['behind', 'red'], // 39.3% against 95% is not 47.5% of the way: it is judged at 95%
+      单位能耗: ['on-track', 'green'], // within the ceiling of 25
+      规上工业产值: ['met', 'green'], // 6.8% growth against 6.5%
+      '5G基站': ['behind', 'yellow'], // 300 of 1000 against 500 due by mid-year
+      公共充电桩: ['behind', 'yellow'],
+      出租车充电示范站: ['on-track', 'green'], // one station due by year end: none due at Q2
+    });
+    expect(await audited('2022')).toEqual({
+      全程网办率: ['missed', 'red'],
+      单位能耗: ['met', 'green'],
+      规上工业产值: ['met', 'green'],
+      '5G基站': ['missed', 'red'],
+      公共充电桩: ['missed', 'red'],
+      出租车充电示范站: ['missed', 'red'],
+    });
   });
 });
