@@ -44,20 +44,18 @@ const MAX_NAME = 30;
 /** Every department clause in text[from, to): in brackets, or a labelled line or sentence. */
 export function findDepartmentClauses(text: string, from: number, to: number): DepartmentClause[] {
   const clauses: DepartmentClause[] = [];
-  const paren = new RegExp(PAREN.source, 'g');
-  paren.lastIndex = from;
-  for (let m = paren.exec(text); m !== null && m.index < to; m = paren.exec(text)) {
+  // Only the node's own text is searched: a search that ran on to the end of the plan for every task would be quadratic.
+  const own = text.slice(from, to);
+  for (const m of own.matchAll(new RegExp(PAREN.source, 'g'))) {
     const clause = parseLabelled(m[1] ?? (m[2] as string));
-    if (clause.assignments.length > 0) clauses.push({ start: m.index, end: m.index + m[0].length, ...clause });
+    if (clause.assignments.length > 0) clauses.push({ start: from + m.index, end: from + m.index + m[0].length, ...clause });
   }
-  const line = new RegExp(LINE.source, 'g');
-  line.lastIndex = from;
-  for (let m = line.exec(text); m !== null && m.index < to; m = line.exec(text)) {
-    const start = m.index + m[0].length - (m[1] as string).length;
-    const end = Math.min(to, m.index + m[0].length);
+  for (const m of own.matchAll(new RegExp(LINE.source, 'g'))) {
+    const start = from + m.index + m[0].length - (m[1] as string).length;
+    const end = from + m.index + m[0].length;
     if (clauses.some((c) => start < c.end && end > c.start)) continue;
     const clause = parseLabelled(text.slice(start, end).replace(/[;,]\s*$/, ''));
-    if (clause.assignments.length > 0) clauses.push({ start, end: text[end] === '。' ? end + 1 : end, ...clause });
+    if (clause.assignments.length > 0) clauses.push({ start, end: text[end] === '。' && end < to ? end + 1 : end, ...clause });
   }
   return clauses.sort((a, b) => a.start - b.start);
 }
