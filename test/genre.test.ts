@@ -194,6 +194,14 @@ describe('deadlines', () => {
     { input: '2022年6月底前完成4个站点', expected: '2022-06-30' },
     { input: '2023年3月15日前完成4个站点', expected: '2023-03-15' },
     { input: '三季度完成6个站点', expected: '2022-09-30' },
+    { input: '首季完成6个站点', expected: '2022-03-31' },
+    { input: '一季度完成6个站点', expected: '2022-03-31' },
+    { input: '前三季度完成6个站点', expected: '2022-09-30' },
+    { input: '新建6个站点,2022年10月底前完成', expected: '2022-10-31', notes: 'by when, after the figure' },
+    { input: '新建6个站点。\n完成时限:2022年9月30日', expected: '2022-09-30', notes: 'the task’s 完成时限 line' },
+    { input: '新建6个站点。完成时限:年底前', expected: '2022-12-31' },
+    { input: '新建6个站点。完成时限:长期坚持', expected: '2022-12-31', notes: 'ongoing: the year’s end' },
+    { input: '上半年新建6个站点。完成时限:2022年9月30日', expected: '2022-06-30', notes: 'the figure’s own time first' },
     { input: '完成7个站点', expected: '2022-12-31', notes: 'the part’s year end' },
   ])('$input → $expected', ({ input, expected }) => {
     expect(parsePlan(task(`${input}。`)).targets.map((t) => t.deadline)).toEqual([expected]);

@@ -1,7 +1,7 @@
 import { maskPattern, MASK_OTHER, quoteMask } from './_mask.js';
 import type { Code, ParamsOf } from './code.js';
 import { findDepartmentClauses, mergeAssignments, type Assignment } from './department.js';
-import { deadlineOf } from './deadline.js';
+import { deadlineOf, taskDeadlineOf } from './deadline.js';
 import { documentFacts, periodOf, type DocumentFacts, type Period } from './document.js';
 import { measureOf } from './measure.js';
 import { basisOf, metricOf, sentenceOf, sentenceStartOf, type MetricContext } from './metric.js';
@@ -227,6 +227,7 @@ function targetsOf(
 ): Target[] {
   const { placed, period } = node;
   const found = scanQuantities(text, mask, from, node.end, period.kind);
+  const taskDeadline = taskDeadlineOf(text, from, node.end, period.lastYear);
   const targets: Target[] = [];
   const seen = new Set<string>();
   found.forEach((q, i) => {
@@ -257,7 +258,7 @@ function targetsOf(
       basis: basisOf(q, ctx),
       kind: period.kind === 'plan' ? 'target' : 'actual',
       year: period.year,
-      deadline: deadlineOf(text, mask, sentenceStart, q.numberStart, period.lastYear),
+      deadline: deadlineOf(text, mask, sentenceStart, q.numberStart, period.lastYear, { from: q.end, otherwise: taskDeadline }),
       raw,
       span: { start: q.start, end: q.end },
       sentence: sentenceOf(ctx, q, original, sentenceStart),
