@@ -129,6 +129,9 @@ describe('quantities: numerals, 万/亿 and comparators', () => {
     { input: '劳动生产率28万元/人以上', expected: [['28万元/人以上', 280_000, '元/人', '>=']] },
     { input: '吞吐量达到3万吨/年', expected: [['达到3万吨/年', 30_000, '吨/年', '>=']] },
     { input: '新开工5亿元以上项目8个', expected: [['8个', 8, '个', '=']] },
+    { input: '营商环境指数达到90', expected: [['达到90', 90, '', '>=']] },
+    { input: '创新活跃度指数120以上', expected: [['120以上', 120, '', '>=']] },
+    { input: '数据中心PUE值不高于1.25', expected: [['不高于1.25', 1.25, '', '<=']] },
     { input: '引进亿元以上企业30家', expected: [['30家', 30, '家', '=']] },
     { input: '单次不超过10个', expected: [['不超过10个', 10, '个', '<=']] },
     { input: '建成绿道约5公里', expected: [['约5公里', 5, '公里', '~']] },
@@ -163,6 +166,7 @@ describe('what is not an indicator', () => {
     { input: '完成二次供水改造,一次性办结,推进一带一路', notes: '二次 and 一次 are not counts' },
     { input: '在2020年至2022年间推进3D建模', notes: 'year ranges and 3D' },
     { input: '排名保持全国前20位,力争进入前十名,位列全市第5位', notes: 'ranks' },
+    { input: '发布2021年指数,2022年指数2月发布', notes: 'years next to an index' },
   ])('$notes: $input', ({ input }) => {
     expect(view(parsePlan(task(`${input}。`)))).toEqual([]);
   });

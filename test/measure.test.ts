@@ -15,6 +15,8 @@ describe('the measure of each target, from how the plan states it', () => {
     { input: '全程网办率达到95%', measure: 'level' },
     { input: '园区入驻率不低于85%', measure: 'level' },
     { input: '研发投入占比达到百分之六十', measure: 'level' },
+    { input: '营商环境指数达到90', measure: 'level' },
+    { input: '数据中心PUE低于1.3', measure: 'ceiling' },
     { input: '单位能耗控制在3200吨以内', measure: 'ceiling' },
     { input: '事故率不超过5%', measure: 'ceiling' },
     { input: '规上工业产值增长6.5%', measure: 'growth' },

@@ -50,6 +50,8 @@ const LETTER = /[A-Za-z]/;
 /** What a compound unit may be per: 万元/人, 元/平方公里, 万吨/年. */
 const PER = /^\/(人|户|家|亩|年|月|天|日|小时|吨|千瓦时|公里|平方公里|平方米|公顷|标准箱)/;
 const SUFFIX = /^(及以上|以上|左右|以内|以下)/;
+/** Words after which a bare number is an index's or a score's value, with the comparator between them. */
+const INDEXED = /(指数|PUE|系数|得分|评分|分值)值?(达到|不低于|不高于|低于|高于|保持在|控制在|提高到|提升至|提升到|达|为|在)?$/;
 const CJK = /[\u3400-\u9fff]/;
 
 /**
@@ -143,8 +145,11 @@ function figure(text: string, m: RegExpExecArray, matchEnd: number, mood: Mood):
       }
     }
   } else {
-    // A bare number is an indicator only as 20+企业: an explicit "at least" before a noun.
-    if (!arabic || approx === undefined || !CJK.test(next)) return undefined;
+    // A bare number is an indicator as 20+企业 (an explicit "at least" before a noun), or as the value of an index or
+    // a score, which has no unit: 营商环境指数达到90, 创新活跃度指数120以上, PUE低于1.3.
+    if (!arabic) return undefined;
+    const indexed = INDEXED.test(text.slice(Math.max(0, start - 12), start)) && !/[年月日号]/.test(next);
+    if (!indexed && (approx === undefined || !CJK.test(next))) return undefined;
   }
   if (!arabic && inSetPhrase(text, start)) return undefined;
 
