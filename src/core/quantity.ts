@@ -133,6 +133,14 @@ function figure(text: string, m: RegExpExecArray, matchEnd: number, mood: Mood):
     if (!arabic && /[式化性]/.test(next)) return undefined; // 一站式, 一体化
     unit = resolved.info.unit;
     factor *= resolved.factor;
+    // A unit broken over two lines by the layout: 提高3个⏎百分点.
+    if (spelling === '个' && after === undefined) {
+      const broken = /^\n[ \t]*百分点/.exec(text.slice(end, end + 8));
+      if (broken) {
+        unit = '个百分点';
+        end += broken[0].length;
+      }
+    }
     // A compound unit (劳动生产率28万元/人以上), and the comparator after it.
     const per = after === undefined ? PER.exec(text.slice(end, end + 6)) : null;
     if (per) {
