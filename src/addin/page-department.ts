@@ -9,7 +9,7 @@ import { readMetas, type SheetMeta } from '../sheets/metadata.js';
 import { readProgressFileSheets } from '../sheets/read.js';
 import { openWorkbook } from '../sheets/xlsx/reader.js';
 import type { PaneEnv } from './department.js';
-import { filePicker, fill, h, readChosen, readPicked, type PickedFile } from './dom.js';
+import { chosenOf, filePicker, fill, h, readChosen, readPicked, type PickedFile } from './dom.js';
 import { explainRow } from './explain.js';
 import { errorText } from './host.js';
 
@@ -80,7 +80,7 @@ export function pageDepartmentView(env: PaneEnv): HTMLElement {
   document.addEventListener('drop', (e) => {
     if (!view.isConnected) return;
     e.preventDefault();
-    void readChosen(Array.from(e.dataTransfer?.files ?? []).map((file) => ({ path: file.name, file }))).then(check);
+    void readChosen(chosenOf(e.dataTransfer?.files ?? null)).then(check);
   });
   return view;
 }

@@ -43,6 +43,8 @@ interface Node {
   readonly sectionId: string | null;
   readonly parentId: string | null;
   end: number;
+  /** The plan's own sentences before its first numbered heading, where headline goals may stand; their title. */
+  readonly preamble?: { readonly title: string };
 }
 
 /**
@@ -114,30 +116,12 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanRecords
   const tasks: Task[] = [];
   const targets: Target[] = [];
   const coordinator = options.coordinator ?? coordinatorOf(head.issuer ?? head.title);
-  // Headline goals before the first numbered heading (2022年主要预期目标:…), in the plan's own sentences.
-  const preamble = nodes.length > 0 ? front.filter((p) => /[。;]/.test(p.text) && !p.text.includes(head?.title ?? '\u0000')) : [];
-  const firstGoal = preamble[0];
-  const lastGoal = preamble[preamble.length - 1];
-  if (firstGoal && lastGoal) {
-    // No heading, so no number: its sheet rows show no task number.
-    const placed: Placed = { heading: { style: 'part', ordinal: 0, bodyStart: firstGoal.start }, paragraph: firstGoal, depth: 0, path: [], isTask: false };
-    const node: Node = { placed, id: 's0', period: docPeriod, sectionId: null, parentId: null, end: lastGoal.end };
-    const clauses = findDepartmentClauses(normalized, firstGoal.start, lastGoal.end);
-    for (const c of clauses) mask.fill(MASK_OTHER, c.start, c.end);
-    const found = targetsOf(text, normalized, mask, node, firstGoal.start, finding).filter((t) => t.kind === 'target');
-    if (found.length > 0) {
-      const lead = /^(.{2,24}?(?:目标|指标))[::]/.exec(firstGoal.text)?.[1];
-      const span = { start: firstGoal.start, end: lastGoal.end };
-      const goals = headlineGoals(node, lead ?? head.title, span, clauses, bodyText(normalized, firstGoal.start, lastGoal.end, clauses), coordinator);
-      tasks.push({ ...goals, sectionId: null });
-      targets.push(...found.map((t) => ({ ...t, sectionId: null, taskId: goals.id })));
-    }
-  }
-  for (const node of nodes) {
+  const preamble = nodes.length > 0 ? preambleNode(front, head.title, docPeriod) : undefined;
+  for (const node of preamble ? [preamble, ...nodes] : nodes) {
     const { placed } = node;
     const bodyStart = placed.heading.bodyStart;
     const span = { start: placed.paragraph.start, end: node.end };
-    const title = titleOf(normalized, bodyStart, placed.paragraph.end);
+    const title = node.preamble?.title ?? titleOf(normalized, bodyStart, placed.paragraph.end);
     const clauses = findDepartmentClauses(normalized, bodyStart, node.end);
     for (const c of clauses) mask.fill(MASK_OTHER, c.start, c.end);
     const common = { id: node.id, path: [...placed.path], title, kind: node.period.kind, year: node.period.year, span };
@@ -147,15 +131,18 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanRecords
       const leaders = [...new Set(clauses.flatMap((c) => c.leaders))];
       if (departments.length === 0) finding('task-no-departments', { task: placed.path.join('.') }, span, { taskId: node.id });
       tasks.push({ ...common, sectionId: node.sectionId, text: bodyText(normalized, bodyStart, node.end, clauses), departments, ...(leaders.length > 0 ? { leaders } : {}) });
-    } else {
+    } else if (!node.preamble) {
       sections.push({ ...common, parentId: node.parentId });
     }
     // A section's heading names its part of the plan (五个方面重点任务) and holds no target; its own paragraphs may.
-    const found = targetsOf(text, normalized, mask, node, placed.isTask ? bodyStart : placed.paragraph.end, finding);
+    const from = placed.isTask || node.preamble ? bodyStart : placed.paragraph.end;
+    const own = targetsOf(text, normalized, mask, node, from, finding);
+    // Before the first heading only goals count: a notice's sentences may report figures that no part claims.
+    const found = node.preamble ? own.filter((t) => t.kind === 'target') : own;
     if (!placed.isTask && found.some((t) => t.kind === 'target')) {
       // Headline goals (主要目标) in a section's own paragraphs: tracked as a task of their own, reported by the
       // departments the paragraphs name, else by the coordinating department.
-      const goals = headlineGoals(node, title, span, clauses, bodyText(normalized, placed.paragraph.end, node.end, clauses), coordinator);
+      const goals = headlineGoals(node, title, span, clauses, bodyText(normalized, from, node.end, clauses), coordinator);
       tasks.push(goals);
       targets.push(...found.map((t) => (t.kind === 'target' ? { ...t, taskId: goals.id } : t)));
     } else targets.push(...found);
@@ -184,6 +171,21 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanRecords
   };
 }
 
+/**
+ * Headline goals before the first numbered heading (2022年主要预期目标:…): the plan's own sentences there (not its
+ * title, number or salutation), as a node of no section, titled by their lead-in or else by the plan's title.
+ */
+function preambleNode(front: readonly Paragraph[], planTitle: string, period: Period): Node | undefined {
+  const sentences = front.filter((p) => /[。;]/.test(p.text) && !p.text.includes(planTitle));
+  const first = sentences[0];
+  const last = sentences[sentences.length - 1];
+  if (!first || !last) return undefined;
+  const title = /^(.{2,24}?(?:目标|指标))[::]/.exec(first.text)?.[1] ?? planTitle;
+  // No heading, so no number: its sheet rows show no task number.
+  const placed: Placed = { heading: { style: 'part', ordinal: 0, bodyStart: first.start }, paragraph: first, depth: 0, path: [], isTask: false };
+  return { placed, id: 's0', period, sectionId: null, parentId: null, end: last.end, preamble: { title } };
+}
+
 /** The task that carries a section's headline goals. */
 function headlineGoals(node: Node, title: string, span: { start: number; end: number }, clauses: readonly { assignments: readonly Assignment[] }[], text: string, coordinator: string): Task {
   const departments: Assignment[] = [];
@@ -191,7 +193,7 @@ function headlineGoals(node: Node, title: string, span: { start: number; end: nu
   return {
     id: `${node.id}-goals`,
     path: [...node.placed.path],
-    sectionId: node.id,
+    sectionId: node.preamble ? null : node.id,
     title,
     text,
     kind: node.period.kind,
@@ -250,7 +252,7 @@ function targetsOf(
     targets.push({
       id,
       taskId: placed.isTask ? node.id : null,
-      sectionId: placed.isTask ? node.sectionId : node.id,
+      sectionId: placed.isTask ? node.sectionId : node.preamble ? null : node.id,
       metric,
       value: q.value,
       unit: q.unit,

@@ -102,7 +102,7 @@ function figureRule(target: Target, expected: number | undefined): FigureRule {
   const kind = target.unit === '%' ? 'percent' : isCountUnit(target.unit) && target.unit !== '' ? 'whole' : 'decimal';
   const met = metCondition(target);
   // 完成率 (figure ÷ target) is progress only for what accumulates; a rate of 39.3% is not 41% of the way to 95%.
-  const completion = target.measure === 'quantity' && !isCeiling(target) && target.value !== 0;
+  const completion = target.measure === 'quantity' && target.value !== 0;
   if (isCeiling(target)) return { kind, unit: target.unit, met, behind: { operator: '>', bound: target.value }, completion };
   const pace = round(expected ?? target.value);
   return { kind, unit: target.unit, met, behind: { operator: '<', bound: pace }, onTrack: { operator: '>=', bound: pace }, completion };
