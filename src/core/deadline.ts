@@ -38,8 +38,12 @@ export function deadlineOf(text: string, mask: Uint8Array, sentenceStart: number
 /** The task's own deadline, from a 完成时限 line or clause (完成时限:2022年9月30日, 时间节点:年底前); null when it names none. */
 export function taskDeadlineOf(text: string, from: number, to: number, year: number | null): string | null {
   const line = /(?:完成时限|完成时间|时间节点|时限要求)\s*[::]\s*([^\n。;]{1,40})/.exec(text.slice(from, to));
-  if (!line) return null;
-  for (const m of (line[1] as string).matchAll(TIME)) {
+  return line ? deadlineIn(line[1] as string, year) : null;
+}
+
+/** The first time a deadline's words name (2021年12月31日, 年底前, 前三季度); null for none (长期坚持, 持续推进). */
+export function deadlineIn(words: string, year: number | null): string | null {
+  for (const m of words.matchAll(TIME)) {
     const date = dateOf(m, year);
     if (date !== null) return date;
   }

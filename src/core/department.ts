@@ -103,6 +103,21 @@ function splitNames(segment: string): string[] {
     .filter((s) => s.length > 0);
 }
 
+/**
+ * The departments a table cell names, with the column's role unless the cell says otherwise: 区科委、区经委 ·
+ * 区科委(牵头) · 牵头:区科委 责任:区经委 (a cell's lines are parted by spaces). Leaders named in it are kept apart.
+ */
+export function namesInCell(cell: string, role: Role): { assignments: Assignment[]; leaders: string[] } {
+  const labelled = parseLabelled(cell.replace(/(^|\s)(牵头|责任|配合|协同)\s*:/g, '$1$2单位:').trim());
+  if (labelled.assignments.length > 0 || labelled.leaders.length > 0) return labelled;
+  const assignments: Assignment[] = [];
+  for (const name of cell.split(/[\s、,;/]+/).map((s) => s.replace(/等$/, '')).filter((s) => s.length > 0 && s.length <= MAX_NAME)) {
+    const marked = MARKED.exec(name);
+    assignments.push(marked ? { name: marked[1] as string, role: ROLE_WORDS[marked[2] as string] ?? role } : { name, role });
+  }
+  return { assignments, leaders: [] };
+}
+
 /** Adds assignments in order, keeping each department once (its first role, or lead if named lead later). */
 export function mergeAssignments(into: Assignment[], more: readonly Assignment[]): void {
   for (const a of more) {

@@ -62,12 +62,13 @@ export class Outline {
   private readonly stack: HeadingStyle[] = [];
   private readonly ordinals: number[] = [];
 
-  constructor(private readonly taskStyle: HeadingStyle) {}
+  /** With no task style, every heading is a part (a plan whose tasks are all in tables). */
+  constructor(private readonly taskStyle: HeadingStyle | undefined) {}
 
   place(heading: Heading, paragraph: Paragraph): Placed | undefined {
     const existing = this.stack.indexOf(heading.style);
     const depth = existing >= 0 ? existing : this.stack.length;
-    const taskDepth = this.stack.indexOf(this.taskStyle);
+    const taskDepth = this.taskStyle === undefined ? -1 : this.stack.indexOf(this.taskStyle);
     if (heading.style !== this.taskStyle && taskDepth >= 0 && depth > taskDepth) return undefined;
     this.stack.length = depth;
     this.ordinals.length = depth;

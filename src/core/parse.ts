@@ -1,16 +1,19 @@
 import { maskPattern, MASK_OTHER, quoteMask } from './_mask.js';
 import type { Code, ParamsOf } from './code.js';
-import { findDepartmentClauses, mergeAssignments, type Assignment } from './department.js';
-import { deadlineOf, taskDeadlineOf } from './deadline.js';
+import { findDepartmentClauses, mergeAssignments, namesInCell, type Assignment } from './department.js';
+import { deadlineIn, deadlineOf, taskDeadlineOf } from './deadline.js';
 import { documentFacts, periodOf, type DocumentFacts, type Period } from './document.js';
 import { measureOf } from './measure.js';
 import { basisOf, metricOf, sentenceOf, sentenceStartOf, type MetricContext } from './metric.js';
-import { headingOf, Outline, taskStyleOf, type Heading, type Placed } from './outline.js';
+import { headingOf, Outline, taskStyleOf, type Heading, type HeadingStyle, type Placed } from './outline.js';
+import { parseChineseNumeral } from './numeral.js';
+import { cellsFor, findTables, type Cell, type TableRow } from './table.js';
 import { scanQuantities } from './quantity.js';
 import { finding as makeFinding, type Finding, type FindingExtra } from './finding.js';
 import {
   SCHEMA_VERSION,
   type Department,
+  type PartKind,
   type PlanRecords,
   type Section,
   type Target,
@@ -55,9 +58,9 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanRecords
   const file = options.file ?? null;
   const normalized = normalize(text);
   const all = paragraphs(normalized);
-  const headed = all.map((p) => ({ p, h: headingOf(p) }));
-  const headings = headed.flatMap(({ h }) => (h ? [h] : []));
-  const taskStyle = taskStyleOf(headings);
+  const tables = findTables(normalized, all, (p) => headingOf(p) !== undefined);
+  const headed = all.map((p) => ({ p, h: tables.rows.has(p) ? undefined : headingOf(p) }));
+  const taskStyle = taskStyleBeside(headed, tables.rows);
 
   const findings: Finding[] = [];
   let lineOf: ((offset: number) => number) | undefined;
@@ -66,8 +69,8 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanRecords
     findings.push(makeFinding(code, params, { file: file ?? undefined, line, span: { start: at.start, end: at.end } }, extra));
   };
 
-  // 1. Outline: place headings, gather each node's paragraphs.
-  const outline = taskStyle === undefined ? undefined : new Outline(taskStyle);
+  // 1. Outline: place headings, gather each node's paragraphs; a task table's rows are tasks of the part they stand in.
+  const outline = taskStyle === undefined && tables.rows.size === 0 ? undefined : new Outline(taskStyle);
   const front: Paragraph[] = [];
   const nodes: Node[] = [];
   const open: (Node | undefined)[] = [];
@@ -76,8 +79,30 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanRecords
   let current: Node | undefined;
   let head: DocumentFacts | undefined;
   let docPeriod: Period | undefined;
+  const rowTasks: RowTask[] = [];
+  const rowCount = new Map<string, number>();
 
   for (const { p, h } of headed) {
+    const row = tables.rows.get(p);
+    if (row) {
+      head ??= documentFacts(normalized, front, all);
+      docPeriod ??= documentPeriod(head.title, head.signedOn);
+      const section = [...open].reverse().find((n) => n !== undefined && !n.placed.isTask);
+      const parentPath = section?.placed.path ?? [];
+      const key = parentPath.join('.');
+      const ordinal = rowOrdinal(normalized, row) ?? (rowCount.get(key) ?? 0) + 1;
+      rowCount.set(key, ordinal);
+      lastOrdinal.set(TASKS, ordinal);
+      const path = [...parentPath, ordinal];
+      const baseId = `t${path.join('.')}`;
+      const uses = (idUses.get(baseId) ?? 0) + 1;
+      idUses.set(baseId, uses);
+      const id = uses === 1 ? baseId : `${baseId}_${uses}`;
+      if (uses > 1) finding('heading-number-repeated', { number: path.join('.'), id }, p);
+      rowTasks.push({ row, id, path, sectionId: section?.id ?? null, period: section?.period ?? docPeriod });
+      if (current) current.end = p.end;
+      continue;
+    }
     const placed = h && outline ? outline.place(h, p) : undefined;
     if (!placed) {
       if (current) current.end = p.end;
@@ -111,18 +136,27 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanRecords
   // 2. Masks: quoted names, document numbers and department clauses are not indicators.
   const mask = quoteMask(normalized);
   maskPattern(mask, normalized, DOC_NUMBER_GLOBAL);
+  const tableLines = tables.lines.map((p) => ({ start: p.start, end: p.end }));
+  const inTable = (c: { start: number; end: number }): boolean => tableLines.some((l) => c.start < l.end && c.end > l.start);
 
   const sections: Section[] = [];
   const tasks: Task[] = [];
   const targets: Target[] = [];
   const coordinator = options.coordinator ?? coordinatorOf(head.issuer ?? head.title);
-  const preamble = nodes.length > 0 ? preambleNode(front, head.title, docPeriod) : undefined;
+  const preamble = nodes.length > 0 || rowTasks.length > 0 ? preambleNode(front, head.title, docPeriod) : undefined;
+  // A table's rows are read cell by cell, before their lines are masked from the parts they stand in.
+  const tableTasks = rowTasks.map((r) => rowTask(text, normalized, mask, r, finding));
+  for (const l of tableLines) mask.fill(MASK_OTHER, l.start, l.end);
+  for (const { task, targets: own } of tableTasks) {
+    tasks.push(task);
+    targets.push(...own);
+  }
   for (const node of preamble ? [preamble, ...nodes] : nodes) {
     const { placed } = node;
     const bodyStart = placed.heading.bodyStart;
     const span = { start: placed.paragraph.start, end: node.end };
     const title = node.preamble?.title ?? titleOf(normalized, bodyStart, placed.paragraph.end);
-    const clauses = findDepartmentClauses(normalized, bodyStart, node.end);
+    const clauses = findDepartmentClauses(normalized, bodyStart, node.end).filter((c) => !inTable(c));
     for (const c of clauses) mask.fill(MASK_OTHER, c.start, c.end);
     const common = { id: node.id, path: [...placed.path], title, kind: node.period.kind, year: node.period.year, span };
     if (placed.isTask) {
@@ -136,18 +170,20 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanRecords
     }
     // A section's heading names its part of the plan (五个方面重点任务) and holds no target; its own paragraphs may.
     const from = placed.isTask || node.preamble ? bodyStart : placed.paragraph.end;
-    const own = targetsOf(text, normalized, mask, node, from, finding);
+    const own = nodeTargets(text, normalized, mask, node, from, finding);
     // Before the first heading only goals count: a notice's sentences may report figures that no part claims.
     const found = node.preamble ? own.filter((t) => t.kind === 'target') : own;
     if (!placed.isTask && found.some((t) => t.kind === 'target')) {
       // Headline goals (主要目标) in a section's own paragraphs: tracked as a task of their own, reported by the
       // departments the paragraphs name, else by the coordinating department.
-      const goals = headlineGoals(node, title, span, clauses, bodyText(normalized, from, node.end, clauses), coordinator);
+      const cut = [...clauses, ...tableLines.filter((l) => l.start >= from && l.end <= node.end)].sort((a, b) => a.start - b.start);
+      const goals = headlineGoals(node, title, span, clauses, bodyText(normalized, from, node.end, cut), coordinator);
       tasks.push(goals);
       targets.push(...found.map((t) => (t.kind === 'target' ? { ...t, taskId: goals.id } : t)));
     } else targets.push(...found);
   }
   tasks.sort((a, b) => a.span.start - b.span.start);
+  targets.sort((a, b) => a.span.start - b.span.start);
   // A target no department carries is on no sheet: said, never silently absent.
   const carried = new Set(tasks.filter((t) => t.departments.length > 0).map((t) => t.id));
   for (const t of targets) if (t.kind === 'target' && (t.taskId === null || !carried.has(t.taskId))) finding('target-unassigned', { targetId: t.id, raw: t.raw }, t.span, { targetId: t.id });
@@ -219,58 +255,181 @@ function documentPeriod(title: string, signedOn: string | null): Period {
   return { kind: 'plan', year: signedYear, lastYear: signedYear };
 }
 
+/** Who a run of targets belongs to: a task, or a section's own paragraphs. */
+interface Owner {
+  readonly id: string;
+  readonly taskId: string | null;
+  readonly sectionId: string | null;
+  readonly period: Period;
+}
+
+/** A stretch of text scanned for figures, and whether they are planned (target) or reported (actual) there. */
+interface Range {
+  readonly from: number;
+  readonly to: number;
+  readonly mood: PartKind;
+  /** A result cell of a progress table (已完成80%) reports on its row's target: a figure named nothing takes its metric. */
+  readonly ofRow?: boolean;
+}
+
+function nodeTargets(original: string, text: string, mask: Uint8Array, node: Node, from: number, finding: Note): Target[] {
+  const { placed, period } = node;
+  const owner: Owner = {
+    id: node.id,
+    taskId: placed.isTask ? node.id : null,
+    sectionId: placed.isTask ? node.sectionId : node.preamble ? null : node.id,
+    period,
+  };
+  const taskDeadline = taskDeadlineOf(text, from, node.end, period.lastYear);
+  return targetsOf(original, text, mask, owner, [{ from, to: node.end, mood: period.kind }], taskDeadline, finding);
+}
+
 function targetsOf(
   original: string,
   text: string,
   mask: Uint8Array,
-  node: Node,
-  from: number,
+  owner: Owner,
+  ranges: readonly Range[],
+  taskDeadline: string | null,
   finding: Note,
 ): Target[] {
-  const { placed, period } = node;
-  const found = scanQuantities(text, mask, from, node.end, period.kind);
-  const taskDeadline = taskDeadlineOf(text, from, node.end, period.lastYear);
+  const { period } = owner;
   const targets: Target[] = [];
   const seen = new Set<string>();
-  found.forEach((q, i) => {
-    const ctx: MetricContext = {
-      text,
-      mask,
-      floor: Math.max(from, found[i - 1]?.end ?? from),
-      ceiling: found[i + 1]?.start ?? node.end,
-    };
-    const sentenceStart = sentenceStartOf(ctx, q.start);
-    const metric = metricOf(q, ctx, sentenceStart);
-    const key = `${q.value}|${q.unit}|${metric}`;
-    if (metric !== '' && seen.has(key)) return; // the same target restated: 三个中台 … 以三个中台建设为基础
-    seen.add(key);
-    const id = `${node.id}-${targets.length + 1}`;
-    const raw = original.slice(q.start, q.end);
-    if (metric === '') finding('target-metric-missing', { raw }, q, { targetId: id });
-    // The words before the figure say whether a percentage is a level (达到95%) or a change (增长6.5%).
-    const lead = text.slice(Math.max(sentenceStart, q.start - 8), q.numberStart);
-    targets.push({
-      id,
-      taskId: placed.isTask ? node.id : null,
-      sectionId: placed.isTask ? node.sectionId : node.preamble ? null : node.id,
-      metric,
-      value: q.value,
-      unit: q.unit,
-      comparator: q.comparator,
-      basis: basisOf(q, ctx),
-      kind: period.kind === 'plan' ? 'target' : 'actual',
-      year: period.year,
-      deadline: deadlineOf(text, mask, sentenceStart, q.numberStart, period.lastYear, { from: q.end, otherwise: taskDeadline }),
-      raw,
-      span: { start: q.start, end: q.end },
-      sentence: sentenceOf(ctx, q, original, sentenceStart),
-      measure: measureOf({ metric, unit: q.unit, comparator: q.comparator, lead }),
+  for (const range of ranges) {
+    const found = scanQuantities(text, mask, range.from, range.to, range.mood);
+    found.forEach((q, i) => {
+      const ctx: MetricContext = {
+        text,
+        mask,
+        floor: Math.max(range.from, found[i - 1]?.end ?? range.from),
+        ceiling: found[i + 1]?.start ?? range.to,
+      };
+      const sentenceStart = sentenceStartOf(ctx, q.start);
+      const own = metricOf(q, ctx, sentenceStart);
+      const planned = range.ofRow ? targets.filter((t) => t.kind === 'target' && t.unit === q.unit) : [];
+      const metric = (planned.find((t) => t.metric === own) ?? planned[0])?.metric ?? own;
+      const kind = range.mood === 'plan' ? 'target' : 'actual';
+      const key = `${kind}|${q.value}|${q.unit}|${metric}`;
+      if (metric !== '' && seen.has(key)) return; // the same target restated: 三个中台 … 以三个中台建设为基础
+      seen.add(key);
+      const id = `${owner.id}-${targets.length + 1}`;
+      const raw = original.slice(q.start, q.end);
+      if (metric === '') finding('target-metric-missing', { raw }, q, { targetId: id });
+      // The words before the figure say whether a percentage is a level (达到95%) or a change (增长6.5%).
+      const lead = text.slice(Math.max(sentenceStart, q.start - 8), q.numberStart);
+      targets.push({
+        id,
+        taskId: owner.taskId,
+        sectionId: owner.sectionId,
+        metric,
+        value: q.value,
+        unit: q.unit,
+        comparator: q.comparator,
+        basis: basisOf(q, ctx),
+        kind,
+        year: period.year,
+        deadline: deadlineOf(text, mask, sentenceStart, q.numberStart, period.lastYear, { from: q.end, otherwise: taskDeadline }),
+        raw,
+        span: { start: q.start, end: q.end },
+        sentence: sentenceOf(ctx, q, original, sentenceStart),
+        measure: measureOf({ metric, unit: q.unit, comparator: q.comparator, lead }),
+      });
     });
-  });
+  }
   return targets;
 }
 
-/** Numbers go up by one; tasks may also run on across sections (1–14 under (一)…(四)) or restart at 1. */
+/** A task table's row while the plan is read: where it stands and the number it gets. */
+interface RowTask {
+  readonly row: TableRow;
+  readonly id: string;
+  readonly path: readonly number[];
+  readonly sectionId: string | null;
+  readonly period: Period;
+}
+
+/**
+ * A task table's row as a task: its title and text from the task cell (else the target cell), departments by their
+ * columns' roles, the deadline from its column, figures from the task and target cells (planned) and from a progress
+ * table's result cells (reported).
+ */
+function rowTask(original: string, text: string, mask: Uint8Array, r: RowTask, finding: Note): { task: Task; targets: Target[] } {
+  const { row, period } = r;
+  const words = (c: Cell): string => text.slice(c.start, c.end);
+  const taskCells = cellsFor(row, 'task');
+  const targetCells = cellsFor(row, 'target');
+  const actualCells = cellsFor(row, 'actual');
+  const first = taskCells[0] ?? targetCells[0] ?? actualCells[0];
+  const departments: Assignment[] = [];
+  const leaders: string[] = [];
+  row.cells.forEach((c, i) => {
+    const column = row.header.columns[i];
+    if (c.end <= c.start || (column?.kind !== 'department' && column?.kind !== 'leader')) return;
+    const named = namesInCell(words(c), column.role ?? 'responsible');
+    if (column.kind === 'leader') leaders.push(...named.assignments.map((a) => a.name), ...named.leaders);
+    else {
+      mergeAssignments(departments, named.assignments);
+      leaders.push(...named.leaders);
+    }
+  });
+  const deadlineCell = cellsFor(row, 'deadline')[0];
+  const taskDeadline = deadlineCell ? deadlineIn(words(deadlineCell), period.lastYear) : null;
+  const span = { start: row.paragraph.start, end: row.paragraph.end };
+  if (departments.length === 0) finding('task-no-departments', { task: r.path.join('.') }, span, { taskId: r.id });
+  const unique = [...new Set(leaders)];
+  const task: Task = {
+    id: r.id,
+    path: [...r.path],
+    sectionId: r.sectionId,
+    title: first ? titleOf(text, first.start, first.end, /[。;!?,]/) : '',
+    text: [...taskCells, ...targetCells].map(words).join('\n'),
+    kind: period.kind,
+    year: period.year,
+    departments,
+    span,
+    ...(unique.length > 0 ? { leaders: unique } : {}),
+  };
+  const ranges: Range[] = [
+    ...taskCells.map((c) => ({ from: c.start, to: c.end, mood: period.kind })),
+    ...targetCells.map((c) => ({ from: c.start, to: c.end, mood: 'plan' as const })),
+    ...actualCells.map((c) => ({ from: c.start, to: c.end, mood: 'progress' as const, ofRow: true })),
+  ];
+  const owner: Owner = { id: r.id, taskId: r.id, sectionId: r.sectionId, period };
+  return { task, targets: targetsOf(original, text, mask, owner, ranges, taskDeadline, finding) };
+}
+
+/** The number in a row's 序号 cell (3, 三, (三), ③), if it has one. */
+function rowOrdinal(text: string, row: TableRow): number | undefined {
+  const cell = cellsFor(row, 'number')[0];
+  if (!cell) return undefined;
+  const token = text.slice(cell.start, cell.end).replace(/[()、.\s]/g, '');
+  if (/^\d{1,4}$/.test(token)) return Number(token);
+  if (/^[\u2460-\u2473]$/.test(token)) return token.charCodeAt(0) - 0x2460 + 1;
+  const n = parseChineseNumeral(token);
+  return n !== undefined && n >= 1 ? n : undefined;
+}
+
+/**
+ * The numbering style of tasks when the plan also has task tables: the headings a table stands under are its parts,
+ * so the task style is chosen among the finer styles that first appear after them (none: every heading is a part).
+ */
+function taskStyleBeside(headed: readonly { p: Paragraph; h: Heading | undefined }[], rows: ReadonlyMap<Paragraph, TableRow>): HeadingStyle | undefined {
+  const order: HeadingStyle[] = [];
+  let owner = -1;
+  let last: HeadingStyle | undefined;
+  for (const { p, h } of headed) {
+    if (h) {
+      if (!order.includes(h.style)) order.push(h.style);
+      last = h.style;
+    }
+    if (last !== undefined && rows.has(p)) owner = Math.max(owner, order.indexOf(last));
+  }
+  const headings = headed.flatMap(({ h }) => (h && order.indexOf(h.style) > owner ? [h] : []));
+  return taskStyleOf(headings);
+}
+
+/** Numbers go up by one; tasks may also run on across sections (1–14 under (一)…(四)), parts and tables, or restart at 1. */
 function checkNumbering(
   placed: Placed,
   h: Heading,
@@ -278,16 +437,18 @@ function checkNumbering(
   finding: Note,
 ): void {
   const siblings = `${h.style}@${placed.path.slice(0, -1).join('.')}`;
-  const part = `${h.style}@part${placed.path[0] ?? ''}`;
-  const previous = Math.max(last.get(siblings) ?? 0, placed.isTask ? (last.get(part) ?? 0) : 0);
+  const previous = Math.max(last.get(siblings) ?? 0, placed.isTask ? (last.get(TASKS) ?? 0) : 0);
   if (h.ordinal > previous + 1) finding('heading-number-skipped', { previous, number: h.ordinal }, placed.paragraph);
   last.set(siblings, h.ordinal);
-  if (placed.isTask) last.set(part, h.ordinal);
+  if (placed.isTask) last.set(TASKS, h.ordinal);
 }
 
-function titleOf(text: string, from: number, to: number): string {
+/** The last task number, whether a heading's or a table row's: task numbers may run on across parts. */
+const TASKS = 'tasks';
+
+function titleOf(text: string, from: number, to: number, stops = /[。;!?]/): string {
   const line = text.slice(from, to);
-  const stop = line.search(/[。;!?]/);
+  const stop = line.search(stops);
   const first = (stop >= 0 ? line.slice(0, stop) : line).trim();
   return first.length > TITLE_MAX ? `${first.slice(0, TITLE_MAX)}…` : first;
 }

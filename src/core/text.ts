@@ -17,15 +17,14 @@ function isSpaceLike(code: number): boolean {
     code === 0x202f ||
     code === 0x205f ||
     code === 0xfeff ||
-    code === 0x09 ||
     code === 0x0b ||
     code === 0x0c
   );
 }
 
 /**
- * Folds full-width ASCII to half-width, ﹒ to ., every space-like character to a space and CR to LF,
- * one UTF-16 unit for one, so offsets into the result are offsets into the input.
+ * Folds full-width ASCII to half-width, ﹒ to ., every space-like character but the tab to a space and CR to LF,
+ * one UTF-16 unit for one, so offsets into the result are offsets into the input. Tabs stay: they part a table's cells.
  */
 export function normalize(input: string): string {
   let out = '';
@@ -45,7 +44,7 @@ export function normalize(input: string): string {
   return runStart === 0 ? input : out + input.slice(runStart);
 }
 
-/** Non-blank lines of normalized text, trimmed, with their offsets. */
+/** Non-blank lines of normalized text, trimmed of spaces and tabs, with their offsets. */
 export function paragraphs(normalized: string): Paragraph[] {
   const result: Paragraph[] = [];
   let lineStart = 0;
@@ -54,13 +53,15 @@ export function paragraphs(normalized: string): Paragraph[] {
     if (lineEnd < 0) lineEnd = normalized.length;
     let start = lineStart;
     let end = lineEnd;
-    while (start < end && normalized.charCodeAt(start) === 0x20) start++;
-    while (end > start && normalized.charCodeAt(end - 1) === 0x20) end--;
+    while (start < end && isBlank(normalized.charCodeAt(start))) start++;
+    while (end > start && isBlank(normalized.charCodeAt(end - 1))) end--;
     if (end > start) result.push({ text: normalized.slice(start, end), start, end });
     lineStart = lineEnd + 1;
   }
   return result;
 }
+
+const isBlank = (code: number): boolean => code === 0x20 || code === 0x09;
 
 /** A key that ignores whitespace and punctuation width, for content hashes. */
 export function contentKey(input: string): string {
