@@ -30,12 +30,12 @@ describe.runIf(libreOffice.run)('LibreOffice as a second spreadsheet application
       const generated = join(work, '2021-Q2-区科委.xlsx');
       const saved = join(work, 'saved-by-libreoffice.xlsx');
       writeFileSync(generated, await makeSheet(seed, '区科委', '2021-Q2'));
-      // Rows: 6 5G综合杆基站 176个, 7 宽带 44000户, 15 公共充电桩 400个, 5 a qualitative task.
+      // Rows: 6 5G综合杆基站 176个, 7 宽带 4.4万户 (typed in 万户, as the plan writes it), 15 公共充电桩 400个, 5 a qualitative task.
       const cells = {
         K6: 100,
         M6: '推进中',
         N6: '已建成 100 个,“双千兆”同步推进',
-        K7: 44000,
+        K7: 4.4,
         M7: '已完成',
         O7: '市实事项目验收单',
         K15: 180,

@@ -2,7 +2,10 @@
 // and indices at their value; ceilings from below; growth rates as rates. Over short texts in the genre's style.
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { edit, makeSheet } from './helpers/sheets.js';
+import ExcelJS from 'exceljs';
+import { buildDocx } from './helpers/docx.js';
+import { check, edit, makeSheet } from './helpers/sheets.js';
+import { planFromBytes } from '../src/io/plan-source.js';
 import { auditLedger, consolidate, openWorkbook, readMetas, sheetReader, DEFAULT_RULES, judge, parseRules, type SheetSource, parsePeriod, parsePlan, expectedValue, type LedgerRow, type Measure } from '../src/index.js';
 
 const plan = (sentence: string) => parsePlan(`某区2021年重点工作计划\n一、重点任务\n1.推进建设。${sentence}。(牵头单位:区科委)`);
@@ -111,21 +114,31 @@ describe('the default rules file', () => {
   });
 });
 
-describe('end to end: a plan with a rate, a ceiling, a growth target and headline goals before the first heading', () => {
-  const records = parsePlan(
-    [
-      '杨浦区2022年数字化转型工作要点',
-      '2022年全区主要预期目标:全程网办率达到95%,单位能耗控制在25吨以内,规上工业产值增长6.5%,新建5G基站1000个。',
-      '一、重点任务',
-      '1.推进充电设施建设。新增400个公共充电桩,完成1个出租车充电示范站。(牵头单位:区建管委)',
-    ].join('\n'),
+describe('end to end: a Word plan with a rate, a ceiling, a growth target, headline goals before the first heading, money in 亿元 and a task table', () => {
+  const records = planFromBytes(
+    buildDocx([
+      { text: '杨浦区2022年数字化转型工作要点' },
+      { text: '2022年全区主要预期目标:全程网办率达到95%,单位能耗控制在25吨以内,规上工业产值增长6.5%,新建5G基站1000个。' },
+      { text: '一、重点任务' },
+      { text: '1.推进充电设施建设。新增400个公共充电桩,完成1个出租车充电示范站。(牵头单位:区建管委)' },
+      { text: '二、重大项目' },
+      {
+        rows: [
+          ['序号', '工作任务', '工作目标', '牵头单位', '配合单位', '完成时限'],
+          ['2', '推进数据中心项目', '完成数据中心项目投资1.2亿元', '区发改委', '区科委', '2022年12月31日'],
+        ],
+      },
+    ]),
+    'plan.docx',
   );
-  const figures: Record<string, number> = { 全程网办率: 39.3, 单位能耗: 20, 规上工业产值: 6.8, '5G基站': 300, 公共充电桩: 150, 出租车充电示范站: 0 };
+  // Typed as each sheet shows its target: 投资 in 亿元, as the plan writes it.
+  const figures: Record<string, number> = { 全程网办率: 39.3, 单位能耗: 20, 规上工业产值: 6.8, '5G基站': 300, 公共充电桩: 150, 出租车充电示范站: 0, 数据中心项目投资: 0.7 };
+  const departments = ['区政府办公室', '区建管委', '区发改委'];
 
   /** Each department's sheet for the period, its figures typed by exceljs, consolidated and audited: metric → [verdict, light]. */
   async function audited(period: string): Promise<Record<string, [string, string]>> {
     const inputs: SheetSource[] = [];
-    for (const department of ['区政府办公室', '区建管委']) {
+    for (const department of departments) {
       const blank = await makeSheet(records, department, period);
       const [meta] = readMetas(openWorkbook(blank));
       if (!meta) throw new Error(department);
@@ -143,6 +156,27 @@ describe('end to end: a plan with a rate, a ceiling, a growth target and headlin
     return Object.fromEntries(audit.judgements.map((j, i) => [audit.ledger.rows[i]?.metric ?? '', [j.verdict, j.light]]));
   }
 
+  test('the task table’s row is a task of its own, its money kept in 元 and stated in 亿元', () => {
+    expect(records.tasks.map((t) => [t.id, t.title, t.departments.map((d) => `${d.name}:${d.role}`)])).toEqual([
+      ['s0-goals', '2022年全区主要预期目标', ['区政府办公室:lead']],
+      ['t1.1', '推进充电设施建设', ['区建管委:lead']],
+      ['t2.2', '推进数据中心项目', ['区发改委:lead', '区科委:support']],
+    ]);
+    expect(records.targets.at(-1)).toMatchObject({ metric: '数据中心项目投资', value: 120_000_000, unit: '元', stated: { unit: '亿元', factor: 1e8 }, measure: 'quantity' });
+  });
+
+  test('the sheet shows and takes money in 亿元, and says so in its header', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await makeSheet(records, '区发改委', '2022-Q2')) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets.find((s) => s.state === 'visible');
+    const [meta] = readMetas(openWorkbook(await makeSheet(records, '区发改委', '2022-Q2')));
+    const row = meta?.rows.find((r) => r.targetId !== null)?.row ?? 0;
+    const cell = (name: string) => sheet?.getCell(`${meta?.columns[name]}${row}`).value;
+    expect([cell('target.value'), cell('target.unit'), cell('expected')]).toEqual([1.2, '亿元', 0.6]);
+    const header = [1, 2, 3].flatMap((r) => (sheet?.getRow(r).values as unknown[]).filter((v) => typeof v === 'string'));
+    expect(header.join(' ')).toContain('按计划原文单位填报:1亿元=100,000,000元');
+  });
+
   test('the headline goals are on the coordinating department’s sheet, and each target is judged by its measure at Q2 and at year end', async () => {
     expect(records.tasks[0]).toMatchObject({ headline: true, departments: [{ name: '区政府办公室', role: 'lead' }] });
     expect(await audited('2022-Q2')).toEqual({
@@ -152,6 +186,7 @@ describe('end to end: a plan with a rate, a ceiling, a growth target and headlin
       '5G基站': ['behind', 'yellow'], // 300 of 1000 against 500 due by mid-year
       公共充电桩: ['behind', 'yellow'],
       出租车充电示范站: ['on-track', 'green'], // one station due by year end: none due at Q2
+      数据中心项目投资: ['on-track', 'green'], // 0.7亿元 typed, 70000000 元 against 60000000 元 due by mid-year
     });
     expect(await audited('2022')).toEqual({
       全程网办率: ['missed', 'red'],
@@ -160,6 +195,19 @@ describe('end to end: a plan with a rate, a ceiling, a growth target and headlin
       '5G基站': ['missed', 'red'],
       公共充电桩: ['missed', 'red'],
       出租车充电示范站: ['missed', 'red'],
+      数据中心项目投资: ['missed', 'red'],
     });
+  });
+
+  test('a figure typed with its own units is read in the sheet’s (7000万元 in a cell of 亿元), and said so', async () => {
+    const blank = await makeSheet(records, '区发改委', '2022-Q2');
+    const [meta] = readMetas(openWorkbook(blank));
+    const row = meta?.rows.find((r) => r.targetId !== null)?.row ?? 0;
+    const filled = await edit(blank, (sheet) => {
+      sheet.getCell(`${meta?.columns['entry.actual']}${row}`).value = '7000万元';
+    });
+    const report = await check({ 'filled.xlsx': filled }, records);
+    expect(report.entries.find((e) => e.targetId !== null)?.actual).toBe(70_000_000);
+    expect(report.findings.map((f) => [f.code, f.params])).toContainEqual(['entry-unit-converted', expect.objectContaining({ value: 0.7, unit: '亿元' })]);
   });
 });

@@ -69,7 +69,7 @@ describe.runIf(libreOffice.run)('end to end: seed → sheets → entries (excelj
       put(at('t2.1.1').status, '已完成');
       put(at('t2.1.1').evidence, '《杨浦区数字新基建规划》送审稿');
       put(at('t2.2.2-1').actual, 180); // 176 个: met
-      put(at('t2.2.2-2').actual, 30000); // 44000 户 at 50%: 68% complete, on track
+      put(at('t2.2.2-2').actual, 3); // 4.4万户, typed in 万户 as the plan writes it, at 50%: 68% complete, on track
       put(at('t2.3.5-1').actual, 1); // 4 个 at 50%: 25% complete, 25 points behind: yellow
       put(at('t2.3.6').status, '已完成'); // qualitative, done without evidence
       put(at('t2.4.11-1').actual, 0); // 3 个 at 50%: 50 points behind: red

@@ -22,14 +22,18 @@ interface Typed {
 
 describe('round trip: plan → template → entries typed with exceljs → check → the same entries', () => {
   let blank: Uint8Array;
-  let rows: { row: number; targetId: string | null; unit: string }[];
+  let rows: { row: number; targetId: string | null; unit: string; factor: number }[];
   beforeAll(async () => {
     blank = await makeSheet(seed, '区科委', '2021-Q2');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(blank as unknown as ArrayBuffer);
     const meta = readMeta(excelBook(workbook));
-    const units = new Map(seed.targets.map((t) => [t.id, t.unit]));
-    rows = (meta?.rows ?? []).map((r) => ({ row: r.row, targetId: r.targetId, unit: r.targetId ? (units.get(r.targetId) ?? '') : '' }));
+    const targets = new Map(seed.targets.map((t) => [t.id, t]));
+    rows = (meta?.rows ?? []).map((r) => {
+      const t = r.targetId ? targets.get(r.targetId) : undefined;
+      // A figure is typed in the plan's unit (4.4 万户) and kept in the stored one (44000 户).
+      return { row: r.row, targetId: r.targetId, unit: t?.unit ?? '', factor: t?.stated?.factor ?? 1 };
+    });
   });
 
   test('for arbitrary valid figures, statuses and text', async () => {
@@ -53,7 +57,7 @@ describe('round trip: plan → template → entries typed with exceljs → check
         const report = await check({ 'filled.xlsx': filled }, seed);
         expect(report.entries).toHaveLength(rows.length);
         expect(report.entries.map((e) => ({ actual: e.actual, status: e.status, note: e.note, evidence: e.evidence }))).toEqual(
-          typed.map((e, i) => ({ ...e, actual: rows[i]?.targetId === null ? null : e.actual })),
+          typed.map((e, i) => ({ ...e, actual: rows[i]?.targetId === null || e.actual === null ? null : e.actual * (rows[i]?.factor ?? 1) })),
         );
         // Only the rules speak; nothing about the template or the reading itself.
         expect(report.findings.filter((f) => f.code.startsWith('template-') || f.code.startsWith('file-'))).toEqual([]);

@@ -1,6 +1,7 @@
 /// <reference types="office-js" />
 // The coordinator's flow, loaded when its tab is first opened: a plan in, departments' sheets out (into the open
 // workbook or as files), returned sheets consolidated into the ledger.
+import { DEFAULT_TEMPLATE_VERSION } from '../sheets/template/version.js';
 import { auditLedger } from '../core/audit.js';
 import { consolidate } from '../core/consolidate.js';
 import { PlanLedgerError } from '../core/error.js';
@@ -29,8 +30,6 @@ import { loadPlanSheets } from './office-book.js';
 /** Findings listed on screen; the rest are said to be in the downloads, whose findings tables hold them all. */
 const SHOWN_FINDINGS = 200;
 
-/** The version of the default template this build carries (templates/progress-report.xlsx). */
-const TEMPLATE_VERSION = 'progress-report/2';
 
 export function coordinatorView(env: PaneEnv): HTMLElement {
   const { p, w } = env;
@@ -102,7 +101,7 @@ export function coordinatorView(env: PaneEnv): HTMLElement {
     const out = [];
     const notes = new Map<string, string>();
     for (const department of chosen()) {
-      const sheet = await generateProgressSheet(template, { records, department, period: at, generatedAt: now(), templateVersion: own ? `custom:${own.file}` : TEMPLATE_VERSION, templateName });
+      const sheet = await generateProgressSheet(template, { records, department, period: at, generatedAt: now(), templateVersion: own ? `custom:${own.file}` : DEFAULT_TEMPLATE_VERSION, templateName });
       out.push({ department, bytes: sheet.bytes, meta: sheet.meta });
       // What of the coordinator's template could not be carried as it was: said once, never lost in silence.
       for (const f of sheet.findings) notes.set(JSON.stringify(f.params), message(f, w));

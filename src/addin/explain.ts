@@ -1,3 +1,4 @@
+import { inStated, statedUnitOf } from '../core/unit.js';
 import { expectedValue } from '../core/attainment.js';
 import type { Wording } from '../core/locales/index.js';
 import type { PaneWording } from '../core/locales/pane.js';
@@ -27,15 +28,17 @@ export function explainRow(meta: SheetMeta, taskId: string, targetId: string | n
   }
   const expected = period && expectedValue(target, period);
   const previous = meta.previous?.[target.id];
+  // In the unit the sheet shows (1.2亿元), as the department typed it.
+  const unit = statedUnitOf(target);
   parts.push(
     h('blockquote', { class: 'sentence', title: x.sentence }, target.sentence),
     h(
       'dl',
       {},
-      ...item(x.target, `${target.metric} ${w.comparator[target.comparator]}${target.value}${target.unit}`.trim()),
+      ...item(x.target, `${target.metric} ${w.comparator[target.comparator]}${inStated(target.value, unit)}${unit.unit}`.trim()),
       ...item(x.comparator, target.raw),
-      ...item(x.expected(period ? w.periodName(period) : meta.period), expected === undefined ? x.none : `${Math.round(expected * 100) / 100}${target.unit}`),
-      ...item(x.previous, previous === undefined ? x.none : `${previous}${target.unit}`),
+      ...item(x.expected(period ? w.periodName(period) : meta.period), expected === undefined ? x.none : `${Math.round(inStated(expected, unit) * 100) / 100}${unit.unit}`),
+      ...item(x.previous, previous === undefined ? x.none : `${inStated(previous, unit)}${unit.unit}`),
       ...item(x.deadline, target.deadline ?? x.none),
       ...item(x.departments, departments),
     ),

@@ -35,9 +35,10 @@ const MAGNITUDE = /^([+-]?\d+(?:\.\d+)?)\s*(万|亿)$/;
 
 /**
  * Reads a figure as people type it: numbers stored as text, full-width digits, thousands separators,
- * trailing units (400个), 万/亿 (1.5万), percentages as 60%, 60, or 0.6 in a %-formatted cell.
+ * trailing units (400个), 万/亿 (1.5万), percentages as 60%, 60, or 0.6 in a %-formatted cell. The figure is in the
+ * cell's unit; one typed with units of its own (12000万元 in a cell of 亿元, whose factor is 10⁸) is converted to it.
  */
-export function readFigure(cell: RawCell, unit: string): ReadFigure {
+export function readFigure(cell: RawCell, unit: string, factor = 1): ReadFigure {
   switch (cell.kind) {
     case 'empty':
       return { ok: null };
@@ -46,8 +47,11 @@ export function readFigure(cell: RawCell, unit: string): ReadFigure {
     case 'error':
     case 'other':
       return { ok: false, text: cell.value };
-    case 'text':
-      return readText(cell.value, unit);
+    case 'text': {
+      const read = readText(cell.value, unit);
+      // What was read with its own units is in base units (1.2亿 → 120000000): back into the cell's.
+      return read.ok === true && read.convertedFrom !== undefined && factor !== 1 ? { ...read, value: round(read.value / factor) } : read;
+    }
   }
 }
 

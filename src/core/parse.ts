@@ -334,6 +334,7 @@ function targetsOf(
         span: { start: q.start, end: q.end },
         sentence: sentenceOf(ctx, q, original, sentenceStart),
         measure: measureOf({ metric, unit: q.unit, comparator: q.comparator, lead }),
+        ...(q.stated ? { stated: q.stated } : {}),
       });
     });
   }

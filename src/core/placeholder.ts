@@ -16,6 +16,7 @@ export const PLACEHOLDERS = {
   'period.code': header,
   'period.share': header,
   generatedAt: header,
+  'units.note': header,
   'row.id': row,
   'row.number': row,
   'task.code': row,

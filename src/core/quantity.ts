@@ -1,6 +1,6 @@
 import { MASK_NONE } from './_mask.js';
 import { CHINESE_NUMERAL_CHARS, parseArabic, parseChineseNumeral, scale } from './numeral.js';
-import { isCountUnit, resolveUnit, UNIT_SPELLINGS } from './unit.js';
+import { isCountUnit, resolveUnit, UNIT_SPELLINGS, type StatedUnit } from './unit.js';
 
 /** How a stated figure compares with the value: 超过 >, 不少于 >=, 约 ~, 以内 <=, none =. */
 export type Comparator = '=' | '>' | '>=' | '<' | '<=' | '~';
@@ -16,6 +16,8 @@ export interface Quantity {
   readonly end: number;
   /** Offset where the number itself starts. */
   readonly numberStart: number;
+  /** The unit as written where it is a multiple of the stored one: 1.2亿元 is 120000000 元, stated in 亿元 (10⁸). */
+  readonly stated?: StatedUnit;
 }
 
 /** Whether the text states plans (达到 means at least) or reports results (达 means exactly). */
@@ -122,6 +124,7 @@ function figure(text: string, m: RegExpExecArray, matchEnd: number, mood: Mood):
 
   let unit = '';
   let factor = magnitude === undefined ? 1 : (MAGNITUDES[magnitude] ?? 1);
+  let written = magnitude ?? '';
   if (spelling !== undefined) {
     const resolved = resolveUnit(spelling);
     if (resolved === undefined) return undefined;
@@ -141,15 +144,17 @@ function figure(text: string, m: RegExpExecArray, matchEnd: number, mood: Mood):
         end += broken[0].length;
       }
     }
+    written = `${magnitude ?? ''}${spelling}`;
     // A compound unit (劳动生产率28万元/人以上), and the comparator after it.
     const per = after === undefined ? PER.exec(text.slice(end, end + 6)) : null;
     if (per) {
       unit = `${unit}/${per[1]}`;
+      written = `${written}/${per[1]}`;
       end += per[0].length;
       const suffix = SUFFIX.exec(text.slice(end, end + 3));
       if (suffix) {
         end += suffix[0].length;
-        return { value: scale(value, factor), unit, ...withComparator(text, start, suffix[1], mood), end, numberStart: start };
+        return { value: scale(value, factor), unit, ...withComparator(text, start, suffix[1], mood), end, numberStart: start, ...stated(written, factor) };
       }
     }
   } else {
@@ -161,8 +166,11 @@ function figure(text: string, m: RegExpExecArray, matchEnd: number, mood: Mood):
   }
   if (!arabic && inSetPhrase(text, start)) return undefined;
 
-  return { value: scale(value, factor), unit, ...withComparator(text, start, after ?? approx, mood), end, numberStart: start };
+  return { value: scale(value, factor), unit, ...withComparator(text, start, after ?? approx, mood), end, numberStart: start, ...stated(written, factor) };
 }
+
+/** The unit as written, where it is not the stored one (亿元 for 元 × 10⁸; not 千米, which is 公里 × 1). */
+const stated = (unit: string, factor: number): { stated?: StatedUnit } => (factor === 1 || unit === '' ? {} : { stated: { unit, factor } });
 
 /** The comparator from the words before (超过) and after (以上, 余) a number; the phrase starts at the former. */
 function withComparator(text: string, numberStart: number, suffix: string | undefined, mood: Mood): { comparator: Comparator; start: number } {

@@ -78,6 +78,11 @@ const TargetFields = z.object({
   sentence: z.string(),
   /** How it is judged (measure.ts): pro-rated by time elapsed, at its value, from below, as a change. */
   measure: MeasureSchema,
+  /**
+   * The unit the plan writes it in, where that is a multiple of `unit` (1.2亿元: value 120000000, unit 元, stated
+   * 亿元 × 10⁸). Sheets show and take the figure in it.
+   */
+  stated: z.object({ unit: z.string(), factor: z.number().positive() }).optional(),
 });
 
 /** A target; records written before measures were kept (plans' JSON, sheets' metadata) get theirs from comparator, unit and metric. */

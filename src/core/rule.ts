@@ -4,6 +4,7 @@ import type { Code, ParamsOf } from './code.js';
 import { unitProblem, type ReadFigure, type Status } from './entry.js';
 import type { Period } from './period.js';
 import type { Target } from './record.js';
+import { inStated, type StatedUnit } from './unit.js';
 
 /** A rule's verdict on one entry: a code, its parameters, and the cell it points at. */
 export type Flag = { [C in Code]: { readonly code: C; readonly params: ParamsOf<C>; readonly cell: string; readonly value?: number | string } }[Code];
@@ -17,6 +18,8 @@ export interface EntryUnderCheck {
   readonly period: Period;
   /** The same department's figure for this target in the previous period's sheet. */
   readonly previous?: number | undefined;
+  /** The unit the figure was typed in (亿元); the figure and target are in the stored one, findings speak the typed one. */
+  readonly stated?: StatedUnit;
 }
 
 /** Every rule over one entry; empty when it is in order. */
@@ -27,40 +30,45 @@ export function checkEntry(e: EntryUnderCheck): Flag[] {
     flags.push({ code: 'entry-not-a-number', params: { cell: cells.actual, value: figure.text }, cell: cells.actual, value: figure.text });
   }
   const value = target && figure.ok === true ? figure.value : undefined;
+  // Figures are judged in the stored unit and named in the one typed: 1.2 亿元, not 120000000 元.
+  const stated = e.stated ?? { unit: target?.unit ?? '', factor: 1 };
+  const shown = (x: number): number => inStated(x, stated);
   if (target && value !== undefined && figure.ok === true) {
+    const typed = shown(value);
     if (figure.convertedFrom !== undefined) {
-      flags.push({ code: 'entry-unit-converted', params: { cell: cells.actual, text: figure.convertedFrom, value, unit: target.unit }, cell: cells.actual, value });
+      flags.push({ code: 'entry-unit-converted', params: { cell: cells.actual, text: figure.convertedFrom, value: typed, unit: stated.unit }, cell: cells.actual, value: typed });
     }
     const problem = unitProblem(value, target.unit);
     if (problem !== undefined) {
-      const at = { cell: cells.actual, value };
+      const at = { cell: cells.actual, value: typed };
       if (problem === 'negative') flags.push({ code: 'entry-negative', params: at, ...at });
-      else if (problem === 'not-integer') flags.push({ code: 'entry-not-integer', params: { ...at, unit: target.unit }, ...at });
+      // Whole units are the stored ones: 4.41234万户 is 44123.4户.
+      else if (problem === 'not-integer') flags.push({ code: 'entry-not-integer', params: { cell: cells.actual, value, unit: target.unit }, ...at });
       else flags.push({ code: 'entry-percent-out-of-range', params: at, ...at });
     }
     if (target.value > 0 && value > target.value * OUTLIER_FACTOR) {
-      flags.push({ code: 'entry-outlier', params: { cell: cells.actual, value, target: target.value, factor: OUTLIER_FACTOR }, cell: cells.actual, value });
+      flags.push({ code: 'entry-outlier', params: { cell: cells.actual, value: typed, target: shown(target.value), factor: OUTLIER_FACTOR }, cell: cells.actual, value: typed });
     }
     if (e.previous !== undefined && target.basis !== 'plain' && value < e.previous) {
-      flags.push({ code: 'entry-decreased', params: { cell: cells.actual, value, previous: e.previous }, cell: cells.actual, value });
+      flags.push({ code: 'entry-decreased', params: { cell: cells.actual, value: typed, previous: shown(e.previous) }, cell: cells.actual, value: typed });
     }
     const met = isMet(target, value);
     if ((e.status === 'done' && !met) || (e.status === 'not-started' && met)) {
       flags.push({
         code: 'entry-status-inconsistent',
-        params: { cell: cells.status, status: e.status, value, met, target: target.value },
+        params: { cell: cells.status, status: e.status, value: typed, met, target: shown(target.value) },
         cell: cells.status,
-        value,
+        value: typed,
       });
     }
     const expected = expectedValue(target, e.period);
     if (!met && expected !== undefined && value < expected) {
-      if (isPaced(target.measure)) flags.push({ code: 'entry-behind-schedule', params: { cell: cells.actual, value, expected: Math.round(expected * 100) / 100 }, cell: cells.actual, value });
-      else flags.push({ code: 'entry-below-target', params: { cell: cells.actual, value, target: target.value, unit: target.unit }, cell: cells.actual, value });
+      if (isPaced(target.measure)) flags.push({ code: 'entry-behind-schedule', params: { cell: cells.actual, value: typed, expected: Math.round(shown(expected) * 100) / 100 }, cell: cells.actual, value: typed });
+      else flags.push({ code: 'entry-below-target', params: { cell: cells.actual, value: typed, target: shown(target.value), unit: stated.unit }, cell: cells.actual, value: typed });
     }
   }
   if (target && e.status === 'done' && figure.ok === null) {
-    flags.push({ code: 'entry-status-inconsistent', params: { cell: cells.status, status: 'done', value: null, met: false, target: target.value }, cell: cells.status });
+    flags.push({ code: 'entry-status-inconsistent', params: { cell: cells.status, status: 'done', value: null, met: false, target: shown(target.value) }, cell: cells.status });
   }
   if (e.status === 'done' && e.evidence.trim() === '') {
     flags.push({ code: 'entry-evidence-missing', params: { cell: cells.evidence }, cell: cells.evidence });

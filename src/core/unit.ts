@@ -64,3 +64,24 @@ export function unitCategory(unit: string): UnitCategory {
 export function isCountUnit(unit: string): boolean {
   return unitCategory(unit) === 'count';
 }
+
+/** The unit a plan writes a figure in, where it is a multiple of the stored one: 亿元 = 10⁸ 元, 万户 = 10⁴ 户. */
+export interface StatedUnit {
+  readonly unit: string;
+  readonly factor: number;
+}
+
+/** The unit a target's figures are shown and typed in on sheets: the plan's own (亿元), else the stored one. */
+export function statedUnitOf(target: { readonly unit: string; readonly stated?: StatedUnit | undefined }): StatedUnit {
+  return target.stated ?? { unit: target.unit, factor: 1 };
+}
+
+/** A stored value in a stated unit (120000000 元 → 1.2 亿元), free of binary noise. */
+export function inStated(value: number, unit: StatedUnit): number {
+  return unit.factor === 1 ? value : Math.round((value / unit.factor) * 1e9) / 1e9;
+}
+
+/** A value typed in a stated unit, in the stored one (1.2 亿元 → 120000000 元). */
+export function fromStated(value: number, unit: StatedUnit): number {
+  return unit.factor === 1 ? value : Math.round(value * unit.factor * 1e6) / 1e6;
+}

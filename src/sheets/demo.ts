@@ -5,7 +5,7 @@ import { expectedShare, type Period } from '../core/period.js';
 import { targetsById } from '../core/lookup.js';
 import type { PlanRecords, Target } from '../core/record.js';
 import { hash64 } from '../core/text.js';
-import { isCountUnit } from '../core/unit.js';
+import { fromStated, inStated, isCountUnit, statedUnitOf } from '../core/unit.js';
 import { departmentsFor } from '../core/worklist.js';
 import { progressSheet } from '../core/progress-sheet.js';
 import { generateProgressSheet, TemplateCache, type EntryValues, type FillOptions } from './template/fill.js';
@@ -53,18 +53,21 @@ export async function demoSheets(records: PlanRecords, period: Period, options: 
       const mistake: Mistake | undefined = rand() < options.mistakes ? MISTAKES[Math.floor(rand() * MISTAKES.length)] : undefined;
       const { value, status } = target ? plausibleFigure(target, period, shared) : { value: undefined, status: qualitativeStatus(shared) };
       if (mistake === 'blank') continue;
+      // Typed as the sheet shows the target: in the plan's unit (1.2 亿元).
+      const stated = target ? statedUnitOf(target) : undefined;
+      const typed = value === undefined || !stated ? undefined : inStated(value, stated);
       const actual =
-        !target || value === undefined
+        !target || typed === undefined
           ? undefined
           : mistake === 'wan-slip'
-            ? value * 10_000
+            ? typed * 10_000
             : mistake === 'text'
-              ? `约${value}`
-              : mistake === 'decimal' && isCountUnit(target.unit)
-                ? value + 0.5
+              ? `约${typed}`
+              : mistake === 'decimal' && isCountUnit(target.unit) && stated?.factor === 1
+                ? typed + 0.5
                 : mistake === 'conflict'
-                  ? value + 1 + Math.floor(rand() * 9)
-                  : value;
+                  ? typed + 1 + Math.floor(rand() * 9)
+                  : typed;
       entries.set(row.id, {
         ...(actual === undefined ? {} : { actual }),
         ...(status ? { status: w.status[status] } : {}),
@@ -96,7 +99,10 @@ function plausibleFigure(target: Target, period: Period, rand: () => number): { 
   const share = isPaced(target.measure) ? expectedShare(period, target.year, target.deadline) : 1;
   const pace = isPaced(target.measure) ? 0.4 + rand() * 1.0 : 0.85 + rand() * 0.2; // 40%–140% of the time-elapsed pace; 85%–105% of a level
   const raw = Math.min(target.unit === '%' ? 100 : Infinity, target.value * Math.min(1.15, share * pace));
-  const value = isCountUnit(target.unit) ? Math.round(raw) : Math.round(raw * 10) / 10;
+  const stated = statedUnitOf(target);
+  // What a clerk would type: a whole count, a tenth of other units, two decimals of the plan's 亿元 or 万户.
+  const value =
+    stated.factor !== 1 ? fromStated(Math.round(inStated(raw, stated) * 100) / 100, stated) : isCountUnit(target.unit) ? Math.round(raw) : Math.round(raw * 10) / 10;
   const status: Status = value >= target.value ? 'done' : pace < 0.6 ? 'behind' : 'in-progress';
   return { value, status };
 }

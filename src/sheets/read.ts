@@ -6,6 +6,7 @@ import { targetsById } from '../core/lookup.js';
 import type { PlanRecords, Target } from '../core/record.js';
 import type { Entry } from '../core/report.js';
 import { checkEntry } from '../core/rule.js';
+import { fromStated, statedUnitOf } from '../core/unit.js';
 import { normalize } from '../core/text.js';
 import { otherFormat } from './format.js';
 import { carriedRecords, identityOf, readMetas, type SheetMeta } from './metadata.js';
@@ -184,14 +185,17 @@ function readRows(sheet: Grid, meta: SheetMeta, period: Period, options: ReadOpt
     const address = (name: string): string => `${column(name) ?? 'A'}${at}`;
     const target: Target | undefined = row.targetId ? targets.get(row.targetId) : undefined;
     const actualCell = address('entry.actual');
-    const figure = target ? readFigure(sheet.cell(actualCell), target.unit) : ({ ok: null } as const);
+    // Typed in the plan's unit (1.2 亿元), kept and judged in the stored one (120000000 元).
+    const stated = target ? statedUnitOf(target) : undefined;
+    const typed = target && stated ? readFigure(sheet.cell(actualCell), stated.unit, stated.factor) : ({ ok: null } as const);
+    const figure = typed.ok === true && stated ? { ...typed, value: fromStated(typed.value, stated) } : typed;
     const statusText = column('entry.status') ? rawText(sheet.cell(address('entry.status'))) : '';
     const status = readStatus(statusText);
     const note = column('entry.note') ? rawText(sheet.cell(address('entry.note'))) : '';
     const evidence = column('entry.evidence') ? rawText(sheet.cell(address('entry.evidence'))) : '';
     const cells = { actual: actualCell, status: address('entry.status'), evidence: address('entry.evidence') };
     const previous = row.targetId ? options.previous?.get(figureKey(meta.department, row.targetId)) : undefined;
-    for (const flag of checkEntry({ target, figure, status, evidence, cells, period, previous })) {
+    for (const flag of checkEntry({ target, figure, status, evidence, cells, period, previous, ...(stated ? { stated } : {}) })) {
       findings.push(finding(flag.code, flag.params as never, place(flag.cell, at), { ...about, value: flag.value }));
     }
     entries.push({

@@ -25,5 +25,6 @@ export const enSheet: SheetWording = {
     statusPrompt: 'Pick from the list',
     statusErrorTitle: 'Invalid status',
     statusError: 'Pick a status from the list',
+    unitsNote: (units) => (units.length === 0 ? '' : `In the plan's units: ${units.map((u) => `1 ${u.stated} = ${u.factor.toLocaleString('en-US')} ${u.unit}`).join('; ')}`),
   },
 };

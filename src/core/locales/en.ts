@@ -402,7 +402,7 @@ export const en: Wording = {
     subtitle: 'Progress report ({{period.label}})',
     departmentLine: 'Department: {{department.name}}',
     shareLine: 'Time elapsed: {{period.share}}',
-    documentLine: 'Document: {{plan.docNumber}}  Generated: {{generatedAt}}',
+    documentLine: 'Document: {{plan.docNumber}}  Generated: {{generatedAt}}  {{units.note}}',
     headers: {
       'row.id': 'ID',
       'row.number': 'No.',
@@ -434,6 +434,7 @@ export const en: Wording = {
     'period.code': 'period code (2021-Q2)',
     'period.share': 'time-elapsed share (50%)',
     generatedAt: 'generation time',
+    'units.note': 'unit conversions (targets the plan writes in 亿元, 万户 …: 1 亿元 = 100,000,000 元)',
     'row.id': 'target or task id (may be hidden; identifies rows on read-back)',
     'row.number': 'row number',
     'task.code': 'task path (2.5.12)',

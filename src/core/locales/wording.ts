@@ -48,7 +48,7 @@ export interface TablesWording {
 }
 
 /** The cells the default template labels, by the placeholder below each header. */
-export type TemplateColumn = Exclude<Placeholder, 'plan.title' | 'plan.docNumber' | 'plan.id' | 'department.name' | 'period.label' | 'period.code' | 'period.share' | 'generatedAt' | 'target.comparator'>;
+export type TemplateColumn = Exclude<Placeholder, 'plan.title' | 'plan.docNumber' | 'plan.id' | 'department.name' | 'period.label' | 'period.code' | 'period.share' | 'generatedAt' | 'units.note' | 'target.comparator'>;
 
 /**
  * Every word a user reads, in one language: finding messages, labels, reasons, sheet prompts, table headers,
@@ -92,6 +92,8 @@ export interface Wording {
     readonly statusPrompt: string;
     readonly statusErrorTitle: string;
     readonly statusError: string;
+    /** The header's line on units the plan writes as multiples (1亿元=100,000,000元); '' when the sheet has none. */
+    readonly unitsNote: (units: readonly { readonly stated: string; readonly factor: number; readonly unit: string }[]) => string;
   };
   /** The texts of the default template (templates/progress-report.xlsx). */
   readonly template: {

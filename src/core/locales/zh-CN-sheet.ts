@@ -28,5 +28,6 @@ export const zhCNSheet: SheetWording = {
     statusPrompt: `从下拉列表选择:${Object.values(STATUS).join('、')}`,
     statusErrorTitle: '状态无效',
     statusError: '请从下拉列表选择状态',
+    unitsNote: (units) => (units.length === 0 ? '' : `按计划原文单位填报:${units.map((u) => `1${u.stated}=${u.factor.toLocaleString('en-US')}${u.unit}`).join(',')}`),
   },
 };

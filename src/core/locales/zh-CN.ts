@@ -405,7 +405,7 @@ export const zhCN: Wording = {
     subtitle: '推进情况表({{period.label}})',
     departmentLine: '填报单位:{{department.name}}',
     shareLine: '序时进度:{{period.share}}',
-    documentLine: '文号:{{plan.docNumber}}  生成时间:{{generatedAt}}',
+    documentLine: '文号:{{plan.docNumber}}  生成时间:{{generatedAt}}  {{units.note}}',
     headers: {
       'row.id': '编号',
       'row.number': '序号',
@@ -437,6 +437,7 @@ export const zhCN: Wording = {
     'period.code': '期间代码(如 2021-Q2)',
     'period.share': '序时进度(如 50%)',
     generatedAt: '生成时间',
+    'units.note': '单位换算说明(计划以亿元、万户等书写的指标,如 1亿元=100,000,000元)',
     'row.id': '指标或任务编号(可隐藏;用于回读时识别行)',
     'row.number': '序号',
     'task.code': '任务层级序号(如 2.5.12)',

@@ -2,8 +2,7 @@ import ExcelJS from 'exceljs';
 import { wording, type Wording } from '../../core/locales/index.js';
 import type { TemplateColumn } from '../../core/locales/wording.js';
 
-/** Version of templates/progress-report.xlsx; recorded in every sheet generated from it. */
-export const DEFAULT_TEMPLATE_VERSION = 'progress-report/2';
+export { DEFAULT_TEMPLATE_VERSION } from './version.js';
 
 const THIN = { style: 'thin' as const, color: { argb: 'FF7F7F7F' } };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
