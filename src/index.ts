@@ -3,6 +3,7 @@
 
 // Plans → records
 export { parsePlan, type ParseOptions } from './core/parse.js';
+export { applyGroups, GroupsSchema, type Groups } from './core/groups.js';
 export {
   SCHEMA_VERSION,
   PlanRecordsSchema,

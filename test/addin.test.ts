@@ -365,7 +365,7 @@ describe.runIf(chromiumTool.run)('the task pane in Chromium, against a fake Exce
     await file.saveAs(downloaded);
     expect(checked(downloaded)).toEqual([]);
 
-    // The demo's 17 filled sheets, returned and consolidated here: the accounting line as the library says it.
+    // The demo's 16 filled sheets, returned and consolidated here: the accounting line as the library says it.
     const out = join(work, 'demo-returned');
     expect(bin(['demo', '--out', out]).code).toBe(0);
     const returned = readdirSync(join(out, 'filled')).map((f) => join(out, 'filled', f));

@@ -21,7 +21,7 @@ describe('plan-ledger consolidate, audit and demo', () => {
     expect(r.code).toBe(1);
     const ledger = LedgerSchema.parse(JSON.parse(r.stdout));
     expect(ledger.accounting.rowsRead).toBe(ledger.accounting.rowsMerged + ledger.accounting.rowsRejected);
-    expect(r.stderr).toMatch(/^17 个文件,采用 17 份推进情况表,跳过 0 个;读取 \d+ 行 = 汇入 \d+ 行 \+ 因问题未汇入 \d+ 行;\d+ 条问题\n$/);
+    expect(r.stderr).toMatch(/^16 个文件,采用 16 份推进情况表,跳过 0 个;读取 \d+ 行 = 汇入 \d+ 行 \+ 因问题未汇入 \d+ 行;\d+ 条问题\n$/);
   });
 
   test('PLAN_LEDGER_WORKERS=2 reads in worker threads and gives the same ledger', () => {

@@ -12,7 +12,7 @@ describe('plan-ledger parse on the bundled seed', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const records = PlanRecordsSchema.parse(JSON.parse(r.stdout));
-    expect([records.sections.length, records.tasks.length, records.departments.length]).toEqual([12, 33, 17]);
+    expect([records.sections.length, records.tasks.length, records.departments.length]).toEqual([12, 33, 16]);
     expect(records.tasks.find((t) => t.id === 't2.5.12')).toMatchObject({ path: [2, 5, 12], sectionId: 's2.5' });
     expect(records.targets.find((t) => t.raw === '400个')).toMatchObject({
       taskId: 't2.5.12',
@@ -63,7 +63,7 @@ describe('plan-ledger parse on the bundled seed', () => {
   test('without options it prints a summary', () => {
     const r = bin(['parse']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('《杨浦区新型基础设施建设2020年工作进展和2021年工作计划》(杨府〔2021〕13号):12 个章节、33 项任务、71 个指标、17 个责任单位、0 条提示\n');
+    expect(r.stdout).toBe('《杨浦区新型基础设施建设2020年工作进展和2021年工作计划》(杨府〔2021〕13号):12 个章节、33 项任务、71 个指标、16 个责任单位、1 条提示\n');
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parsePlan, type PlanRecords } from '../src/index.js';
+import { applyGroups, parsePlan, type PlanRecords } from '../src/index.js';
 
 /** A reduced view of targets for table assertions. */
 const view = (r: PlanRecords) => r.targets.map((t) => [t.raw, t.value, t.unit, t.comparator]);
@@ -49,7 +49,7 @@ describe('headings of the genre', () => {
       [
         { name: '区科委', role: 'lead' },
         { name: '区建管委', role: 'responsible' },
-        { name: '各街道', role: 'responsible' },
+        { name: '各街道', role: 'responsible', group: true },
       ],
       [
         { name: '区卫健委', role: 'lead' },
@@ -57,7 +57,8 @@ describe('headings of the genre', () => {
       ],
       [{ name: '区财政局', role: 'responsible' }],
     ]);
-    expect(r.departments.map((d) => d.name)).toEqual(['区政府办公室', '区科委', '区建管委', '各街道', '区卫健委', '区医保局', '区财政局']);
+    // 各街道 is a group: on the task, with no sheet of its own.
+    expect(r.departments.map((d) => d.name)).toEqual(['区政府办公室', '区科委', '区建管委', '区卫健委', '区医保局', '区财政局']);
   });
 
   test('headline goals in a section’s own paragraphs are a task of their own, reported by the coordinating department', () => {
@@ -185,6 +186,29 @@ describe('numbering forms, and counts in headings', () => {
     expect(r.targets.map((t) => [t.value, t.unit])).toEqual([[10, '个']]);
   });
 
+  test('the items that name their departments are the tasks: ① under (一), not (一)', () => {
+    const r = parsePlan('某区2022年工作要点\n一、重点任务\n(一)数字基础设施\n①推进基站。新建基站10个。【责任单位:区科委】\n②推进光网。新增千兆用户1万户。【责任单位:区经委】\n(二)数字政府\n①深化一网通办。全程网办率达到95%。【责任单位:区政务服务中心】\n');
+    expect(r.tasks.map((t) => [t.id, t.sectionId, t.title])).toEqual([
+      ['t1.1.1', 's1.1', '推进基站'],
+      ['t1.1.2', 's1.1', '推进光网'],
+      ['t1.2.1', 's1.2', '深化一网通办'],
+    ]);
+  });
+
+  test('tasks at 1. in one part and at (1) in another: an item with nothing under it that names its departments is a task', () => {
+    const r = parsePlan('某区2022年工作要点\n一、工程建设\n1.推进河道治理\n(1)完成堤防加固18.5公里。(牵头单位:县水务局)\n(2)新建泵站3座。(牵头单位:县水务局)\n二、安全管理\n2.开展安全培训。全年培训800人次。(牵头单位:县应急局)\n');
+    expect(r.tasks.map((t) => [t.id, t.title, t.departments.map((d) => d.name)])).toEqual([
+      ['t1.1.1', '完成堤防加固18.5公里', ['县水务局']],
+      ['t1.1.2', '新建泵站3座', ['县水务局']],
+      ['t2.2', '开展安全培训', ['县应急局']],
+    ]);
+    expect(r.targets.map((t) => [t.taskId, t.raw])).toEqual([
+      ['t1.1.1', '18.5公里'],
+      ['t1.1.2', '3座'],
+      ['t2.2', '800人次'],
+    ]);
+  });
+
   test('a section heading’s count (五个方面重点任务) is not a target; a task heading’s figure is', () => {
     const r = parsePlan('某区2022年工作要点\n一、五个方面重点任务\n1.新建基站10个。(推进单位:区科委)\n');
     expect(r.targets.map((t) => t.raw)).toEqual(['10个']);
@@ -305,6 +329,10 @@ describe('departments in every common form, each with its role', () => {
     { form: '(牵头部门:…;配合部门:…)', item: '1.推进建设。新建基站10个。(牵头部门:区科委;配合部门:区建管委)', expected: ['区科委:lead', '区建管委:support'] },
     { form: '【责任单位:…】', item: '1.推进建设。新建基站10个。【责任单位:区科委】', expected: ['区科委:responsible'] },
     { form: 'a role marked after a name', item: '1.推进建设。新建基站10个。\n责任单位:区科委(牵头)、区建管委', expected: ['区科委:lead', '区建管委:responsible'] },
+    { form: 'a deadline in the clause', item: '1.推进建设。新建基站10个。(牵头单位:区科委;责任单位:区建管委;完成时限:2022年底前)', expected: ['区科委:lead', '区建管委:responsible'] },
+    { form: '由…牵头,…配合 inside the sentence', item: '1.推进建设。新建基站10个,由区科委牵头,区建管委、区发改委配合,确保年底前完成。', expected: ['区科委:lead', '区建管委:support', '区发改委:support'] },
+    { form: '…牵头,…配合 closing the item', item: '1.推进建设。新建基站10个。区科委牵头,区建管委配合。', expected: ['区科委:lead', '区建管委:support'] },
+    { form: '…(牵头)、…按职责分工负责', item: '1.推进建设。新建基站10个。区科委(牵头)、区建管委按职责分工负责。', expected: ['区科委:lead', '区建管委:responsible'] },
   ])('$form', ({ item, expected }) => {
     const r = plan(item);
     expect(r.tasks.map((t) => t.departments.map((d) => `${d.name}:${d.role}`))).toEqual([expected, ['区财政局:responsible']]);
@@ -318,5 +346,54 @@ describe('departments in every common form, each with its role', () => {
     const r = plan('1.推进建设。新建基站10个。(责任领导:张三;牵头单位:区科委)');
     expect(r.tasks[0]?.leaders).toEqual(['张三']);
     expect(r.departments.map((d) => d.name)).not.toContain('张三');
+  });
+});
+
+describe('group names (各街道, 各成员单位) are kept as groups', () => {
+  const text = [
+    '某区2022年工作要点',
+    '一、重点任务',
+    '1.推进建设。新建基站10个。(牵头单位:区科委;责任单位:各街道、区建管委)',
+    '2.开展宣传。开展宣传活动20场。(责任单位:各成员单位)',
+    '3.加强协同。召开协调会4次。(责任单位:各县(市、区)、区有关部门)',
+  ].join('\n');
+
+  test.each(['各街道', '各镇', '各区政府', '各成员单位', '各县(市、区)', '区有关部门', '其他成员单位', '区政府各委办局'])('%s is a group', (name) => {
+    const r = parsePlan(`某区2022年工作要点\n一、重点任务\n1.推进建设。新建基站10个。(责任单位:区科委、${name})\n`);
+    expect(r.tasks[0]?.departments).toEqual([
+      { name: '区科委', role: 'responsible' },
+      { name, role: 'responsible', group: true },
+    ]);
+    expect(r.departments.map((d) => d.name)).toEqual(['区科委']);
+  });
+
+  test('a group gets no sheet, a finding says so once, and a target only a group carries is unassigned', () => {
+    const r = parsePlan(text);
+    expect(r.departments.map((d) => d.name)).toEqual(['区科委', '区建管委']);
+    expect(r.findings.map((f) => [f.code, f.params])).toEqual([
+      ['department-group', { name: '各街道', tasks: 1 }],
+      ['department-group', { name: '各成员单位', tasks: 1 }],
+      ['department-group', { name: '各县(市、区)', tasks: 1 }],
+      ['department-group', { name: '区有关部门', tasks: 1 }],
+      ['target-unassigned', { targetId: 't1.2-1', raw: '20场' }],
+      ['target-unassigned', { targetId: 't1.3-1', raw: '4次' }],
+    ]);
+  });
+
+  test('a groups file lists the members: they report with the group’s role, and its findings are gone', () => {
+    const r = applyGroups(parsePlan(text), { 各街道: ['殷行街道', '五角场街道'], 各成员单位: ['区科委', '区发改委'] });
+    expect(r.tasks.map((t) => t.departments.map((d) => `${d.name}:${d.role}${d.of ? `<${d.of}` : ''}${d.group ? '*' : ''}`))).toEqual([
+      ['区科委:lead', '殷行街道:responsible<各街道', '五角场街道:responsible<各街道', '区建管委:responsible'],
+      ['区科委:responsible<各成员单位', '区发改委:responsible<各成员单位'],
+      ['各县(市、区):responsible*', '区有关部门:responsible*'],
+    ]);
+    expect(r.departments.map((d) => [d.name, d.taskIds])).toEqual([
+      ['区科委', ['t1.1', 't1.2']],
+      ['殷行街道', ['t1.1']],
+      ['五角场街道', ['t1.1']],
+      ['区建管委', ['t1.1']],
+      ['区发改委', ['t1.2']],
+    ]);
+    expect(r.findings.map((f) => f.code)).toEqual(['department-group', 'department-group', 'target-unassigned']);
   });
 });

@@ -78,14 +78,15 @@ describe('Word files', () => {
       ['s1', '重点任务'],
       ['s1.1', '建设数字基础设施'],
       ['s1.2', '强化保障'],
-      ['s2', '加强<宣传> & 培训'],
     ]);
     expect(r.tasks.map((t) => [t.id, t.title])).toEqual([
       ['t1.1.1', '推进基站建设'],
       ['t1.1.2', '推进充电桩建设'],
       ['t1.2.1', '落实资金'],
+      // 二、 after the tasks is a top-level heading with nothing under it that names its department: a task of its own.
+      ['t2', '加强<宣传> & 培训'],
     ]);
-    // 二、 after the tasks is a top-level heading; XML escapes are undone.
+    // XML escapes are undone.
     expect(r.source.text).toContain('二、加强<宣传> & 培训');
     expect(r.targets.map((t) => [t.metric, t.value])).toEqual([
       ['5G基站', 200],

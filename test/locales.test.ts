@@ -97,6 +97,7 @@ const SAMPLES: { readonly [C in Code]: readonly ParamsOf<C>[] } = {
   'output-unwritable': FILE_REASONS.map((reason) => ({ file, reason, errno: 'EIO' })),
   'task-no-departments': [{ task: '2.5.12' }],
   'target-unassigned': [{ targetId: 't2.5.12-1', raw: '400个' }],
+  'department-group': [{ name: '各街道', tasks: 3 }],
   'heading-number-repeated': [{ number: '2.5.12', id: 't2.5.12_2' }],
   'heading-number-skipped': [{ previous: 3, number: 5 }],
   'target-metric-missing': [{ raw: '超过1500个' }],

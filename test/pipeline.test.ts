@@ -114,7 +114,7 @@ describe.runIf(libreOffice.run)('end to end: seed → sheets → entries (excelj
     const a = audit.ledger.accounting;
     expect(a.rowsRead).toBe(a.rowsMerged + a.rowsRejected);
     expect([a.files, a.sheetsAccepted, a.rowsRead]).toEqual([3, 3, 16 + 4 + 9]);
-    expect(audit.ledger.findings.filter((f) => f.code === 'consolidate-missing')).toHaveLength(14);
+    expect(audit.ledger.findings.filter((f) => f.code === 'consolidate-missing')).toHaveLength(13);
   });
 
   describe.runIf(chromiumTool.run)('the HTML report in headless Chromium', () => {

@@ -29,7 +29,7 @@ export async function checkCommand(cmd: CheckCommand, context: Context): Promise
   const format = oneOf(cmd.format ?? 'text', '--format', FORMATS);
   if (cmd.files.length === 0) throw new PlanLedgerError('usage', { problem: 'files-required', command: 'check' });
   if (format === 'xlsx' && cmd.out === undefined) throw new PlanLedgerError('usage', { problem: 'xlsx-needs-out' });
-  const records = await loadPlan(cmd.plan ?? SEED_PLAN);
+  const records = await loadPlan(cmd.plan ?? SEED_PLAN, context.plan);
   // Folders stand for the spreadsheet files in them, as for consolidate; files that are not .xlsx each get a finding.
   const files = await readSheetFiles(cmd.files);
   const previous = await readPreviousFiles(cmd.previous, records, 'check');

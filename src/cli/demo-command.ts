@@ -25,9 +25,9 @@ export interface DemoCommand {
  * sheets for every department (the plan year's first quarter), filled samples for the second quarter,
  * the ledger, and the audit with its HTML report; it says where each is.
  */
-export async function demoCommand(cmd: DemoCommand, { io, w }: Context): Promise<number> {
+export async function demoCommand(cmd: DemoCommand, { io, w, plan: settings }: Context): Promise<number> {
   const out = cmd.out ?? 'out';
-  const records = await loadPlan(cmd.plan ?? SEED_PLAN);
+  const records = await loadPlan(cmd.plan ?? SEED_PLAN, settings);
   const year = records.document.year ?? new Date().getFullYear();
   const [q1, q2] = [`${year}-Q1`, `${year}-Q2`].map((label) => parsePeriod(label) as Period) as [Period, Period];
   const step = (line: string) => io.out(`${line}\n`);

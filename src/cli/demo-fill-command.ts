@@ -17,14 +17,14 @@ export interface DemoFillCommand {
 }
 
 /** plan-ledger demo-fill: plausible filled sheets for every department, with a share of typical mistakes. */
-export async function demoFillCommand(cmd: DemoFillCommand, { io, w }: Context): Promise<number> {
+export async function demoFillCommand(cmd: DemoFillCommand, { io, w, plan: settings }: Context): Promise<number> {
   const period = requirePeriod(cmd.period, 'demo-fill');
   const out = requireOut(cmd.out, 'demo-fill');
   const mistakes = Number(cmd.mistakes ?? '0.15');
   const seed = Number(cmd.seed ?? '1');
   if (!(mistakes >= 0 && mistakes <= 1)) throw new PlanLedgerError('usage', { problem: 'option-share', option: '--mistakes', value: cmd.mistakes ?? '' });
   if (!Number.isInteger(seed)) throw new PlanLedgerError('usage', { problem: 'option-integer', option: '--seed', value: cmd.seed ?? '' });
-  const records = await loadPlan(cmd.plan ?? SEED_PLAN);
+  const records = await loadPlan(cmd.plan ?? SEED_PLAN, settings);
   const template = readFileBytes(DEFAULT_TEMPLATE);
   const generatedAt = `${period.year}-${String(period.lastMonth).padStart(2, '0')}-20T10:00:00`;
   const sheets = await demoSheets(records, period, { template, mistakes, seed, generatedAt, wording: w, ...nodeZlib });

@@ -1,3 +1,4 @@
+import type { PlanSettings } from '../io/plan-file.js';
 import type { Wording } from '../core/locales/wording.js';
 
 /** What a command prints; tests capture it, the bin passes the process's streams. */
@@ -15,4 +16,6 @@ export const processIo: Io = {
 export interface Context {
   readonly io: Io;
   readonly w: Wording;
+  /** How every command reads its plan: --groups, --coordinator. */
+  readonly plan?: PlanSettings;
 }

@@ -24,10 +24,10 @@ export interface LedgerCommand {
 }
 
 /** Reads sheets (files or folders) and consolidates them; shared by consolidate and audit. */
-export async function buildLedger(cmd: LedgerCommand, command: string, { io, w }: Context): Promise<Ledger> {
+export async function buildLedger(cmd: LedgerCommand, command: string, { io, w, plan: settings }: Context): Promise<Ledger> {
   if (cmd.inputs.length === 0) throw new PlanLedgerError('usage', { problem: 'files-required', command });
   const period = optionalPeriod(cmd.period);
-  const records = await loadPlan(cmd.plan ?? SEED_PLAN);
+  const records = await loadPlan(cmd.plan ?? SEED_PLAN, settings);
   const policies = cmd.policy === undefined ? undefined : readPolicies(cmd.policy, records);
   const previous = await readPreviousFiles(cmd.previous ?? [], records, command);
   const ledger = await consolidateFiles(cmd.inputs, records, {

@@ -36,6 +36,8 @@ export async function main(argv: readonly string[], io: Io = processIo, env: Nod
         rules: { type: 'string' },
         mistakes: { type: 'string' },
         seed: { type: 'string' },
+        groups: { type: 'string' },
+        coordinator: { type: 'string' },
       },
     });
     // `check A.xlsx --previous B.xlsx C.xlsx`: files after --previous are last period's.
@@ -51,7 +53,8 @@ export async function main(argv: readonly string[], io: Io = processIo, env: Nod
       if (chosen === undefined) throw new PlanLedgerError('usage', { problem: 'option-one-of', option: '--lang', value: values.lang, choices: LOCALES });
       locale = chosen;
     }
-    const context: Context = { io, w: wording(locale) };
+    const plan = { ...(values.groups !== undefined ? { groups: values.groups } : {}), ...(values.coordinator !== undefined ? { coordinator: values.coordinator } : {}) };
+    const context: Context = { io, w: wording(locale), plan };
     const [command, ...rest] = positionals;
     if (values.version) {
       io.out(`${version()}\n`);

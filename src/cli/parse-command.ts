@@ -12,8 +12,8 @@ export interface ParseCommand {
 }
 
 /** plan-ledger parse: records as JSON on stdout (findings with their sentences), tables under --out, or a summary. */
-export async function parseCommand(cmd: ParseCommand, { io, w }: Context): Promise<number> {
-  const records = await loadPlan(cmd.file ?? SEED_PLAN);
+export async function parseCommand(cmd: ParseCommand, { io, w, plan: settings }: Context): Promise<number> {
+  const records = await loadPlan(cmd.file ?? SEED_PLAN, settings);
   if (cmd.json) io.out(`${JSON.stringify({ ...records, findings: records.findings.map((f) => withMessage(f, w)) }, null, 2)}\n`);
   if (cmd.out !== undefined) {
     const written = await exportPlan(records, cmd.out, w);

@@ -21,11 +21,11 @@ export interface TemplateCommand {
 }
 
 /** plan-ledger template: one progress sheet per department (or --all) for a period. */
-export async function templateCommand(cmd: TemplateCommand, { io, w }: Context): Promise<number> {
+export async function templateCommand(cmd: TemplateCommand, { io, w, plan: settings }: Context): Promise<number> {
   const period = requirePeriod(cmd.period, 'template');
   const out = requireOut(cmd.out, 'template');
   if (cmd.all === (cmd.department !== undefined)) throw new PlanLedgerError('usage', { problem: 'department-or-all' });
-  const records = await loadPlan(cmd.plan ?? SEED_PLAN);
+  const records = await loadPlan(cmd.plan ?? SEED_PLAN, settings);
   const previous = await readPreviousFiles(cmd.previous ?? [], records, 'template');
   const written = await writeDepartmentSheets(records, period, { template: cmd.template, department: cmd.department, out, wording: w, now: cmd.now, previous: previous.figures });
   const { files } = written;

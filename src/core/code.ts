@@ -78,6 +78,8 @@ export interface CodeParams {
   'task-no-departments': { readonly task: string };
   /** A target on no department's sheet: its task names none. */
   'target-unassigned': { readonly targetId: string; readonly raw: string };
+  /** A group the plan names (各街道): no sheet of its own unless a groups file lists its members. */
+  'department-group': { readonly name: string; readonly tasks: number };
   'heading-number-repeated': { readonly number: string; readonly id: string };
   'heading-number-skipped': { readonly previous: number; readonly number: number };
   'target-metric-missing': { readonly raw: string };
@@ -159,6 +161,7 @@ export const CODES: { readonly [C in Code]: { readonly kind: CodeKind; readonly 
   'output-unwritable': fatal,
   'task-no-departments': warning,
   'target-unassigned': warning,
+  'department-group': warning,
   'heading-number-repeated': warning,
   'heading-number-skipped': info,
   'target-metric-missing': warning,

@@ -5,7 +5,20 @@ export const ROLES: readonly Role[] = ['lead', 'responsible', 'support'];
 export interface Assignment {
   readonly name: string;
   readonly role: Role;
+  /** A group's name (各街道), not one department's. */
+  readonly group?: true | undefined;
+  /** The group a groups file listed this member for. */
+  readonly of?: string | undefined;
 }
+
+// 各街道 · 各镇 · 各区政府 · 各成员单位 · 区各有关部门 · 其他成员单位: a kind of department, not one.
+const GROUP = /^(?:各|全体|其他|其它)|(?:成员单位|有关单位|相关单位|有关部门|相关部门|各部门|各单位|各委办局)$/;
+
+/** Whether a name stands for a group of departments (各街道) rather than one. */
+export const isGroupName = (name: string): boolean => GROUP.test(name);
+
+/** A department, or a group, with its role. */
+const assignment = (name: string, role: Role): Assignment => (isGroupName(name) ? { name, role, group: true } : { name, role });
 
 /** A (推进单位:…) clause: where it stands and whom it names, in order; the leaders it names (责任领导:张三) apart. */
 export interface DepartmentClause {
@@ -36,10 +49,18 @@ const LABEL = new RegExp(`(?:(${ROLE_WORD})(?:责任)?(?:单位|部门)|(?:${ROL
 const SUFFIXED = new RegExp(`^(.+?)(${ROLE_WORD})$`);
 // 区科委(牵头) inside a labelled list
 const MARKED = new RegExp(`^(.+?)\\((${ROLE_WORD})\\)$`);
-const PAREN = /\(([^()\n]{1,400})\)|【([^【】\n]{1,400})】/g;
+// One level of brackets inside: (责任单位:各县(市、区)).
+const PAREN = /\(((?:[^()\n]|\([^()\n]{0,20}\)){1,400})\)|【([^【】\n]{1,400})】/g;
 // A labelled clause without brackets: on its own line after the item, or closing a sentence (责任单位:区科委、各街道。)
 const LINE = new RegExp(`(?<=^|[\\n。;])[ \\t]*((?:${ROLE_WORD}|分管|责任)(?:责任)?(?:单位|部门|领导)\\s*:[^\\n。]{1,400})`, 'g');
 const MAX_NAME = 30;
+// Labels of other things that share a clause with the departments: (牵头单位:区科委;完成时限:2022年底前).
+const OTHER_LABEL = /[;,]\s*(?:完成时限|完成时间|时间节点|时限要求|时限|进度安排|工作要求)\s*:/;
+// What a department's name ends with, for clauses without a label (由区城管局牵头,区应急管理局配合).
+const DEPARTMENT_NAME = /^[\u4e00-\u9fff()]{2,24}(?:局|委|办|中心|政府|街道|镇|乡|公司|集团|支队|管委会|办公室|单位|部门|院|馆|所|会|处|室|站|队|厅|署|社)$/;
+// 由区城管局牵头 · 区科创局牵头负责 · 区发改局(牵头)、区财政局按职责分工负责 · 区应急管理局、区水务局配合
+const SENTENCE_LEAD = /^(?:由)?(.+?)(牵头负责|牵头|负责落实|负责|按职责分工负责|按职责负责)$/;
+const SENTENCE_SUPPORT = /^(.+?)(?:等)?(?:部门|单位)?(配合|协同|参与|协办|共同推进|按职责分工负责|按职责负责)$/;
 
 /** Every department clause in text[from, to): in brackets, or a labelled line or sentence. */
 export function findDepartmentClauses(text: string, from: number, to: number): DepartmentClause[] {
@@ -57,7 +78,50 @@ export function findDepartmentClauses(text: string, from: number, to: number): D
     const clause = parseLabelled(text.slice(start, end).replace(/[;,]\s*$/, ''));
     if (clause.assignments.length > 0) clauses.push({ start, end: text[end] === '。' && end < to ? end + 1 : end, ...clause });
   }
+  clauses.push(...sentenceClauses(text, from, own, clauses));
   return clauses.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Departments named in the sentence itself, without a label or brackets: 由区城管局牵头,区应急管理局、区水务局配合 ·
+ * 区科创局牵头,区市场监管局配合 · 区发改局(牵头)、区财政局按职责分工负责. Every name must read as a department's.
+ */
+function sentenceClauses(text: string, from: number, own: string, found: readonly DepartmentClause[]): DepartmentClause[] {
+  const clauses: DepartmentClause[] = [];
+  let lead: { start: number; end: number; assignments: Assignment[] } | undefined;
+  for (const m of own.matchAll(/[^,。;\n]+/g)) {
+    const start = from + m.index;
+    const end = start + m[0].length;
+    const words = m[0].trim();
+    if (found.some((c) => start < c.end && end > c.start)) continue;
+    const asLead = SENTENCE_LEAD.exec(words);
+    const leadNames = asLead ? sentenceNames(asLead[1] as string, /牵头/.test(asLead[2] as string) ? 'lead' : 'responsible') : undefined;
+    if (leadNames) {
+      lead = { start, end, assignments: leadNames };
+      clauses.push({ ...lead, leaders: [] });
+      continue;
+    }
+    // Supporting units only right after the lead: 区应急管理局配合 alone may be prose.
+    const asSupport = lead && lead.end + 1 >= start ? SENTENCE_SUPPORT.exec(words) : null;
+    const supportNames = asSupport ? sentenceNames(asSupport[1] as string, /分工负责|按职责负责/.test(asSupport[2] as string) ? 'responsible' : 'support') : undefined;
+    if (supportNames) clauses.push({ start, end, assignments: supportNames, leaders: [] });
+    lead = undefined;
+  }
+  // A clause closing its sentence takes the full stop: 区科创局牵头,区市场监管局配合。
+  return clauses.map((c) => (text[c.end] === '。' ? { ...c, end: c.end + 1 } : c));
+}
+
+/** The names of a clause without a label, each a department's (区科委, 区科委(牵头)); undefined when one is not. */
+function sentenceNames(words: string, role: Role): Assignment[] | undefined {
+  const names = splitNames(words.replace(/(?:按职责分工|按职责|共同)$/, ''));
+  const assignments: Assignment[] = [];
+  for (const name of names) {
+    const marked = MARKED.exec(name);
+    const bare = marked ? (marked[1] as string) : name;
+    if (!DEPARTMENT_NAME.test(bare) && !isGroupName(bare)) return undefined;
+    assignments.push(assignment(bare, marked ? (ROLE_WORDS[marked[2] as string] ?? role) : role));
+  }
+  return assignments.length > 0 ? assignments : undefined;
 }
 
 /** Departments named inside one pair of parentheses; [] when it is not a department clause. */
@@ -65,7 +129,9 @@ export function parseClause(inner: string): Assignment[] {
   return parseLabelled(inner).assignments;
 }
 
-function parseLabelled(inner: string): { assignments: Assignment[]; leaders: string[] } {
+function parseLabelled(clause: string): { assignments: Assignment[]; leaders: string[] } {
+  const other = OTHER_LABEL.exec(clause);
+  const inner = other ? clause.slice(0, other.index) : clause;
   const labels = [...inner.matchAll(new RegExp(LABEL.source, 'g'))];
   const found: Assignment[] = [];
   const leaders: string[] = [];
@@ -79,7 +145,7 @@ function parseLabelled(inner: string): { assignments: Assignment[]; leaders: str
       const role = ROLE_WORDS[label[1] as string] ?? 'responsible';
       for (const name of splitNames(segment)) {
         const marked = MARKED.exec(name);
-        found.push(marked ? { name: marked[1] as string, role: ROLE_WORDS[marked[2] as string] ?? role } : { name, role });
+        found.push(marked ? assignment(marked[1] as string, ROLE_WORDS[marked[2] as string] ?? role) : assignment(name, role));
       }
     });
   } else {
@@ -89,7 +155,7 @@ function parseLabelled(inner: string): { assignments: Assignment[]; leaders: str
     segments.forEach((segment, i) => {
       const m = suffixed[i];
       const role = m ? (ROLE_WORDS[m[2] as string] ?? 'responsible') : 'responsible';
-      for (const name of splitNames(m ? (m[1] as string) : segment)) found.push({ name, role });
+      for (const name of splitNames(m ? (m[1] as string) : segment)) found.push(assignment(name, role));
     });
   }
   if (found.some(({ name }) => name.length > MAX_NAME || /[。:]/.test(name))) return none;
@@ -98,7 +164,8 @@ function parseLabelled(inner: string): { assignments: Assignment[]; leaders: str
 
 function splitNames(segment: string): string[] {
   return segment
-    .split(/[、,;/]+/)
+    // Not inside brackets: 各县(市、区) is one name.
+    .split(/[、,;/]+(?![^()]*\))/)
     .map((s) => s.replace(/\s+/g, '').replace(/等$/, ''))
     .filter((s) => s.length > 0);
 }
@@ -111,9 +178,9 @@ export function namesInCell(cell: string, role: Role): { assignments: Assignment
   const labelled = parseLabelled(cell.replace(/(^|\s)(牵头|责任|配合|协同)\s*:/g, '$1$2单位:').trim());
   if (labelled.assignments.length > 0 || labelled.leaders.length > 0) return labelled;
   const assignments: Assignment[] = [];
-  for (const name of cell.split(/[\s、,;/]+/).map((s) => s.replace(/等$/, '')).filter((s) => s.length > 0 && s.length <= MAX_NAME)) {
+  for (const name of cell.split(/[\s、,;/]+(?![^()]*\))/).map((s) => s.replace(/等$/, '')).filter((s) => s.length > 0 && s.length <= MAX_NAME)) {
     const marked = MARKED.exec(name);
-    assignments.push(marked ? { name: marked[1] as string, role: ROLE_WORDS[marked[2] as string] ?? role } : { name, role });
+    assignments.push(marked ? assignment(marked[1] as string, ROLE_WORDS[marked[2] as string] ?? role) : assignment(name, role));
   }
   return { assignments, leaders: [] };
 }

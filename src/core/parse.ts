@@ -9,10 +9,10 @@ import { headingOf, Outline, taskStyleOf, type Heading, type HeadingStyle, type 
 import { parseChineseNumeral } from './numeral.js';
 import { cellsFor, findTables, type Cell, type TableRow } from './table.js';
 import { scanQuantities } from './quantity.js';
+import { departmentsOf, isCarried } from './groups.js';
 import { finding as makeFinding, type Finding, type FindingExtra } from './finding.js';
 import {
   SCHEMA_VERSION,
-  type Department,
   type PartKind,
   type PlanRecords,
   type Section,
@@ -60,7 +60,7 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanRecords
   const all = paragraphs(normalized);
   const tables = findTables(normalized, all, (p) => headingOf(p) !== undefined);
   const headed = all.map((p) => ({ p, h: tables.rows.has(p) ? undefined : headingOf(p) }));
-  const taskStyle = taskStyleBeside(headed, tables.rows);
+  const taskStyle = taskStyleBeside(normalized, headed, tables.rows);
 
   const findings: Finding[] = [];
   let lineOf: ((offset: number) => number) | undefined;
@@ -132,6 +132,12 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanRecords
   }
   head ??= documentFacts(normalized, front, all);
   docPeriod ??= documentPeriod(head.title, head.signedOn);
+  // A part with nothing under it that names its departments is a task: tasks at (1) in one part, at 1. in another.
+  const parents = new Set([...nodes.map((n) => n.parentId), ...rowTasks.map((r) => r.sectionId)]);
+  nodes.forEach((n, i) => {
+    if (n.placed.isTask || parents.has(n.id) || findDepartmentClauses(normalized, n.placed.heading.bodyStart, n.end).length === 0) return;
+    nodes[i] = { ...n, placed: { ...n.placed, isTask: true }, id: `t${n.id.slice(1)}` };
+  });
 
   // 2. Masks: quoted names, document numbers and department clauses are not indicators.
   const mask = quoteMask(normalized);
@@ -184,8 +190,12 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanRecords
   }
   tasks.sort((a, b) => a.span.start - b.span.start);
   targets.sort((a, b) => a.span.start - b.span.start);
+  // A group (各街道) gets no sheet of its own: said once, with how many tasks name it.
+  const groups = new Map<string, Task[]>();
+  for (const task of tasks) for (const d of task.departments) if (d.group) groups.set(d.name, [...(groups.get(d.name) ?? []), task]);
+  for (const [name, named] of groups) finding('department-group', { name, tasks: named.length }, (named[0] as Task).span, { taskId: (named[0] as Task).id });
   // A target no department carries is on no sheet: said, never silently absent.
-  const carried = new Set(tasks.filter((t) => t.departments.length > 0).map((t) => t.id));
+  const carried = new Set(tasks.filter(isCarried).map((t) => t.id));
   for (const t of targets) if (t.kind === 'target' && (t.taskId === null || !carried.has(t.taskId))) finding('target-unassigned', { targetId: t.id, raw: t.raw }, t.span, { targetId: t.id });
 
   const contentHash = hash64(contentKey(text));
@@ -412,22 +422,32 @@ function rowOrdinal(text: string, row: TableRow): number | undefined {
 }
 
 /**
- * The numbering style of tasks when the plan also has task tables: the headings a table stands under are its parts,
- * so the task style is chosen among the finer styles that first appear after them (none: every heading is a part).
+ * The numbering style of tasks: the one whose items name their departments most often (一、(一)① where ① carry the
+ * clauses), else the finest the plan uses (taskStyleOf). The headings a task table stands under are its parts, so the
+ * style is chosen among the finer ones that first appear after them (none: every heading is a part).
  */
-function taskStyleBeside(headed: readonly { p: Paragraph; h: Heading | undefined }[], rows: ReadonlyMap<Paragraph, TableRow>): HeadingStyle | undefined {
+function taskStyleBeside(text: string, headed: readonly { p: Paragraph; h: Heading | undefined }[], rows: ReadonlyMap<Paragraph, TableRow>): HeadingStyle | undefined {
   const order: HeadingStyle[] = [];
+  const naming = new Map<HeadingStyle, number>();
   let owner = -1;
-  let last: HeadingStyle | undefined;
+  let last: { style: HeadingStyle; start: number } | undefined;
+  const close = (end: number): void => {
+    if (last && findDepartmentClauses(text, last.start, end).length > 0) naming.set(last.style, (naming.get(last.style) ?? 0) + 1);
+  };
   for (const { p, h } of headed) {
     if (h) {
+      close(p.start);
       if (!order.includes(h.style)) order.push(h.style);
-      last = h.style;
+      last = { style: h.style, start: h.bodyStart };
     }
-    if (last !== undefined && rows.has(p)) owner = Math.max(owner, order.indexOf(last));
+    if (last !== undefined && rows.has(p)) owner = Math.max(owner, order.indexOf(last.style));
   }
+  close(text.length);
   const headings = headed.flatMap(({ h }) => (h && order.indexOf(h.style) > owner ? [h] : []));
-  return taskStyleOf(headings);
+  const styles = [...new Set(headings.map((h) => h.style))];
+  const most = Math.max(0, ...styles.map((s) => naming.get(s) ?? 0));
+  if (most === 0) return taskStyleOf(headings);
+  return taskStyleOf(headings.filter((h) => (naming.get(h.style) ?? 0) === most));
 }
 
 /** Numbers go up by one; tasks may also run on across sections (1–14 under (一)…(四)), parts and tables, or restart at 1. */
@@ -465,19 +485,6 @@ function bodyText(text: string, from: number, to: number, clauses: readonly { st
   return paragraphs(body)
     .map((p) => p.text)
     .join('\n');
-}
-
-function departmentsOf(tasks: readonly Task[]): Department[] {
-  const byName = new Map<string, Department>();
-  for (const task of tasks) {
-    // A task names each department once (mergeAssignments), so its id is added once.
-    for (const { name } of task.departments) {
-      const d = byName.get(name) ?? { id: `d-${name}`, name, taskIds: [] };
-      d.taskIds.push(task.id);
-      byName.set(name, d);
-    }
-  }
-  return [...byName.values()];
 }
 
 /** 1-based line of an offset, by binary search over line starts. */

@@ -41,7 +41,14 @@ export const SectionSchema = z.object({
   span: SpanSchema,
 });
 
-export const AssignmentSchema = z.object({ name: z.string(), role: RoleSchema });
+export const AssignmentSchema = z.object({
+  name: z.string(),
+  role: RoleSchema,
+  /** The name is a group's (各街道, 各成员单位), not one department's: it gets no sheet of its own. */
+  group: z.literal(true).optional(),
+  /** A member a groups file lists for the group the plan names (殷行街道 of 各街道). */
+  of: z.string().optional(),
+});
 
 export const TaskSchema = z.object({
   id: z.string(),

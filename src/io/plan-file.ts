@@ -2,17 +2,39 @@ import { fileURLToPath } from 'node:url';
 import { PlanLedgerError } from '../core/error.js';
 import type { PlanRecords } from '../core/record.js';
 import { readFileBytes, regularFile } from './file.js';
+import { applyGroups, GroupsSchema, type Groups } from '../core/groups.js';
+import { decodeText } from './decode.js';
+import { checkedJson, parseJson } from './json.js';
 import { MAX_PLAN_BYTES, planFromBytes } from './plan-source.js';
 
 /** The plan every command uses when none is named: 杨府〔2021〕13号. */
 export const SEED_PLAN = fileURLToPath(new URL('../../seeds/yangpu-2021-13.txt', import.meta.url));
 
+/** How a plan is read beyond its text: who stands for a group the plan names, who reports on headline goals. */
+export interface PlanSettings {
+  /** A groups file (JSON: {"各街道": ["殷行街道", …]}). */
+  readonly groups?: string;
+  /** The department that reports on headline goals naming none. */
+  readonly coordinator?: string;
+}
+
+/** A groups file is a few KB; anything above this is refused unread. */
+const MAX_GROUPS_BYTES = 1024 * 1024;
+
 /**
- * Reads a plan from .txt (UTF-8, UTF-16, GB18030/GBK), .docx, or .json written by parse --json.
- * Throws PlanLedgerError for anything unusable, including a text with no numbered tasks.
+ * Reads a plan from .txt (UTF-8, UTF-16, GB18030/GBK), .docx, or .json written by parse --json, with a groups file's
+ * members standing for the groups it lists. Throws PlanLedgerError for anything unusable, including a text with no
+ * numbered tasks.
  */
-export async function loadPlan(file: string = SEED_PLAN): Promise<PlanRecords> {
+export async function loadPlan(file: string = SEED_PLAN, settings: PlanSettings = {}): Promise<PlanRecords> {
   // Checked before reading, so that a huge file is never read; planFromBytes checks the bytes again.
   if (regularFile(file).size > MAX_PLAN_BYTES) throw new PlanLedgerError('file-too-large', { file, limitMB: MAX_PLAN_BYTES / 1024 / 1024 });
-  return planFromBytes(readFileBytes(file), file);
+  const groups = settings.groups === undefined ? undefined : readGroups(settings.groups);
+  const records = planFromBytes(readFileBytes(file), file, settings.coordinator === undefined ? {} : { coordinator: settings.coordinator });
+  return groups ? applyGroups(records, groups) : records;
+}
+
+function readGroups(file: string): Groups {
+  if (regularFile(file).size > MAX_GROUPS_BYTES) throw new PlanLedgerError('file-too-large', { file, limitMB: MAX_GROUPS_BYTES / 1024 / 1024 });
+  return checkedJson(GroupsSchema, parseJson(decodeText(readFileBytes(file), file).text, file, 'json-invalid'), file, 'json-invalid');
 }

@@ -1,5 +1,5 @@
 import { PlanLedgerError } from '../core/error.js';
-import { parsePlan } from '../core/parse.js';
+import { parsePlan, type ParseOptions } from '../core/parse.js';
 import { PlanRecordsSchema, type PlanRecords } from '../core/record.js';
 import { decodeText } from './decode.js';
 import { docxText } from './docx.js';
@@ -15,7 +15,7 @@ const TEXT_TYPES = new Set(['.txt', '.text', '.md', '']);
  * GB18030/GBK), .docx, or .json written by parse --json, told by the name's extension. Throws PlanLedgerError for
  * anything unusable, including a text with no numbered tasks.
  */
-export function planFromBytes(bytes: Uint8Array, file: string): PlanRecords {
+export function planFromBytes(bytes: Uint8Array, file: string, options: Pick<ParseOptions, 'coordinator'> = {}): PlanRecords {
   if (bytes.length === 0) throw new PlanLedgerError('file-empty', { file });
   if (bytes.length > MAX_PLAN_BYTES) throw new PlanLedgerError('file-too-large', { file, limitMB: MAX_PLAN_BYTES / 1024 / 1024 });
   const type = extension(file);
@@ -24,11 +24,11 @@ export function planFromBytes(bytes: Uint8Array, file: string): PlanRecords {
     records = fromJson(bytes, file);
   } else if (type === '.docx') {
     if (!isZip(bytes)) throw new PlanLedgerError('docx-corrupt', { file, reason: 'not-a-zip' });
-    records = parsePlan(docxText(bytes, file), { file, encoding: 'docx' });
+    records = parsePlan(docxText(bytes, file), { ...options, file, encoding: 'docx' });
   } else if (TEXT_TYPES.has(type)) {
     if (isZip(bytes)) throw new PlanLedgerError('file-binary', { file });
     const decoded = decodeText(bytes, file);
-    records = parsePlan(decoded.text, { file, encoding: decoded.encoding });
+    records = parsePlan(decoded.text, { ...options, file, encoding: decoded.encoding });
   } else {
     throw new PlanLedgerError('file-unsupported-type', { file });
   }

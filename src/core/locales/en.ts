@@ -148,6 +148,7 @@ export const en: Wording = {
     'output-unwritable': { title: 'Cannot write output', message: (p) => `cannot write ${p.file}: ${fileReason(p.reason, p.errno)}` },
     'task-no-departments': { title: 'Task names no department', message: (p) => `task ${p.task} names no department such as (推进单位:…)` },
     'target-unassigned': { title: 'Target on no sheet', message: (p) => `the target “${p.raw}” (${p.targetId}) has no department and is on no progress sheet` },
+    'department-group': { title: 'Group of departments', message: (p) => `“${p.name}” names a group of departments (in ${p.tasks} tasks) and gets no progress sheet of its own; list its members in a groups file (--groups) to give each of them one` },
     'heading-number-repeated': { title: 'Repeated number', message: (p) => `number ${p.number} repeats at its level; identified as ${p.id}` },
     'heading-number-skipped': { title: 'Skipped number', message: (p) => `numbering jumps from ${p.previous} to ${p.number}` },
     'target-metric-missing': { title: 'Metric not recognized', message: (p) => `cannot tell from the context what “${p.raw}” counts` },
@@ -500,6 +501,8 @@ Usage:
 
 Common options:
   --lang zh-CN|en   language (default zh-CN; or set PLAN_LEDGER_LANG)
+  --groups FILE     groups file (JSON: {"各街道": ["殷行街道", "五角场街道", …]}): a group the plan names reports through its members
+  --coordinator NAME  who reports on headline goals that name no department (default from the issuer: 区政府办公室, 市政府办公厅 …)
 
 Exit codes: 0 success; 1 error findings (check, consolidate); 2 unusable input or wrong usage (one line: [code] message).`,
     planSummary: (s) => `${s.title}: ${s.sections} sections, ${s.tasks} tasks, ${s.targets} targets, ${s.departments} departments, ${s.findings} findings`,

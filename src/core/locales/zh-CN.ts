@@ -151,6 +151,7 @@ export const zhCN: Wording = {
     'output-unwritable': { title: '无法写出结果', message: (p) => `无法写入 ${p.file}:${fileReason(p.reason, p.errno)}` },
     'task-no-departments': { title: '任务未列责任单位', message: (p) => `任务 ${p.task} 没有找到(推进单位:…)等责任单位` },
     'target-unassigned': { title: '目标无人填报', message: (p) => `目标“${p.raw}”(${p.targetId})没有责任单位,不在任何单位的推进情况表上` },
+    'department-group': { title: '统称单位未分解', message: (p) => `“${p.name}”是一类单位的统称(涉及 ${p.tasks} 项任务),不单独生成推进情况表;请在单位分组文件(--groups)中列出其成员单位,每个成员单位各得一张表` },
     'heading-number-repeated': { title: '编号重复', message: (p) => `编号 ${p.number} 在同一层级重复出现,已编为 ${p.id}` },
     'heading-number-skipped': { title: '编号不连续', message: (p) => `编号从 ${p.previous} 跳到 ${p.number}` },
     'target-metric-missing': { title: '指标名称无法识别', message: (p) => `“${p.raw}”的统计对象无法从上下文识别` },
@@ -503,6 +504,8 @@ export const zhCN: Wording = {
 
 通用选项:
   --lang zh-CN|en   界面语言(默认 zh-CN;也可设环境变量 PLAN_LEDGER_LANG)
+  --groups 文件     单位分组文件(JSON:{"各街道": ["殷行街道", "五角场街道", …]}):计划中的统称单位由其成员单位分别填报
+  --coordinator 单位  主要目标未写明责任单位时由谁填报(默认按发文机关:区政府办公室、市政府办公厅等)
 
 退出码:0 成功;1 发现错误(check、consolidate);2 输入无法使用或用法错误(打印一行:[代码] 说明)。`,
     planSummary: (s) => `${s.title}:${s.sections} 个章节、${s.tasks} 项任务、${s.targets} 个指标、${s.departments} 个责任单位、${s.findings} 条提示`,
