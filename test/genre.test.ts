@@ -118,6 +118,12 @@ describe('quantities: numerals, 万/亿 and comparators', () => {
     { input: '完成１５００个', expected: [['１５００个', 1500, '个', '=']] },
     { input: '培训超过200人次', expected: [['超过200人次', 200, '人次', '>']] },
     { input: '覆盖率达到95%以上', expected: [['达到95%以上', 95, '%', '>=']] },
+    { input: 'PM2.5年均浓度控制在35微克/立方米以下', expected: [['控制在35微克/立方米以下', 35, '微克/立方米', '<=']] },
+    { input: 'PM2.5年均浓度≤37微克/立方米', expected: [['≤37微克/立方米', 37, '微克/立方米', '<=']] },
+    { input: '数据中心PUE值不超过1.3', expected: [['不超过1.3', 1.3, '', '<=']] },
+    { input: '粮食总产量达到4.2亿斤,生猪出栏45万头', expected: [['达到4.2亿斤', 420_000_000, '斤', '>='], ['45万头', 450_000, '头', '=']] },
+    { input: '服务企业1000家次,接种2000万剂次', expected: [['1000家次', 1000, '家次', '='], ['2000万剂次', 20_000_000, '剂次', '=']] },
+    { input: '人均预期寿命达到79.2岁', expected: [['达到79.2岁', 79.2, '岁', '>=']] },
     { input: '新增岗位300余个', expected: [['300余个', 300, '个', '>=']] },
     { input: '引进企业50多家', expected: [['50多家', 50, '家', '>=']] },
     { input: '汇聚20+数字企业', expected: [['20+', 20, '', '>=']] },
@@ -169,6 +175,10 @@ describe('what is not an indicator', () => {
     { input: '在2020年至2022年间推进3D建模', notes: 'year ranges and 3D' },
     { input: '排名保持全国前20位,力争进入前十名,位列全市第5位', notes: 'ranks' },
     { input: '发布2021年指数,2022年指数2月发布', notes: 'years next to an index' },
+    { input: '重点抓好以下四个方面工作', notes: 'the plan’s parts in a sentence (四个方面)' },
+    { input: '新增10G-PON端口,推广零部件和零上门服务', notes: 'names (10G-PON) and 零' },
+    { input: '160千瓦及以下小微企业低压接入全覆盖,二级及以上医院全部接入', notes: 'category bounds (及以下, 及以上)' },
+    { input: '各部门于每季度末前5个工作日报送进展', notes: 'a time before (前5个工作日)' },
   ])('$notes: $input', ({ input }) => {
     expect(view(parsePlan(task(`${input}。`)))).toEqual([]);
   });

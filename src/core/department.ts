@@ -52,7 +52,7 @@ const MARKED = new RegExp(`^(.+?)\\((${ROLE_WORD})\\)$`);
 // One level of brackets inside: (责任单位:各县(市、区)).
 const PAREN = /\(((?:[^()\n]|\([^()\n]{0,20}\)){1,400})\)|【([^【】\n]{1,400})】/g;
 // A labelled clause without brackets: on its own line after the item, or closing a sentence (责任单位:区科委、各街道。)
-const LINE = new RegExp(`(?<=^|[\\n。;])[ \\t]*((?:${ROLE_WORD}|分管|责任)(?:责任)?(?:单位|部门|领导)\\s*:[^\\n。]{1,400})`, 'g');
+const LINE = new RegExp(`(?<=^|[\\n。;,])[ \\t]*((?:${ROLE_WORD}|分管|责任)(?:责任)?(?:单位|部门|领导)\\s*:[^\\n。]{1,400})`, 'g');
 const MAX_NAME = 30;
 // Labels of other things that share a clause with the departments: (牵头单位:区科委;完成时限:2022年底前).
 const OTHER_LABEL = /[;,]\s*(?:完成时限|完成时间|时间节点|时限要求|时限|进度安排|工作要求)\s*:/;
@@ -155,7 +155,7 @@ function parseLabelled(clause: string): { assignments: Assignment[]; leaders: st
     segments.forEach((segment, i) => {
       const m = suffixed[i];
       const role = m ? (ROLE_WORDS[m[2] as string] ?? 'responsible') : 'responsible';
-      for (const name of splitNames(m ? (m[1] as string) : segment)) found.push(assignment(name, role));
+      for (const name of splitNames(m ? (m[1] as string).replace(/(?:按职责分工|按职责|共同)$/, '') : segment)) found.push(assignment(name, role));
     });
   }
   if (found.some(({ name }) => name.length > MAX_NAME || /[。:]/.test(name))) return none;

@@ -174,8 +174,9 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanRecords
     } else if (!node.preamble) {
       sections.push({ ...common, parentId: node.parentId });
     }
-    // A section's heading names its part of the plan (五个方面重点任务) and holds no target; its own paragraphs may.
-    const from = placed.isTask || node.preamble ? bodyStart : placed.paragraph.end;
+    // A section's heading names its part of the plan (五个方面重点任务) and holds no target; its own paragraphs may, and
+    // so may what follows the heading's first sentence on its line ((三)加强资金保障。设立专项资金3000万元).
+    const from = placed.isTask || node.preamble ? bodyStart : afterTitle(normalized, bodyStart, placed.paragraph.end);
     const own = nodeTargets(text, normalized, mask, node, from, finding);
     // Before the first heading only goals count: a notice's sentences may report figures that no part claims.
     const found = node.preamble ? own.filter((t) => t.kind === 'target') : own;
@@ -466,6 +467,12 @@ function checkNumbering(
 
 /** The last task number, whether a heading's or a table row's: task numbers may run on across parts. */
 const TASKS = 'tasks';
+
+/** Where a heading line goes on past its title sentence; its end when it does not. */
+function afterTitle(text: string, from: number, to: number): number {
+  const stop = text.slice(from, to).search(/[。;!?]/);
+  return stop < 0 ? to : from + stop + 1;
+}
 
 function titleOf(text: string, from: number, to: number, stops = /[。;!?]/): string {
   const line = text.slice(from, to);

@@ -27,9 +27,9 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 // 1,500 · 4.4 · 两千零五 · then 万/亿 after Arabic digits, 余/多/+, the unit, 以上/左右/以内.
 const SCANNER = new RegExp(
-  String.raw`百分之([\d.]+|[${CHINESE_NUMERAL_CHARS}]+)(及以上|以上|左右|以内|以下|内)?` +
+  String.raw`百分之([\d.]+|[${CHINESE_NUMERAL_CHARS}]+)(及以上|及以下|以上|左右|以内|以下|内)?` +
     String.raw`|(\d+(?:,\d{3})*(?:\.\d+)?|[${CHINESE_NUMERAL_CHARS}]+)(千万|百万|万|亿)?(余|多|\+)? ?` +
-    `(${UNIT_SPELLINGS.map(escape).join('|')})?(及以上|以上|左右|以内|以下|内)?`,
+    `(${UNIT_SPELLINGS.map(escape).join('|')})?(及以上|及以下|以上|左右|以内|以下|内)?`,
   'g',
 );
 
@@ -38,10 +38,10 @@ const PREFIX_COMPARATORS: ReadonlyArray<readonly [string, Comparator | 'reach']>
   ['控制在', '<='], ['降至', '<='], ['降到', '<='], ['压减至', '<='], ['压减到', '<='],
   ['超过', '>'], ['突破', '>'], ['大于', '>'], ['高于', '>'], ['多于', '>'], ['逾', '>'],
   ['低于', '<'], ['少于', '<'], ['小于', '<'], ['大约', '~'], ['约', '~'], ['近', '~'],
-  ['达到', 'reach'], ['达', 'reach'],
+  ['达到', 'reach'], ['达', 'reach'], ['≤', '<='], ['≥', '>='], ['<=', '<='], ['>=', '>='],
 ];
 const SUFFIX_COMPARATORS: Readonly<Record<string, Comparator>> = {
-  余: '>=', 多: '>=', '+': '>=', 以上: '>=', 及以上: '>=', 左右: '~', 以内: '<=', 以下: '<=', 内: '<=',
+  余: '>=', 多: '>=', '+': '>=', 以上: '>=', 及以上: '>=', 左右: '~', 以内: '<=', 以下: '<=', 及以下: '<=', 内: '<=',
 };
 const MAGNITUDES: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8, 百万: 1e6, 千万: 1e7 };
 
@@ -51,9 +51,9 @@ const ORDINAL_BEFORE = new Set(['第', '之', '每', '其', '周']);
 const LETTER = /[A-Za-z]/;
 /** What a compound unit may be per: 万元/人, 元/平方公里, 万吨/年. */
 const PER = /^\/(人|户|家|亩|年|月|天|日|小时|吨|千瓦时|公里|平方公里|平方米|公顷|标准箱)/;
-const SUFFIX = /^(及以上|以上|左右|以内|以下)/;
+const SUFFIX = /^(及以上|及以下|以上|左右|以内|以下)/;
 /** Words after which a bare number is an index's or a score's value, with the comparator between them. */
-const INDEXED = /(指数|PUE|系数|得分|评分|分值)值?(达到|不低于|不高于|低于|高于|保持在|控制在|提高到|提升至|提升到|达|为|在)?$/;
+const INDEXED = /(指数|PUE|系数|得分|评分|分值)值?(达到|不低于|不高于|不超过|不大于|低于|小于|高于|保持在|控制在|提高到|提升至|提升到|降至|达|为|在|≤)?$/;
 const CJK = /[\u3400-\u9fff]/;
 
 /**
@@ -76,7 +76,17 @@ export function scanQuantities(text: string, mask: Uint8Array, from: number, to:
       scanner.lastIndex = quantity.end;
     } else scanner.lastIndex = m.index + Math.max(1, (m[3] ?? '').length); // rescan what followed the number
   }
-  return found.filter((q, i) => !isCategoryThreshold(text, q, found[i + 1]));
+  return found.filter((q, i) => !isCategoryThreshold(text, q, found[i + 1]) && !isCategoryBound(text, q));
+}
+
+/**
+ * A bound that names a category of things, not a target: 160千瓦及以下小微企业, 二级及以上医院, 10万元以上的村 (占比达到60%).
+ * 及以上/及以下 straight before a noun, or 以上的/以下的.
+ */
+function isCategoryBound(text: string, q: Quantity): boolean {
+  const raw = text.slice(q.start, q.end);
+  const after = text[q.end] ?? '';
+  return (/(及以上|及以下)$/.test(raw) && CJK.test(after) && !/[的,。;]/.test(after)) || (/(以上|以下)$/.test(raw) && after === '的' && CJK.test(text[q.end + 1] ?? ''));
 }
 
 /**
@@ -84,7 +94,9 @@ export function scanQuantities(text: string, mask: Uint8Array, from: number, to:
  * which projects count. So when an at-least figure is followed, within the clause and by words alone, by a count.
  */
 function isCategoryThreshold(text: string, q: Quantity, next: Quantity | undefined): boolean {
-  if (next === undefined || q.comparator !== '>=' || !/(以上|及以上)$/.test(text.slice(q.start, q.end))) return false;
+  const raw = text.slice(q.start, q.end);
+  // 5亿元以上项目8个 · 3岁以下婴幼儿托位数达到4.5个
+  if (next === undefined || !((q.comparator === '>=' && /以上$/.test(raw)) || (q.comparator === '<=' && /以下$/.test(raw)))) return false;
   const between = text.slice(q.end, next.numberStart);
   return between.length > 0 && between.length <= 8 && /^[\u3400-\u9fff]+$/.test(between) && isCountUnit(next.unit) && next.unit !== '';
 }
@@ -111,6 +123,8 @@ function figure(text: string, m: RegExpExecArray, matchEnd: number, mood: Mood):
 
   if (before === '第' || /[\d.]/.test(before) || (ORDINAL_BEFORE.has(before) && !arabic)) return undefined;
   if (before === '前' && (spelling === '位' || spelling === '名')) return undefined; // a rank: 前20位, 前十名
+  if (before === '前' && spelling !== undefined && /^(?:个工作日|工作日|天|日|小时)$/.test(spelling)) return undefined; // a time before: 季度末前5个工作日
+  if (!arabic && /^[零〇]$/.test(digits)) return undefined; // 零部件, 零上门
   if (arabic && (LETTER.test(before) || /^0\d/.test(digits))) return undefined; // IPv6, O2O, 02专项
   if (magnitude !== undefined && !arabic) return undefined;
 
@@ -129,7 +143,8 @@ function figure(text: string, m: RegExpExecArray, matchEnd: number, mood: Mood):
     const resolved = resolveUnit(spelling);
     if (resolved === undefined) return undefined;
     if (!arabic && !resolved.info.chineseCountable) return undefined;
-    if (LETTER.test(spelling) && LETTER.test(next)) return undefined; // 3DGIS, 5GHz
+    if (LETTER.test(spelling) && (LETTER.test(next) || next === '-')) return undefined; // 3DGIS, 5GHz, 10G-PON
+    if (spelling === '个' && /^(?:方面|层面|维度)/.test(text.slice(end, end + 2))) return undefined; // 四个方面: the plan's parts
     if (spelling === 'G' && !digits.includes('.') && value >= 2 && value <= 6 && magnitude === undefined) {
       return undefined; // 4G, 5G: network generations
     }

@@ -25,16 +25,18 @@ const SCALED: ReadonlyArray<readonly [spelling: string, unit: string, factor: nu
 
 const TABLE = new Map<string, UnitInfo>([
   ...counts('个 家 所 户 项 篇 路 位 座 台 颗 处 条 件 套 辆 根 块 栋 幢 间 张 名 人 支 种 款 类 大类 门 部 片 盏 组 批次 份 本 册 只 艘 架 宗 棵 株'),
-  ...counts('次 人次 场 场次 期次', false),
+  ...counts('头 起 羽'),
+  ...counts('次 人次 场 场次 期次 家次 户次 车次 剂次 架次', false),
   ...measures('percent', '% ‰ 个百分点'),
   ...measures('money', '元 美元'),
   ...measures('length', '公里 米'),
   ...measures('area', '平方米 平方公里 公顷 亩'),
-  ...measures('mass', '吨 千克 公斤'),
+  ...measures('mass', '吨 千克 公斤 斤'),
+  ...measures('rate', '微克/立方米 毫克/升 毫克/立方米'),
   ...measures('energy', '千瓦 兆瓦 千瓦时 度 兆瓦时'),
   ...measures('data', 'G GB T TB P PB M MB 兆 核 PFlops TFlops'),
   ...measures('rate', 'Gbps Mbps Tbps'),
-  ...measures('time', '天 小时 分钟 个工作日 工作日 个月'),
+  ...measures('time', '天 小时 分钟 个工作日 工作日 个月 岁'),
   ...measures('ratio', '倍'),
 ]);
 
