@@ -193,7 +193,14 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanRecords
   targets.sort((a, b) => a.span.start - b.span.start);
   // A group (各街道) gets no sheet of its own: said once, with how many tasks name it.
   const groups = new Map<string, Task[]>();
-  for (const task of tasks) for (const d of task.departments) if (d.group) groups.set(d.name, [...(groups.get(d.name) ?? []), task]);
+  for (const task of tasks) {
+    for (const d of task.departments) {
+      if (!d.group) continue;
+      const named = groups.get(d.name);
+      if (named) named.push(task);
+      else groups.set(d.name, [task]);
+    }
+  }
   for (const [name, named] of groups) finding('department-group', { name, tasks: named.length }, (named[0] as Task).span, { taskId: (named[0] as Task).id });
   // A target no department carries is on no sheet: said, never silently absent.
   const carried = new Set(tasks.filter(isCarried).map((t) => t.id));
