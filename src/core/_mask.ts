@@ -2,6 +2,8 @@
 export const MASK_NONE = 0;
 export const MASK_QUOTE = 1;
 export const MASK_OTHER = 2;
+/** A task table's lines: read cell by cell as tasks, not as the text of the part they stand in. */
+export const MASK_TABLE = 3;
 
 /** Opening quote → its closing quote, by UTF-16 code. */
 const PAIRS = new Map<number, number>(

@@ -20,6 +20,12 @@ export const isGroupName = (name: string): boolean => GROUP.test(name);
 /** A department, or a group, with its role. */
 const assignment = (name: string, role: Role): Assignment => (isGroupName(name) ? { name, role, group: true } : { name, role });
 
+/** A name with the role of its list, unless it marks its own: 区科委(牵头). */
+function named(name: string, role: Role): Assignment {
+  const marked = MARKED.exec(name);
+  return marked ? assignment(marked[1] as string, ROLE_WORDS[marked[2] as string] ?? role) : assignment(name, role);
+}
+
 /** A (推进单位:…) clause: where it stands and whom it names, in order; the leaders it names (责任领导:张三) apart. */
 export interface DepartmentClause {
   readonly start: number;
@@ -61,6 +67,8 @@ const DEPARTMENT_NAME = /^[\u4e00-\u9fff()]{2,24}(?:局|委|办|中心|政府|�
 // 由区城管局牵头 · 区科创局牵头负责 · 区发改局(牵头)、区财政局按职责分工负责 · 区应急管理局、区水务局配合
 const SENTENCE_LEAD = /^(?:由)?(.+?)(牵头负责|牵头|负责落实|负责|按职责分工负责|按职责负责)$/;
 const SENTENCE_SUPPORT = /^(.+?)(?:等)?(?:部门|单位)?(配合|协同|参与|协办|共同推进|按职责分工负责|按职责负责)$/;
+// What stands between the names and 负责: 区财政局按职责分工负责.
+const DUTY = /(?:按职责分工|按职责|共同)$/;
 
 /** Every department clause in text[from, to): in brackets, or a labelled line or sentence. */
 export function findDepartmentClauses(text: string, from: number, to: number): DepartmentClause[] {
@@ -113,15 +121,9 @@ function sentenceClauses(text: string, from: number, own: string, found: readonl
 
 /** The names of a clause without a label, each a department's (区科委, 区科委(牵头)); undefined when one is not. */
 function sentenceNames(words: string, role: Role): Assignment[] | undefined {
-  const names = splitNames(words.replace(/(?:按职责分工|按职责|共同)$/, ''));
-  const assignments: Assignment[] = [];
-  for (const name of names) {
-    const marked = MARKED.exec(name);
-    const bare = marked ? (marked[1] as string) : name;
-    if (!DEPARTMENT_NAME.test(bare) && !isGroupName(bare)) return undefined;
-    assignments.push(assignment(bare, marked ? (ROLE_WORDS[marked[2] as string] ?? role) : role));
-  }
-  return assignments.length > 0 ? assignments : undefined;
+  const assignments = splitNames(words.replace(DUTY, '')).map((name) => named(name, role));
+  const departments = assignments.length > 0 && assignments.every((a) => a.group || DEPARTMENT_NAME.test(a.name));
+  return departments ? assignments : undefined;
 }
 
 /** Departments named inside one pair of parentheses; [] when it is not a department clause. */
@@ -143,10 +145,7 @@ function parseLabelled(clause: string): { assignments: Assignment[]; leaders: st
       // A leader is a person, kept apart from the departments that report.
       if (label[2] !== undefined) return void leaders.push(...splitNames(segment));
       const role = ROLE_WORDS[label[1] as string] ?? 'responsible';
-      for (const name of splitNames(segment)) {
-        const marked = MARKED.exec(name);
-        found.push(marked ? assignment(marked[1] as string, ROLE_WORDS[marked[2] as string] ?? role) : assignment(name, role));
-      }
+      for (const name of splitNames(segment)) found.push(named(name, role));
     });
   } else {
     const segments = inner.split(/[;,]/).map((s) => s.trim()).filter(Boolean);
@@ -155,17 +154,18 @@ function parseLabelled(clause: string): { assignments: Assignment[]; leaders: st
     segments.forEach((segment, i) => {
       const m = suffixed[i];
       const role = m ? (ROLE_WORDS[m[2] as string] ?? 'responsible') : 'responsible';
-      for (const name of splitNames(m ? (m[1] as string).replace(/(?:按职责分工|按职责|共同)$/, '') : segment)) found.push(assignment(name, role));
+      for (const name of splitNames(m ? (m[1] as string).replace(DUTY, '') : segment)) found.push(assignment(name, role));
     });
   }
   if (found.some(({ name }) => name.length > MAX_NAME || /[。:]/.test(name))) return none;
   return { assignments: found, leaders };
 }
 
-function splitNames(segment: string): string[] {
+/** The names of a list, parted by 、,;/ (and by spaces where `spaced`, as a table cell's lines are), not inside brackets. */
+function splitNames(segment: string, spaced = false): string[] {
   return segment
     // Not inside brackets: 各县(市、区) is one name.
-    .split(/[、,;/]+(?![^()]*\))/)
+    .split(spaced ? /[\s、,;/]+(?![^()]*\))/ : /[、,;/]+(?![^()]*\))/)
     .map((s) => s.replace(/\s+/g, '').replace(/等$/, ''))
     .filter((s) => s.length > 0);
 }
@@ -177,11 +177,9 @@ function splitNames(segment: string): string[] {
 export function namesInCell(cell: string, role: Role): { assignments: Assignment[]; leaders: string[] } {
   const labelled = parseLabelled(cell.replace(/(^|\s)(牵头|责任|配合|协同)\s*:/g, '$1$2单位:').trim());
   if (labelled.assignments.length > 0 || labelled.leaders.length > 0) return labelled;
-  const assignments: Assignment[] = [];
-  for (const name of cell.split(/[\s、,;/]+(?![^()]*\))/).map((s) => s.replace(/等$/, '')).filter((s) => s.length > 0 && s.length <= MAX_NAME)) {
-    const marked = MARKED.exec(name);
-    assignments.push(marked ? assignment(marked[1] as string, ROLE_WORDS[marked[2] as string] ?? role) : assignment(name, role));
-  }
+  const assignments = splitNames(cell, true)
+    .filter((name) => name.length <= MAX_NAME)
+    .map((name) => named(name, role));
   return { assignments, leaders: [] };
 }
 

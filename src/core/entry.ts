@@ -2,7 +2,7 @@ import { MASK_NONE } from './_mask.js';
 import { parseChineseNumeral } from './numeral.js';
 import { scanQuantities } from './quantity.js';
 import { normalize } from './text.js';
-import { isCountUnit } from './unit.js';
+import { inStated, isCountUnit } from './unit.js';
 
 /** A cell as a spreadsheet stores it, independent of the library that read it. */
 export type RawCell =
@@ -50,7 +50,7 @@ export function readFigure(cell: RawCell, unit: string, factor = 1): ReadFigure 
     case 'text': {
       const read = readText(cell.value, unit);
       // What was read with its own units is in base units (1.2亿 → 120000000): back into the cell's.
-      return read.ok === true && read.convertedFrom !== undefined && factor !== 1 ? { ...read, value: round(read.value / factor) } : read;
+      return read.ok === true && read.convertedFrom !== undefined && factor !== 1 ? { ...read, value: inStated(read.value, { unit, factor }) } : read;
     }
   }
 }

@@ -1,6 +1,6 @@
-import { maskPattern, MASK_OTHER, quoteMask } from './_mask.js';
+import { maskPattern, MASK_OTHER, MASK_TABLE, quoteMask } from './_mask.js';
 import type { Code, ParamsOf } from './code.js';
-import { findDepartmentClauses, mergeAssignments, namesInCell, type Assignment } from './department.js';
+import { findDepartmentClauses, mergeAssignments, namesInCell, type Assignment, type DepartmentClause } from './department.js';
 import { deadlineIn, deadlineOf, taskDeadlineOf } from './deadline.js';
 import { documentFacts, periodOf, type DocumentFacts, type Period } from './document.js';
 import { measureOf } from './measure.js';
@@ -81,6 +81,15 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanRecords
   let docPeriod: Period | undefined;
   const rowTasks: RowTask[] = [];
   const rowCount = new Map<string, number>();
+  /** t2.5.12 from its path; a number used twice gets _2 and a finding. */
+  const uniqueId = (prefix: 't' | 's', path: readonly number[], at: Paragraph): string => {
+    const base = `${prefix}${path.join('.')}`;
+    const uses = (idUses.get(base) ?? 0) + 1;
+    idUses.set(base, uses);
+    const id = uses === 1 ? base : `${base}_${uses}`;
+    if (uses > 1) finding('heading-number-repeated', { number: path.join('.'), id }, at);
+    return id;
+  };
 
   for (const { p, h } of headed) {
     const row = tables.rows.get(p);
@@ -94,12 +103,7 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanRecords
       rowCount.set(key, ordinal);
       lastOrdinal.set(TASKS, ordinal);
       const path = [...parentPath, ordinal];
-      const baseId = `t${path.join('.')}`;
-      const uses = (idUses.get(baseId) ?? 0) + 1;
-      idUses.set(baseId, uses);
-      const id = uses === 1 ? baseId : `${baseId}_${uses}`;
-      if (uses > 1) finding('heading-number-repeated', { number: path.join('.'), id }, p);
-      rowTasks.push({ row, id, path, sectionId: section?.id ?? null, period: section?.period ?? docPeriod });
+      rowTasks.push({ row, id: uniqueId('t', path, p), path, sectionId: section?.id ?? null, period: section?.period ?? docPeriod });
       if (current) current.end = p.end;
       continue;
     }
@@ -115,11 +119,7 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanRecords
     const parent = open[placed.depth - 1];
     const sectionParent = [...open].reverse().find((n) => n !== undefined && !n.placed.isTask);
     checkNumbering(placed, h as Heading, lastOrdinal, finding);
-    const baseId = `${placed.isTask ? 't' : 's'}${placed.path.join('.')}`;
-    const uses = (idUses.get(baseId) ?? 0) + 1;
-    idUses.set(baseId, uses);
-    const id = uses === 1 ? baseId : `${baseId}_${uses}`;
-    if (uses > 1) finding('heading-number-repeated', { number: placed.path.join('.'), id }, p);
+    const id = uniqueId(placed.isTask ? 't' : 's', placed.path, p);
     const title = titleOf(normalized, (h as Heading).bodyStart, p.end);
     const announced = placed.depth === 0 || /主要目标/.test(title) ? periodOf(title) : undefined;
     const inherited = parent?.period ?? docPeriod;
@@ -132,10 +132,18 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanRecords
   }
   head ??= documentFacts(normalized, front, all);
   docPeriod ??= documentPeriod(head.title, head.signedOn);
+  // A node's department clauses, searched once though asked for twice.
+  const clauseCache = new Map<number, DepartmentClause[]>();
+  const clausesOf = (n: Node): DepartmentClause[] => {
+    const start = n.placed.heading.bodyStart;
+    let found = clauseCache.get(start);
+    if (!found) clauseCache.set(start, (found = findDepartmentClauses(normalized, start, n.end)));
+    return found;
+  };
   // A part with nothing under it that names its departments is a task: tasks at (1) in one part, at 1. in another.
   const parents = new Set([...nodes.map((n) => n.parentId), ...rowTasks.map((r) => r.sectionId)]);
   nodes.forEach((n, i) => {
-    if (n.placed.isTask || parents.has(n.id) || findDepartmentClauses(normalized, n.placed.heading.bodyStart, n.end).length === 0) return;
+    if (n.placed.isTask || parents.has(n.id) || clausesOf(n).length === 0) return;
     nodes[i] = { ...n, placed: { ...n.placed, isTask: true }, id: `t${n.id.slice(1)}` };
   });
 
@@ -143,7 +151,6 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanRecords
   const mask = quoteMask(normalized);
   maskPattern(mask, normalized, DOC_NUMBER_GLOBAL);
   const tableLines = tables.lines.map((p) => ({ start: p.start, end: p.end }));
-  const inTable = (c: { start: number; end: number }): boolean => tableLines.some((l) => c.start < l.end && c.end > l.start);
 
   const sections: Section[] = [];
   const tasks: Task[] = [];
@@ -152,7 +159,7 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanRecords
   const preamble = nodes.length > 0 || rowTasks.length > 0 ? preambleNode(front, head.title, docPeriod) : undefined;
   // A table's rows are read cell by cell, before their lines are masked from the parts they stand in.
   const tableTasks = rowTasks.map((r) => rowTask(text, normalized, mask, r, finding));
-  for (const l of tableLines) mask.fill(MASK_OTHER, l.start, l.end);
+  for (const l of tableLines) mask.fill(MASK_TABLE, l.start, l.end);
   for (const { task, targets: own } of tableTasks) {
     tasks.push(task);
     targets.push(...own);
@@ -162,7 +169,7 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanRecords
     const bodyStart = placed.heading.bodyStart;
     const span = { start: placed.paragraph.start, end: node.end };
     const title = node.preamble?.title ?? titleOf(normalized, bodyStart, placed.paragraph.end);
-    const clauses = findDepartmentClauses(normalized, bodyStart, node.end).filter((c) => !inTable(c));
+    const clauses = (node.preamble ? findDepartmentClauses(normalized, bodyStart, node.end) : clausesOf(node)).filter((c) => mask[c.start] !== MASK_TABLE);
     for (const c of clauses) mask.fill(MASK_OTHER, c.start, c.end);
     const common = { id: node.id, path: [...placed.path], title, kind: node.period.kind, year: node.period.year, span };
     if (placed.isTask) {

@@ -4,13 +4,14 @@ import type { Code, ParamsOf } from './code.js';
 import { unitProblem, type ReadFigure, type Status } from './entry.js';
 import type { Period } from './period.js';
 import type { Target } from './record.js';
-import { inStated, type StatedUnit } from './unit.js';
+import { inStated, statedUnitOf } from './unit.js';
 
 /** A rule's verdict on one entry: a code, its parameters, and the cell it points at. */
 export type Flag = { [C in Code]: { readonly code: C; readonly params: ParamsOf<C>; readonly cell: string; readonly value?: number | string } }[Code];
 
 export interface EntryUnderCheck {
   readonly target: Target | undefined;
+  /** The figure in the target's stored unit (120000000 元 for 1.2 typed in a cell of 亿元). */
   readonly figure: ReadFigure;
   readonly status: Status | undefined;
   readonly evidence: string;
@@ -18,8 +19,6 @@ export interface EntryUnderCheck {
   readonly period: Period;
   /** The same department's figure for this target in the previous period's sheet. */
   readonly previous?: number | undefined;
-  /** The unit the figure was typed in (亿元); the figure and target are in the stored one, findings speak the typed one. */
-  readonly stated?: StatedUnit;
 }
 
 /** Every rule over one entry; empty when it is in order. */
@@ -30,8 +29,8 @@ export function checkEntry(e: EntryUnderCheck): Flag[] {
     flags.push({ code: 'entry-not-a-number', params: { cell: cells.actual, value: figure.text }, cell: cells.actual, value: figure.text });
   }
   const value = target && figure.ok === true ? figure.value : undefined;
-  // Figures are judged in the stored unit and named in the one typed: 1.2 亿元, not 120000000 元.
-  const stated = e.stated ?? { unit: target?.unit ?? '', factor: 1 };
+  // Figures are judged in the stored unit and named in the one the sheet shows and takes: 1.2 亿元, not 120000000 元.
+  const stated = target ? statedUnitOf(target) : { unit: '', factor: 1 };
   const shown = (x: number): number => inStated(x, stated);
   if (target && value !== undefined && figure.ok === true) {
     const typed = shown(value);

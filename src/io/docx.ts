@@ -35,8 +35,9 @@ interface Numbering {
 /**
  * Text of a .docx in document order, a paragraph a line, with Word's automatic list numbers written out (一、 (一) 1.),
  * as plans number their tasks that way, whether set on the paragraph or by its style. A table is a line a row, its cells
- * parted by tabs as Word copies them, a merged cell's text repeated in each row and column it spans, so that a task table
- * (任务分工表) reads row by row.
+ * parted by tabs as Word copies them, so that a task table (任务分工表) reads row by row: a cell merged down several rows
+ * (区科委 leading three tasks) stands in each of them; a cell spanning columns stands in its first, so that a row across the
+ * table (一、信息基础设施) has one cell filled.
  */
 export function docxText(bytes: Uint8Array, file: string): string {
   let parts: Record<string, Uint8Array>;
@@ -123,7 +124,7 @@ function linesOf(xml: string, counter: Counter): string[] {
   return lines;
 }
 
-/** A row's text by grid column: a cell spanning columns repeats in each; a merged cell takes the text above. */
+/** A row's text by grid column: a cell spanning columns fills its first and leaves the rest empty; a merged cell takes the text above. */
 function gridOf(row: readonly Cell[], above: readonly string[]): string[] {
   const grid: string[] = [];
   for (const cell of row) {

@@ -195,7 +195,7 @@ function readRows(sheet: Grid, meta: SheetMeta, period: Period, options: ReadOpt
     const evidence = column('entry.evidence') ? rawText(sheet.cell(address('entry.evidence'))) : '';
     const cells = { actual: actualCell, status: address('entry.status'), evidence: address('entry.evidence') };
     const previous = row.targetId ? options.previous?.get(figureKey(meta.department, row.targetId)) : undefined;
-    for (const flag of checkEntry({ target, figure, status, evidence, cells, period, previous, ...(stated ? { stated } : {}) })) {
+    for (const flag of checkEntry({ target, figure, status, evidence, cells, period, previous })) {
       findings.push(finding(flag.code, flag.params as never, place(flag.cell, at), { ...about, value: flag.value }));
     }
     entries.push({
