@@ -27,6 +27,17 @@ describe('plan-ledger template', () => {
     expect(readdirSync(sheets)).toContain('2021-Q2-区政府办公室.xlsx');
   });
 
+  test('--groups: a group the plan names (各街道) reports through the members its file lists, each with a sheet', () => {
+    const groups = join(work, 'groups.json');
+    writeFileSync(groups, JSON.stringify({ 各街道: ['殷行街道', '五角场街道'] }));
+    const out = join(work, 'grouped');
+    const r = bin(['template', '--all', '--period', '2021-Q2', '--groups', groups, '--out', out]);
+    expect(r.code).toBe(0);
+    expect(readdirSync(out)).toHaveLength(18);
+    expect(readdirSync(out)).toEqual(expect.arrayContaining(['2021-Q2-殷行街道.xlsx', '2021-Q2-五角场街道.xlsx']));
+    expect(readdirSync(out)).not.toContain('2021-Q2-各街道.xlsx');
+  });
+
   test('--department writes one', () => {
     const out = join(work, 'one');
     const r = bin(['template', '--department', '区教育局', '--period', '2021-H1', '--out', out]);

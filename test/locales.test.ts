@@ -151,6 +151,7 @@ const SAMPLES: { readonly [C in Code]: readonly ParamsOf<C>[] } = {
     { file, reason: 'unknown-policy', target: 't2.5.12-1', policy: 'average' },
   ],
   'rules-invalid': DATA.map((d) => ({ file, ...d })),
+  'groups-invalid': DATA.map((d) => ({ file, ...d })),
   'ledger-invalid': [
     { file, reason: 'damaged' },
     { file: '', reason: 'no-period', period: '2021-Q5' },

@@ -134,6 +134,7 @@ export interface CodeParams {
   'consolidate-other-plan': File & { readonly planTitle: string };
   'policy-invalid': File & (DataProblem | { readonly reason: 'csv-columns' } | { readonly reason: 'unknown-target'; readonly target: string } | { readonly reason: 'unknown-policy'; readonly target: string; readonly policy: string });
   'rules-invalid': File & DataProblem;
+  'groups-invalid': File & DataProblem;
   'ledger-invalid': File & ({ readonly reason: 'damaged' } | { readonly reason: 'no-period'; readonly period: string });
 }
 
@@ -197,6 +198,7 @@ export const CODES: { readonly [C in Code]: { readonly kind: CodeKind; readonly 
   'consolidate-other-plan': warning,
   'policy-invalid': fatal,
   'rules-invalid': fatal,
+  'groups-invalid': fatal,
   'ledger-invalid': fatal,
 };
 

@@ -3,7 +3,7 @@ import type { DataProblem } from '../core/code.js';
 import { PlanLedgerError } from '../core/error.js';
 
 /** The codes of files of data whose problems are a DataProblem. */
-type DataCode = 'json-invalid' | 'policy-invalid' | 'rules-invalid';
+type DataCode = 'json-invalid' | 'policy-invalid' | 'rules-invalid' | 'groups-invalid';
 
 /** The JSON in a file's text, or the error to show under `code`, saying where the syntax breaks. */
 export function parseJson(text: string, file: string, code: DataCode): unknown {

@@ -36,5 +36,5 @@ export async function loadPlan(file: string = SEED_PLAN, settings: PlanSettings 
 
 function readGroups(file: string): Groups {
   if (regularFile(file).size > MAX_GROUPS_BYTES) throw new PlanLedgerError('file-too-large', { file, limitMB: MAX_GROUPS_BYTES / 1024 / 1024 });
-  return checkedJson(GroupsSchema, parseJson(decodeText(readFileBytes(file), file).text, file, 'json-invalid'), file, 'json-invalid');
+  return checkedJson(GroupsSchema, parseJson(decodeText(readFileBytes(file), file).text, file, 'groups-invalid'), file, 'groups-invalid');
 }

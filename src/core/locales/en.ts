@@ -241,6 +241,7 @@ export const en: Wording = {
       },
     },
     'rules-invalid': { title: 'Invalid rules file', message: (p) => `rules file ${p.file} is invalid: ${data(p)}` },
+    'groups-invalid': { title: 'Invalid groups file', message: (p) => `groups file ${p.file} is invalid (it lists each group with its members: {"各街道": ["殷行街道", …]}): ${data(p)}` },
     'ledger-invalid': {
       title: 'Invalid ledger',
       message: (p) =>

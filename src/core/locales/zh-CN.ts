@@ -244,6 +244,7 @@ export const zhCN: Wording = {
       },
     },
     'rules-invalid': { title: '评判规则文件无效', message: (p) => `评判规则文件 ${p.file} 无效:${data(p)}` },
+    'groups-invalid': { title: '单位分组文件无效', message: (p) => `单位分组文件 ${p.file} 无效(应列出每个统称及其成员单位,如 {"各街道": ["殷行街道", …]}):${data(p)}` },
     'ledger-invalid': {
       title: '台账文件无效',
       message: (p) =>
