@@ -236,6 +236,8 @@ describe('deadlines', () => {
     { input: '首季完成6个站点', expected: '2022-03-31' },
     { input: '一季度完成6个站点', expected: '2022-03-31' },
     { input: '前三季度完成6个站点', expected: '2022-09-30' },
+    { input: '9月底前完成6个站点', expected: '2022-09-30', notes: 'a month of the part’s year' },
+    { input: '6月30日前完成6个站点', expected: '2022-06-30' },
     { input: '新建6个站点,2022年10月底前完成', expected: '2022-10-31', notes: 'by when, after the figure' },
     { input: '新建6个站点。\n完成时限:2022年9月30日', expected: '2022-09-30', notes: 'the task’s 完成时限 line' },
     { input: '新建6个站点。完成时限:年底前', expected: '2022-12-31' },

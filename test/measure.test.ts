@@ -6,7 +6,9 @@ import ExcelJS from 'exceljs';
 import { buildDocx } from './helpers/docx.js';
 import { check, edit, makeSheet } from './helpers/sheets.js';
 import { planFromBytes } from '../src/io/plan-source.js';
-import { auditLedger, consolidate, openWorkbook, readMetas, sheetReader, DEFAULT_RULES, judge, parseRules, type SheetSource, parsePeriod, parsePlan, expectedValue, type LedgerRow, type Measure } from '../src/index.js';
+import { auditTables, ledgerTables } from '../src/report/tables.js';
+import { wording } from '../src/core/locales/index.js';
+import { auditLedger, consolidate, openWorkbook, readMetas, sheetReader, DEFAULT_RULES, judge, parseRules, type SheetSource, parsePeriod, parsePlan, expectedValue, type Audit, type LedgerRow, type Measure } from '../src/index.js';
 
 const plan = (sentence: string) => parsePlan(`某区2021年重点工作计划\n一、重点任务\n1.推进建设。${sentence}。(牵头单位:区科委)`);
 
@@ -135,8 +137,8 @@ describe('end to end: a Word plan with a rate, a ceiling, a growth target, headl
   const figures: Record<string, number> = { 全程网办率: 39.3, 单位能耗: 20, 规上工业产值: 6.8, '5G基站': 300, 公共充电桩: 150, 出租车充电示范站: 0, 数据中心项目投资: 0.7 };
   const departments = ['区政府办公室', '区建管委', '区发改委'];
 
-  /** Each department's sheet for the period, its figures typed by exceljs, consolidated and audited: metric → [verdict, light]. */
-  async function audited(period: string): Promise<Record<string, [string, string]>> {
+  /** Each department's sheet for the period, its figures typed by exceljs, consolidated and audited. */
+  async function auditAt(period: string): Promise<Audit> {
     const inputs: SheetSource[] = [];
     for (const department of departments) {
       const blank = await makeSheet(records, department, period);
@@ -152,7 +154,12 @@ describe('end to end: a Word plan with a rate, a ceiling, a growth target, headl
     }
     const at = parsePeriod(period);
     if (!at) throw new Error(period);
-    const audit = auditLedger(await consolidate(inputs, records, sheetReader(records), { period: at }));
+    return auditLedger(await consolidate(inputs, records, sheetReader(records), { period: at }));
+  }
+
+  /** metric → [verdict, light]. */
+  async function audited(period: string): Promise<Record<string, [string, string]>> {
+    const audit = await auditAt(period);
     return Object.fromEntries(audit.judgements.map((j, i) => [audit.ledger.rows[i]?.metric ?? '', [j.verdict, j.light]]));
   }
 
@@ -199,6 +206,17 @@ describe('end to end: a Word plan with a rate, a ceiling, a growth target, headl
     });
   });
 
+  test('the ledger and the audit show money in 亿元 as the sheets did, and the audit’s reasons quote it so', async () => {
+    const audit = await auditAt('2022-Q2');
+    const w = wording('zh-CN');
+    const rowOf = (table: { rows: readonly (readonly unknown[])[] } | undefined) => table?.rows.find((r) => r.includes('数据中心项目投资'));
+    const details = auditTables(audit, w).find((t) => t.name === 'details');
+    const ledger = ledgerTables(audit.ledger, w).find((t) => t.name === 'ledger');
+    expect(rowOf(details)).toEqual(expect.arrayContaining([1.2, '亿元', '数量(按序时进度)', 0.7, '完成 0.7亿元/1.2亿元(58.3%),序时进度 50%']));
+    expect(rowOf(ledger)).toEqual(expect.arrayContaining([1.2, '亿元', 0.7]));
+    expect(audit.ledger.rows.find((r) => r.metric === '数据中心项目投资')).toMatchObject({ value: 120_000_000, figure: 70_000_000, stated: { unit: '亿元', factor: 1e8 } });
+  });
+
   test('a figure typed with its own units is read in the sheet’s (7000万元 in a cell of 亿元), and said so', async () => {
     const blank = await makeSheet(records, '区发改委', '2022-Q2');
     const [meta] = readMetas(openWorkbook(blank));
@@ -209,5 +227,101 @@ describe('end to end: a Word plan with a rate, a ceiling, a growth target, headl
     const report = await check({ 'filled.xlsx': filled }, records);
     expect(report.entries.find((e) => e.targetId !== null)?.actual).toBe(70_000_000);
     expect(report.findings.map((f) => [f.code, f.params])).toContainEqual(['entry-unit-converted', expect.objectContaining({ value: 0.7, unit: '亿元' })]);
+  });
+});
+
+describe('milestones: tasks with no figure, due by their deadline', () => {
+  const records = parsePlan(
+    [
+      '某区2021年重点工作计划',
+      '一、重点任务',
+      '1.出台数字化转型实施方案。研究制定全区实施方案,报区政府审定。',
+      '牵头单位:区发改委',
+      '完成时限:2021年6月底前',
+      '2.建设城市运行管理平台。年底前建成区级平台并上线运行。(牵头单位:区大数据中心)',
+      '3.开展智慧社区试点。9月底前完成试点方案,11月底前启动建设。(牵头单位:区民政局)',
+      '4.推进公共数据开放。持续推进公共数据开放共享。(牵头单位:区大数据中心)',
+      '5.建设区级数据中心。到2022年,建成区级数据中心。(牵头单位:区科委)',
+      '6.建设公共充电桩。新增公共充电桩400个,年底前完成。(牵头单位:区建管委)',
+      '二、重点项目',
+      '序号\t工作任务\t牵头单位\t完成时限',
+      '7\t出台公共数据安全管理办法\t区网信办\t2021年9月30日',
+    ].join('\n'),
+  );
+
+  test('each task with no figure is a milestone, due by its 完成时限 line or column, else by when its words say, else at its year’s end', () => {
+    expect(records.tasks.map((t) => [t.id, t.measure ?? null, t.deadline ?? null])).toEqual([
+      ['t1.1', 'milestone', '2021-06-30'], // 完成时限:2021年6月底前
+      ['t1.2', 'milestone', '2021-12-31'], // 年底前建成
+      ['t1.3', 'milestone', '2021-11-30'], // the later of 9月底前 and 11月底前
+      ['t1.4', 'milestone', null], // 持续推进: the year's end
+      ['t1.5', 'milestone', '2022-12-31'], // 到2022年
+      ['t1.6', null, null], // a figure: its target has the deadline
+      ['t2.7', 'milestone', '2021-09-30'], // the table's 完成时限 column
+    ]);
+    expect(records.targets.map((t) => [t.taskId, t.deadline])).toEqual([['t1.6', '2021-12-31']]);
+  });
+
+  /** A ledger row for one task, reported with a status and evidence. */
+  function taskRow(id: string, status: LedgerRow['status'], evidence = ''): LedgerRow {
+    const task = records.tasks.find((t) => t.id === id);
+    if (!task) throw new Error(id);
+    return {
+      id, kind: 'task', targetId: null, taskId: id, sectionId: task.sectionId, path: task.path.join('.'), taskTitle: task.title, metric: '', value: null, unit: '', comparator: null,
+      basis: null, measure: 'milestone', year: task.year, deadline: task.deadline ?? '2021-12-31', policy: 'same', departments: task.departments.map(({ name, role }) => ({ name, role })),
+      reports: [], figure: null, status, evidence, disputed: false,
+    };
+  }
+
+  test.each([
+    { id: 't1.1', status: 'in-progress', at: '2021-Q1', verdict: 'on-track', light: 'green', notes: 'before its deadline' },
+    { id: 't1.1', status: 'in-progress', at: '2021-Q2', verdict: 'missed', light: 'red', notes: 'due 2021-06-30 and not done' },
+    { id: 't1.1', status: 'done', evidence: '区政府常务会议纪要〔2021〕12号', at: '2021-Q2', verdict: 'met', light: 'green' },
+    { id: 't1.1', status: 'done', at: '2021-Q2', verdict: 'disputed', light: 'grey', notes: 'done with no evidence' },
+    { id: 't1.2', status: 'not-started', at: '2021-Q1', verdict: 'behind', light: 'yellow', notes: 'a quarter of the way to its deadline' },
+    { id: 't1.2', status: 'not-started', at: '2021-Q2', verdict: 'behind', light: 'red', notes: 'half the way: notStartedRedFrom' },
+    { id: 't2.7', status: 'not-started', at: '2021-Q2', verdict: 'behind', light: 'red', notes: 'two thirds of the way to 2021-09-30' },
+    { id: 't1.2', status: 'behind', at: '2021', verdict: 'missed', light: 'red' },
+    { id: 't1.5', status: 'in-progress', at: '2021', verdict: 'on-track', light: 'green', notes: 'due in 2022' },
+    { id: 't1.5', status: null, at: '2021-Q2', verdict: 'no-data', light: 'grey' },
+  ] as const)('$id $status at $at: $verdict, $light', ({ id, status, at, verdict, light, ...rest }) => {
+    const period = parsePeriod(at);
+    if (!period) throw new Error(at);
+    const evidence = 'evidence' in rest ? rest.evidence : '';
+    expect(judge(taskRow(id, status, evidence), period, DEFAULT_RULES)).toMatchObject({ verdict, light });
+  });
+
+  test('a milestone due in a later year is on that year’s sheets too', async () => {
+    const { worklist } = await import('../src/core/worklist.js');
+    const y2022 = parsePeriod('2022');
+    if (!y2022) throw new Error('2022');
+    expect(worklist(records, '区科委', y2022).map((i) => i.task.id)).toEqual(['t1.5']);
+    expect(worklist(records, '区发改委', y2022)).toEqual([]);
+  });
+
+  test('end to end: the sheet shows the deadline, check says a task past it is overdue, and the ledger and audit judge it as a milestone', async () => {
+    const blank = await makeSheet(records, '区发改委', '2021-Q2');
+    const [meta] = readMetas(openWorkbook(blank));
+    const row = meta?.rows.find((r) => r.taskId === 't1.1');
+    if (!meta || !row) throw new Error('no row for t1.1');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(blank as unknown as ArrayBuffer);
+    const shown = workbook.worksheets.find((s) => s.state === 'visible')?.getCell(`${meta.columns['target.deadline']}${row.row}`).value;
+    expect(shown).toBe('2021-06-30');
+
+    const filled = await edit(blank, (sheet) => {
+      sheet.getCell(`${meta.columns['entry.status']}${row.row}`).value = '推进中';
+      sheet.getCell(`${meta.columns['entry.note']}${row.row}`).value = '方案已形成初稿,正在征求意见';
+    });
+    const statusCell = `${meta.columns['entry.status']}${row.row}`;
+    const report = await check({ '区发改委.xlsx': filled }, records);
+    expect(report.findings.map((f) => [f.code, f.location.cell, f.params])).toEqual([['entry-overdue', statusCell, { cell: statusCell, deadline: '2021-06-30', status: 'in-progress' }]]);
+
+    const q2 = parsePeriod('2021-Q2');
+    if (!q2) throw new Error('period');
+    const audit = auditLedger(await consolidate([{ file: '区发改委.xlsx', bytes: filled }], records, sheetReader(records), { period: q2 }));
+    const i = audit.ledger.rows.findIndex((r) => r.taskId === 't1.1');
+    expect(audit.ledger.rows[i]).toMatchObject({ kind: 'task', measure: 'milestone', deadline: '2021-06-30', status: 'in-progress' });
+    expect(audit.judgements[i]).toMatchObject({ verdict: 'missed', light: 'red', reason: { kind: 'in-progress-due', deadline: '2021-06-30' } });
   });
 });

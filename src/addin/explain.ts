@@ -3,6 +3,7 @@ import { expectedValue } from '../core/attainment.js';
 import type { Wording } from '../core/locales/index.js';
 import type { PaneWording } from '../core/locales/pane.js';
 import { parsePeriod } from '../core/period.js';
+import { taskDeadline } from '../core/worklist.js';
 import type { SheetMeta } from '../sheets/metadata.js';
 import { h } from './dom.js';
 
@@ -23,7 +24,8 @@ export function explainRow(meta: SheetMeta, taskId: string, targetId: string | n
   if (task) parts.push(h('p', { class: 'task' }, `${task.path.join('.')} ${task.title}`));
   if (!target) {
     parts.push(h('p', {}, x.noTarget));
-    if (task) parts.push(h('blockquote', { class: 'sentence', title: x.sentence }, task.text), h('dl', {}, ...item(x.departments, departments)));
+    // A deliverable: by when it is due, as the sheet's 完成时限 shows it.
+    if (task) parts.push(h('blockquote', { class: 'sentence', title: x.sentence }, task.text), h('dl', {}, ...item(x.deadline, taskDeadline(task) ?? x.none), ...item(x.departments, departments)));
     return parts;
   }
   const expected = period && expectedValue(target, period);

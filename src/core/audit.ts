@@ -1,10 +1,11 @@
 import * as z from 'zod';
 import { pushTo } from './_group.js';
 import { completionRate, expectedValue, isCeiling, isMet } from './attainment.js';
-import { isPaced, measureOf } from './measure.js';
+import { isPaced } from './measure.js';
 import { PlanLedgerError } from './error.js';
-import type { Ledger, LedgerRow } from './ledger.js';
+import { rowMeasure, type Ledger, type LedgerRow } from './ledger.js';
 import { expectedShare, parsePeriod, type Period } from './period.js';
+import { inStated, statedUnitOf } from './unit.js';
 
 /** 达标 / 进度正常 / 进度滞后 / 未达标 / 未填报 / 数据存疑. */
 export const VERDICTS = ['met', 'on-track', 'behind', 'missed', 'no-data', 'disputed'] as const;
@@ -49,7 +50,9 @@ interface Measured {
 
 /** Why a row got its verdict, as data: the figure, the target, 序时进度 and the gap. Worded in locales/. */
 export type Reason =
-  | { readonly kind: 'disputed' | 'no-figure' | 'no-status' | 'done-without-evidence' | 'in-progress' | 'reported-behind' | 'not-started' }
+  | { readonly kind: 'disputed' | 'no-figure' | 'no-status' | 'done-without-evidence' }
+  /** A deliverable before its deadline ('' when it has none). */
+  | { readonly kind: 'in-progress' | 'reported-behind' | 'not-started'; readonly deadline: string }
   | { readonly kind: 'done'; readonly evidence: string }
   | { readonly kind: 'in-progress-due' | 'behind-due' | 'not-started-due'; readonly deadline: string }
   | (Measured & { readonly kind: 'within-ceiling' | 'above-ceiling' | 'met' })
@@ -89,8 +92,10 @@ export function judge(row: LedgerRow, period: Period, rules: Rules): Judgement {
   if (row.figure === null) return done('no-data', { kind: 'no-figure' });
 
   const target = { value: row.value, comparator: row.comparator };
-  const measured: Measured = { figure: row.figure, value: row.value, unit: row.unit };
-  const measure = row.measure ?? measureOf({ metric: row.metric, unit: row.unit, comparator: row.comparator });
+  // Quoted in the unit the plan states (1.2亿元), not the stored one.
+  const unit = statedUnitOf(row);
+  const measured: Measured = { figure: inStated(row.figure, unit), value: inStated(row.value, unit), unit: unit.unit };
+  const measure = rowMeasure(row);
   const lightOf = (gap: number, m: 'level' | 'growth' | 'ceiling' | 'quantity'): Light => {
     const t = (m === 'quantity' ? undefined : rules.measures[m]) ?? rules.behind;
     return gap > t.redFrom ? 'red' : gap >= t.yellowFrom ? 'yellow' : 'green';
@@ -126,12 +131,13 @@ function judgeQualitative(row: LedgerRow, share: number, due: boolean, rules: Ru
     case 'done':
       return row.evidence.trim() === '' ? done('disputed', { kind: 'done-without-evidence' }) : done('met', { kind: 'done', evidence: row.evidence });
     case 'in-progress':
-      return due ? done('missed', { kind: 'in-progress-due', deadline }) : done('on-track', { kind: 'in-progress' });
+      return due ? done('missed', { kind: 'in-progress-due', deadline }) : done('on-track', { kind: 'in-progress', deadline });
     case 'behind':
-      return due ? done('missed', { kind: 'behind-due', deadline }) : { ...done('behind', { kind: 'reported-behind' }), light: 'yellow' };
+      return due ? done('missed', { kind: 'behind-due', deadline }) : { ...done('behind', { kind: 'reported-behind', deadline }), light: 'yellow' };
     case 'not-started':
       if (due) return done('missed', { kind: 'not-started-due', deadline });
-      return { ...done('behind', { kind: 'not-started' }), light: share >= rules.notStartedRedFrom ? 'red' : 'yellow' };
+      // Not started when most of the time to the deadline is gone is red: the share runs to the task's own deadline.
+      return { ...done('behind', { kind: 'not-started', deadline }), light: share >= rules.notStartedRedFrom ? 'red' : 'yellow' };
     default:
       return done('no-data', { kind: 'no-status' });
   }

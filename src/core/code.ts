@@ -115,6 +115,8 @@ export interface CodeParams {
   'entry-behind-schedule': { readonly cell: string; readonly value: number; readonly expected: number };
   /** A level or a growth rate below its target, which is judged at its value whenever it is reported. */
   'entry-below-target': { readonly cell: string; readonly value: number; readonly target: number; readonly unit: string };
+  /** A task with no figure (a milestone) past its deadline and not reported done. */
+  'entry-overdue': { readonly cell: string; readonly deadline: string; readonly status: Status };
   'consolidate-conflict': {
     readonly metric: string;
     readonly a: string;
@@ -190,6 +192,7 @@ export const CODES: { readonly [C in Code]: { readonly kind: CodeKind; readonly 
   'entry-decreased': error,
   'entry-behind-schedule': warning,
   'entry-below-target': warning,
+  'entry-overdue': warning,
   'consolidate-conflict': error,
   'consolidate-missing': warning,
   'consolidate-duplicate': warning,

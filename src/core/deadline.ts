@@ -5,8 +5,8 @@ const PART_END: Readonly<Record<string, string>> = {
   上半年: '06-30', 下半年: '12-31', 年底: '12-31', 年末: '12-31', 年内: '12-31', 全年: '12-31', 底: '12-31', 末: '12-31', 内: '12-31', 首季: '03-31',
 };
 
-// 到2024年 · 2021年6月底前 · 2021年上半年 · 年底 · 三季度
-const TIME = /(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?(上半年|下半年|年底|年末|年内|底|末|内|前|第?[一二三四]季度)?|(上半年|下半年|年底|年末|年内|全年|首季)|(?:第|前)?([一二三四])季度/g;
+// 到2024年 · 2021年6月底前 · 2021年上半年 · 年底 · 三季度 · 9月底前 · 6月30日
+const TIME = /(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?(上半年|下半年|年底|年末|年内|底|末|内|前|第?[一二三四]季度)?|(上半年|下半年|年底|年末|年内|全年|首季)|(?:第|前)?([一二三四])季度|(?<![\d年.])(\d{1,2})月(?:(\d{1,2})日|(?=底|末|前))/g;
 /** A time after the figure that says by when: 新建5个站点,2022年10月底前完成. */
 const BY_WHEN = /^(?:前|底前|末前|以前|之前)|^\s*(?:完成|建成|实现|落地)/;
 
@@ -41,6 +41,24 @@ export function taskDeadlineOf(text: string, from: number, to: number, year: num
   return line ? deadlineIn(line[1] as string, year) : null;
 }
 
+/**
+ * By when a task with no figure is due, from its own words: the latest time in them that says by when (2021年6月底前
+ * 出台方案, 年底前建成, 三季度完成, 到2025年), not before its year. Null when none does (持续推进).
+ */
+export function byWhenIn(text: string, mask: Uint8Array, from: number, to: number, year: number | null): string | null {
+  let latest: string | null = null;
+  const words = text.slice(from, to);
+  for (const m of words.matchAll(TIME)) {
+    if (mask[from + m.index] !== MASK_NONE) continue;
+    const tail = words.slice(m.index + m[0].length);
+    const reached = /[到至]$/.test(words.slice(Math.max(0, m.index - 1), m.index)); // 到2025年,基本建成
+    if (!reached && !/[前底末内]$/.test(m[0]) && !BY_WHEN.test(tail)) continue;
+    const date = dateOf(m, year);
+    if (date !== null && (year === null || date >= `${year}-01-01`) && (latest === null || date > latest)) latest = date;
+  }
+  return latest;
+}
+
 /** The first time a deadline's words name (2021年12月31日, 年底前, 前三季度); null for none (长期坚持, 持续推进). */
 export function deadlineIn(words: string, year: number | null): string | null {
   for (const m of words.matchAll(TIME)) {
@@ -51,20 +69,23 @@ export function deadlineIn(words: string, year: number | null): string | null {
 }
 
 function dateOf(m: RegExpExecArray, defaultYear: number | null): string | null {
-  const [, y, month, day, part, bareYearPart, bareQuarter] = m;
+  const [, y, month, day, part, bareYearPart, bareQuarter, bareMonth, bareDay] = m;
   if (y !== undefined) {
     const year = Number(y);
-    if (month !== undefined) {
-      const mm = Number(month);
-      if (mm < 1 || mm > 12) return null;
-      const dd = day !== undefined ? Number(day) : lastDay(year, mm);
-      return `${year}-${pad(mm)}-${pad(Math.min(dd, lastDay(year, mm)))}`;
-    }
-    return `${year}-${partEnd(part)}`;
+    return month !== undefined ? monthDate(year, month, day) : `${year}-${partEnd(part)}`;
   }
   if (defaultYear === null) return null;
+  if (bareMonth !== undefined) return monthDate(defaultYear, bareMonth, bareDay);
   if (bareYearPart !== undefined) return `${defaultYear}-${partEnd(bareYearPart)}`;
   return `${defaultYear}-${QUARTER_END[bareQuarter ?? '四']}`;
+}
+
+/** A day of a month (6月30日), else the month's last day (6月底); null for no such month. */
+function monthDate(year: number, month: string, day: string | undefined): string | null {
+  const mm = Number(month);
+  if (mm < 1 || mm > 12) return null;
+  const last = lastDay(year, mm);
+  return `${year}-${pad(mm)}-${pad(Math.min(day !== undefined ? Number(day) : last, last))}`;
 }
 
 function partEnd(part: string | undefined): string {

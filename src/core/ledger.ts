@@ -2,10 +2,12 @@ import * as z from 'zod';
 import { pushTo } from './_group.js';
 import { STATUSES, type Status } from './entry.js';
 import { finding, FindingSchema, type Finding } from './finding.js';
+import { measureOf, type Measure } from './measure.js';
 import { parsePeriod, type Period } from './period.js';
 import { ComparatorSchema, BasisSchema, MeasureSchema, RoleSchema, type PlanRecords } from './record.js';
 import type { Entry } from './report.js';
-import { worklist } from './worklist.js';
+import { inStated, statedUnitOf } from './unit.js';
+import { taskDeadline, worklist } from './worklist.js';
 
 /** How several departments' figures for one target combine: the same district-wide figure, a sum, or the lead's. */
 export type Policy = 'same' | 'sum' | 'lead';
@@ -35,7 +37,7 @@ export const LedgerRowSchema = z.object({
   unit: z.string(),
   comparator: ComparatorSchema.nullable(),
   basis: BasisSchema.nullable(),
-  /** The target's measure; absent in ledgers written before measures, null for a task. */
+  /** The target's measure, or milestone for a task with no figure; absent in ledgers written before measures. */
   measure: MeasureSchema.nullable().optional(),
   year: z.number().int().nullable(),
   deadline: z.string().nullable(),
@@ -49,6 +51,8 @@ export const LedgerRowSchema = z.object({
   evidence: z.string(),
   /** Departments disagree, or an entry has an error finding. */
   disputed: z.boolean(),
+  /** The unit the plan states the target in (亿元 × 10⁸), in which the ledger and the audit show its figures. */
+  stated: z.object({ unit: z.string(), factor: z.number().positive() }).optional(),
   /** The plan's words the row stands for: its target's sentence, or its task's text (absent in ledgers written before). */
   sentence: z.string().optional(),
 });
@@ -83,6 +87,12 @@ export type LedgerReport = z.infer<typeof LedgerReportSchema>;
 export type LedgerRow = z.infer<typeof LedgerRowSchema>;
 export type Accounting = z.infer<typeof AccountingSchema>;
 export type Ledger = z.infer<typeof LedgerSchema>;
+
+/** How a row is judged; rows of ledgers written before measures get theirs from comparator, unit and metric. */
+export function rowMeasure(row: Pick<LedgerRow, 'measure' | 'comparator' | 'metric' | 'unit'>): Measure {
+  if (row.measure) return row.measure;
+  return row.comparator === null ? 'milestone' : measureOf({ metric: row.metric, unit: row.unit, comparator: row.comparator });
+}
 
 /** A ledger with findings about the run itself (last period's files, say) put before those of its sheets. */
 export function withLedgerFindings(ledger: Ledger, findings: readonly Finding[]): Ledger {
@@ -144,6 +154,7 @@ export function mergeLedger(
       const figures = reports.filter((r) => r.actual !== null);
       let conflict = false;
       if (target && policy === 'same') {
+        const typed = (x: number): number => inStated(x, statedUnitOf(target));
         const first = figures[0];
         for (const other of figures.slice(1)) {
           if (first && other.actual !== first.actual) {
@@ -151,7 +162,8 @@ export function mergeLedger(
             findings.push(
               finding(
                 'consolidate-conflict',
-                { metric: target.metric, a: first.department, aValue: first.actual ?? 0, aFile: first.file ?? '', aCell: first.cell, b: other.department, bValue: other.actual ?? 0, bFile: other.file ?? '', bCell: other.cell },
+                // In the unit the departments typed (1.2 亿元).
+                { metric: target.metric, a: first.department, aValue: typed(first.actual ?? 0), aFile: first.file ?? '', aCell: first.cell, b: other.department, bValue: typed(other.actual ?? 0), bFile: other.file ?? '', bCell: other.cell },
                 { file: other.file ?? undefined, cell: other.cell },
                 { taskId: item.task.id, targetId: target.id },
               ),
@@ -172,9 +184,9 @@ export function mergeLedger(
         unit: target?.unit ?? '',
         comparator: target?.comparator ?? null,
         basis: target?.basis ?? null,
-        measure: target?.measure ?? null,
+        measure: target?.measure ?? item.task.measure ?? null,
         year: target?.year ?? item.task.year,
-        deadline: target?.deadline ?? (item.task.year === null ? null : `${item.task.year}-12-31`),
+        deadline: target?.deadline ?? taskDeadline(item.task),
         policy,
         departments: item.task.departments.map((d) => ({ name: d.name, role: d.role })),
         reports,
@@ -183,6 +195,7 @@ export function mergeLedger(
         evidence: [...new Set(reports.map((r) => r.evidence.trim()).filter(Boolean))].join(';'),
         disputed: conflict || errorRows.has(id),
         sentence: target?.sentence ?? item.task.text,
+        ...(target?.stated ? { stated: target.stated } : {}),
       });
     }
   }

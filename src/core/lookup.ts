@@ -1,5 +1,5 @@
 import { pushTo } from './_group.js';
-import type { PlanRecords, Target } from './record.js';
+import type { PlanRecords, Target, Task } from './record.js';
 
 /** An index of the records, built once per records object (parsed records are not changed): sheets by the thousand look things up in it. */
 function indexed<T>(cache: WeakMap<PlanRecords, T>, records: PlanRecords, build: () => T): T {
@@ -12,11 +12,17 @@ function indexed<T>(cache: WeakMap<PlanRecords, T>, records: PlanRecords, build:
 }
 
 const byId = new WeakMap<PlanRecords, ReadonlyMap<string, Target>>();
+const tasks = new WeakMap<PlanRecords, ReadonlyMap<string, Task>>();
 const byTask = new WeakMap<PlanRecords, ReadonlyMap<string, readonly Target[]>>();
 
 /** The plan's targets by id. */
 export function targetsById(records: PlanRecords): ReadonlyMap<string, Target> {
   return indexed(byId, records, () => new Map(records.targets.map((t) => [t.id, t])));
+}
+
+/** The plan's tasks by id. */
+export function tasksById(records: PlanRecords): ReadonlyMap<string, Task> {
+  return indexed(tasks, records, () => new Map(records.tasks.map((t) => [t.id, t])));
 }
 
 /** The plan's targets by the task that carries them, in plan order. */

@@ -1,7 +1,7 @@
 import { maskPattern, MASK_OTHER, MASK_TABLE, quoteMask } from './_mask.js';
 import type { Code, ParamsOf } from './code.js';
 import { findDepartmentClauses, mergeAssignments, namesInCell, type Assignment, type DepartmentClause } from './department.js';
-import { deadlineIn, deadlineOf, taskDeadlineOf } from './deadline.js';
+import { byWhenIn, deadlineIn, deadlineOf, taskDeadlineOf } from './deadline.js';
 import { documentFacts, periodOf, type DocumentFacts, type Period } from './document.js';
 import { measureOf } from './measure.js';
 import { basisOf, metricOf, sentenceOf, sentenceStartOf, type MetricContext } from './metric.js';
@@ -172,19 +172,20 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanRecords
     const clauses = (node.preamble ? findDepartmentClauses(normalized, bodyStart, node.end) : clausesOf(node)).filter((c) => mask[c.start] !== MASK_TABLE);
     for (const c of clauses) mask.fill(MASK_OTHER, c.start, c.end);
     const common = { id: node.id, path: [...placed.path], title, kind: node.period.kind, year: node.period.year, span };
+    // A section's heading names its part of the plan (五个方面重点任务) and holds no target; its own paragraphs may, and
+    // so may what follows the heading's first sentence on its line ((三)加强资金保障。设立专项资金3000万元).
+    const from = placed.isTask || node.preamble ? bodyStart : afterTitle(normalized, bodyStart, placed.paragraph.end);
+    const own = nodeTargets(text, normalized, mask, node, from, finding);
     if (placed.isTask) {
       const departments: Assignment[] = [];
       for (const c of clauses) mergeAssignments(departments, c.assignments);
       const leaders = [...new Set(clauses.flatMap((c) => c.leaders))];
       if (departments.length === 0) finding('task-no-departments', { task: placed.path.join('.') }, span, { taskId: node.id });
-      tasks.push({ ...common, sectionId: node.sectionId, text: bodyText(normalized, bodyStart, node.end, clauses), departments, ...(leaders.length > 0 ? { leaders } : {}) });
+      const task: Task = { ...common, sectionId: node.sectionId, text: bodyText(normalized, bodyStart, node.end, clauses), departments, ...(leaders.length > 0 ? { leaders } : {}) };
+      tasks.push(withDeadline(task, own.length > 0, taskDeadlineOf(normalized, bodyStart, node.end, node.period.lastYear), () => byWhenIn(normalized, mask, bodyStart, node.end, node.period.year)));
     } else if (!node.preamble) {
       sections.push({ ...common, parentId: node.parentId });
     }
-    // A section's heading names its part of the plan (五个方面重点任务) and holds no target; its own paragraphs may, and
-    // so may what follows the heading's first sentence on its line ((三)加强资金保障。设立专项资金3000万元).
-    const from = placed.isTask || node.preamble ? bodyStart : afterTitle(normalized, bodyStart, placed.paragraph.end);
-    const own = nodeTargets(text, normalized, mask, node, from, finding);
     // Before the first heading only goals count: a notice's sentences may report figures that no part claims.
     const found = node.preamble ? own.filter((t) => t.kind === 'target') : own;
     if (!placed.isTask && found.some((t) => t.kind === 'target')) {
@@ -245,6 +246,16 @@ function preambleNode(front: readonly Paragraph[], planTitle: string, period: Pe
   // No heading, so no number: its sheet rows show no task number.
   const placed: Placed = { heading: { style: 'part', ordinal: 0, bodyStart: first.start }, paragraph: first, depth: 0, path: [], isTask: false };
   return { placed, id: 's0', period, sectionId: null, parentId: null, end: last.end, preamble: { title } };
+}
+
+/**
+ * A task with its own deadline (完成时限) when the plan names one; a plan task with no figure is a milestone, due by
+ * that deadline, else by the latest time its words say by when (年底前建成), else at its year's end.
+ */
+function withDeadline(task: Task, hasFigures: boolean, stated: string | null, byWhen: () => string | null): Task {
+  const milestone = task.kind === 'plan' && !hasFigures;
+  const deadline = stated ?? (milestone ? byWhen() : null);
+  return { ...task, ...(deadline !== null ? { deadline } : {}), ...(milestone ? { measure: 'milestone' as const } : {}) };
 }
 
 /** The task that carries a section's headline goals. */
@@ -422,7 +433,12 @@ function rowTask(original: string, text: string, mask: Uint8Array, r: RowTask, f
     ...actualCells.map((c) => ({ from: c.start, to: c.end, mood: 'progress' as const, ofRow: true })),
   ];
   const owner: Owner = { id: r.id, taskId: r.id, sectionId: r.sectionId, period };
-  return { task, targets: targetsOf(original, text, mask, owner, ranges, taskDeadline, finding) };
+  const targets = targetsOf(original, text, mask, owner, ranges, taskDeadline, finding);
+  const byWhen = (): string | null => [...taskCells, ...targetCells].reduce<string | null>((latest, c) => {
+    const date = byWhenIn(text, mask, c.start, c.end, period.year);
+    return date !== null && (latest === null || date > latest) ? date : latest;
+  }, null);
+  return { task: withDeadline(task, targets.length > 0, taskDeadline, byWhen), targets };
 }
 
 /** The number in a row's 序号 cell (3, 三, (三), ③), if it has one. */

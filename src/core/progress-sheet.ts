@@ -5,7 +5,7 @@ import { expectedShare, type Period } from './period.js';
 import type { HeaderPlaceholder, PlanCellPlaceholder } from './placeholder.js';
 import type { PlanRecords, Target } from './record.js';
 import { inStated, isCountUnit, statedUnitOf, type StatedUnit } from './unit.js';
-import { departmentsFor, worklist, type WorkItem } from './worklist.js';
+import { departmentsFor, taskDeadline, worklist, type WorkItem } from './worklist.js';
 
 export type CellValue = string | number | null;
 
@@ -100,7 +100,7 @@ function progressRow(item: WorkItem, index: number, period: Period, w: SheetWord
       'target.value': target ? inStated(target.value, unit) : null,
       'target.unit': unit.unit,
       'target.comparator': target ? w.comparator[target.comparator] : '',
-      'target.deadline': target?.deadline ?? '',
+      'target.deadline': target ? (target.deadline ?? '') : (taskDeadline(item.task) ?? ''),
       baseline: item.kind === 'target' && item.baseline ? round(inStated(item.baseline.value, unit)) : null,
       expected: expected === undefined ? null : round(inStated(expected, unit)),
     },

@@ -63,6 +63,10 @@ export const TaskSchema = z.object({
   headline: z.boolean().optional(),
   /** People named as the task's leaders (责任领导:张三): not departments, they get no sheet. */
   leaders: z.array(z.string()).optional(),
+  /** The task's own 完成时限 (a 完成时限 line or column, or …年底前完成 for a task with no figure); absent: its year's end. */
+  deadline: isoDate.optional(),
+  /** A plan task with no figure is a deliverable (milestone): judged by its status, its evidence and its deadline. */
+  measure: z.literal('milestone').optional(),
   span: SpanSchema,
 });
 

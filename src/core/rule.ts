@@ -19,6 +19,8 @@ export interface EntryUnderCheck {
   readonly period: Period;
   /** The same department's figure for this target in the previous period's sheet. */
   readonly previous?: number | undefined;
+  /** A task with no figure: by when it is due (its 完成时限, else its year's end). */
+  readonly deadline?: string | null;
 }
 
 /** Every rule over one entry; empty when it is in order. */
@@ -68,6 +70,10 @@ export function checkEntry(e: EntryUnderCheck): Flag[] {
   }
   if (target && e.status === 'done' && figure.ok === null) {
     flags.push({ code: 'entry-status-inconsistent', params: { cell: cells.status, status: 'done', value: null, met: false, target: shown(target.value) }, cell: cells.status });
+  }
+  // A deliverable due by the period's end and not done: the sheet says so while the department can still explain.
+  if (!target && e.deadline && e.period.end >= e.deadline && e.status !== undefined && e.status !== 'done') {
+    flags.push({ code: 'entry-overdue', params: { cell: cells.status, deadline: e.deadline, status: e.status }, cell: cells.status });
   }
   if (e.status === 'done' && e.evidence.trim() === '') {
     flags.push({ code: 'entry-evidence-missing', params: { cell: cells.evidence }, cell: cells.evidence });

@@ -7,10 +7,16 @@ export type WorkItem =
   | { readonly kind: 'target'; readonly task: Task; readonly target: Target; readonly baseline: Target | undefined }
   | { readonly kind: 'task'; readonly task: Task };
 
+/** By when a task is due: its own 完成时限, else its year's end. */
+export function taskDeadline(task: Pick<Task, 'deadline' | 'year'>): string | null {
+  return task.deadline ?? (task.year === null ? null : `${task.year}-12-31`);
+}
+
 /** Whether a plan task is due in a period: its part's year up to its last deadline. */
 function inPeriod(task: Task, targets: readonly Target[], period: Period): boolean {
   if (task.kind !== 'plan' || task.year === null || task.year > period.year) return false;
-  const lastYear = Math.max(task.year, ...targets.map((t) => Number((t.deadline ?? `${task.year}`).slice(0, 4))));
+  const deadlines = [task.deadline, ...targets.map((t) => t.deadline)];
+  const lastYear = Math.max(task.year, ...deadlines.map((d) => Number((d ?? `${task.year}`).slice(0, 4))));
   return period.year <= lastYear;
 }
 

@@ -2,7 +2,8 @@ import { LIGHTS, type Audit, type Light, type RollUp } from '../core/audit.js';
 import { message } from '../core/locales/index.js';
 import type { Wording } from '../core/locales/wording.js';
 import { parsePeriod } from '../core/period.js';
-import { sources } from './tables.js';
+import { shown, sources } from './tables.js';
+import { statedUnitOf } from '../core/unit.js';
 
 const COLORS: Readonly<Record<Light, string>> = { green: '#63be7b', yellow: '#ffd966', red: '#f8696b', grey: '#bfbfbf' };
 
@@ -27,12 +28,13 @@ export function renderHtml(audit: Audit, generatedAt: string, w: Wording): strin
       if (!j) return '';
       const reason = w.reason(j.reason);
       const departments = w.list(row.departments.map((d) => d.name));
+      const unit = statedUnitOf(row).unit;
       const cells: [string, string | number][] = [
         [row.path, row.path],
         [row.taskTitle, row.taskTitle],
         [row.metric, row.metric],
-        [row.value === null ? '' : `${row.value}${row.unit}`, row.value ?? -1],
-        [row.figure === null ? '' : `${row.figure}${row.unit}`, row.figure ?? -1],
+        [row.value === null ? '' : `${shown(row, row.value)}${unit}`, row.value ?? -1],
+        [row.figure === null ? '' : `${shown(row, row.figure)}${unit}`, row.figure ?? -1],
         [pct(j.completion), j.completion ?? -1],
         [pct(j.expected), j.expected],
         [w.verdict[j.verdict], j.verdict],

@@ -1,10 +1,12 @@
 import { LIGHTS, type Audit, type Judgement, type Light, type RollUp } from '../core/audit.js';
 import type { Finding } from '../core/finding.js';
-import type { Ledger, LedgerRow } from '../core/ledger.js';
+import { rowMeasure, type Ledger, type LedgerRow } from '../core/ledger.js';
 import { message } from '../core/locales/index.js';
 import type { DocumentField, TableWording, Wording } from '../core/locales/wording.js';
 import type { PlanRecords } from '../core/record.js';
 import type { Report } from '../core/report.js';
+import { inStated, statedUnitOf } from '../core/unit.js';
+import { taskDeadline } from '../core/worklist.js';
 
 export type Cell = string | number | null;
 
@@ -85,6 +87,9 @@ export function recordTables(records: PlanRecords, w: Wording): Table[] {
       ['kind', 10, (x) => w.partKind[x.kind]],
       ['year', 8, (x) => x.year],
       ['departments', 40, (x) => w.list(x.departments.map((a) => a.name))],
+      ['measure', 16, (x) => (x.measure ? w.measure[x.measure] : null)],
+      // A milestone is due by its year's end when the plan names no 完成时限; other tasks' targets have their own.
+      ['deadline', 12, (x) => (x.measure ? taskDeadline(x) : (x.deadline ?? null))],
       ['text', 80, (x) => x.text],
       ['spanStart', 10, (x) => x.span.start],
       ['spanEnd', 10, (x) => x.span.end],
@@ -105,6 +110,7 @@ export function recordTables(records: PlanRecords, w: Wording): Table[] {
       ['unit', 8, (x) => x.unit],
       ['comparator', 8, (x) => x.comparator],
       ['basis', 10, (x) => w.basis[x.basis]],
+      ['measure', 16, (x) => w.measure[x.measure]],
       ['kind', 8, (x) => w.targetKind[x.kind]],
       ['year', 8, (x) => x.year],
       ['deadline', 12, (x) => x.deadline],
@@ -150,6 +156,11 @@ export function reportTables(report: Report, w: Wording): Table[] {
   ];
 }
 
+/** A ledger row's figure in the unit the plan states it in (1.2 亿元), as the sheets showed it to departments. */
+export function shown(row: LedgerRow, value: number | null): number | null {
+  return value === null ? null : inStated(value, statedUnitOf(row));
+}
+
 /** The consolidated ledger (台账) as tables: a row per target or task, each department's report, findings, accounting. */
 export function ledgerTables(ledger: Ledger, w: Wording): Table[] {
   const status = (s: LedgerRow['status']) => (s === null ? null : w.status[s]);
@@ -162,11 +173,12 @@ export function ledgerTables(ledger: Ledger, w: Wording): Table[] {
       ['path', 8, (r) => r.path],
       ['taskTitle', 30, (r) => r.taskTitle],
       ['metric', 24, (r) => r.metric],
-      ['value', 10, (r) => r.value],
-      ['unit', 6, (r) => r.unit],
+      ['value', 10, (r) => shown(r, r.value)],
+      ['unit', 6, (r) => statedUnitOf(r).unit],
+      ['measure', 16, (r) => w.measure[rowMeasure(r)]],
       ['deadline', 11, (r) => r.deadline],
       ['policy', 8, (r) => w.policy[r.policy]],
-      ['figure', 10, (r) => r.figure],
+      ['figure', 10, (r) => shown(r, r.figure)],
       ['status', 8, (r) => status(r.status)],
       ['reported', 24, (r) => w.list(r.reports.map((x) => x.department))],
       ['departments', 30, (r) => w.list(r.departments.map((d) => d.name))],
@@ -178,7 +190,7 @@ export function ledgerTables(ledger: Ledger, w: Wording): Table[] {
       ['metric', 24, ({ row }) => row.metric || row.taskTitle],
       ['department', 20, ({ r }) => r.department],
       ['role', 10, ({ r }) => w.role[r.role]],
-      ['actual', 10, ({ r }) => r.actual],
+      ['actual', 10, ({ row, r }) => shown(row, r.actual)],
       ['status', 8, ({ r }) => status(r.status)],
       ['note', 36, ({ r }) => r.note],
       ['evidence', 30, ({ r }) => r.evidence],
@@ -220,9 +232,11 @@ export function auditTables(audit: Audit, w: Wording): Table[] {
         ['path', 8, ({ row }) => row.path],
         ['taskTitle', 28, ({ row }) => row.taskTitle],
         ['metric', 22, ({ row }) => row.metric],
-        ['value', 10, ({ row }) => row.value],
-        ['unit', 6, ({ row }) => row.unit],
-        ['figure', 10, ({ row }) => row.figure],
+        ['value', 10, ({ row }) => shown(row, row.value)],
+        ['unit', 6, ({ row }) => statedUnitOf(row).unit],
+        ['measure', 16, ({ row }) => w.measure[rowMeasure(row)]],
+        ['deadline', 11, ({ row }) => row.deadline],
+        ['figure', 10, ({ row }) => shown(row, row.figure)],
         ['completion', 9, ({ j }) => j.completion, 'percent'],
         ['expected', 9, ({ j }) => j.expected, 'percent'],
         ['verdict', 9, ({ j }) => w.verdict[j.verdict]],

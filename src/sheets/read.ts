@@ -2,7 +2,8 @@ import type { ConsolidationInput, SheetReader, SheetReading } from '../core/cons
 import { readFigure, readStatus } from '../core/entry.js';
 import { finding, type Finding } from '../core/finding.js';
 import { parsePeriod, type Period } from '../core/period.js';
-import { targetsById } from '../core/lookup.js';
+import { targetsById, tasksById } from '../core/lookup.js';
+import { taskDeadline } from '../core/worklist.js';
 import type { PlanRecords, Target } from '../core/record.js';
 import type { Entry } from '../core/report.js';
 import { checkEntry } from '../core/rule.js';
@@ -162,6 +163,7 @@ function readRows(sheet: Grid, meta: SheetMeta, period: Period, options: ReadOpt
   const findings: Finding[] = [];
   const place = (cell: string | undefined, row: number) => ({ file, sheet: sheet.name, cell, row });
   const targets = targetsById(records);
+  const tasks = tasksById(records);
   const column = (name: string): string | undefined => meta.columns[name];
   const located = locateRows(sheet, meta);
   const entries: Entry[] = [];
@@ -195,7 +197,9 @@ function readRows(sheet: Grid, meta: SheetMeta, period: Period, options: ReadOpt
     const evidence = column('entry.evidence') ? rawText(sheet.cell(address('entry.evidence'))) : '';
     const cells = { actual: actualCell, status: address('entry.status'), evidence: address('entry.evidence') };
     const previous = row.targetId ? options.previous?.get(figureKey(meta.department, row.targetId)) : undefined;
-    for (const flag of checkEntry({ target, figure, status, evidence, cells, period, previous })) {
+    const task = target ? undefined : tasks.get(row.taskId);
+    const deadline = task ? taskDeadline(task) : null;
+    for (const flag of checkEntry({ target, figure, status, evidence, cells, period, previous, deadline })) {
       findings.push(finding(flag.code, flag.params as never, place(flag.cell, at), { ...about, value: flag.value }));
     }
     entries.push({

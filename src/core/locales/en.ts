@@ -126,6 +126,7 @@ const targetRow = { id: 'ID', path: 'Task', taskTitle: 'Task title', metric: 'Me
 
 const DOCX_PROBLEMS = { 'not-a-zip': 'not a zip archive', truncated: 'the file is truncated', 'no-document': 'no word/document.xml', 'too-large': 'too large when unzipped' } as const;
 
+const byWhen = (deadline: string): string => (deadline === '' ? '' : `, due ${deadline}`);
 const measured = (r: { figure: number; value: number; unit: string }) => ({ figure: `${r.figure}${r.unit}`, goal: `${r.value}${r.unit}` });
 
 export const en: Wording = {
@@ -217,6 +218,7 @@ export const en: Wording = {
     'entry-decreased': { title: 'Cumulative figure decreased', message: (p) => `the running figure ${p.value} in ${p.cell} is below the previous period’s ${p.previous}` },
     'entry-behind-schedule': { title: 'Behind schedule', message: (p) => `the figure ${p.value} in ${p.cell} is below the ${p.expected} time-elapsed progress asks for` },
     'entry-below-target': { title: 'Below target', message: (p) => `${p.value}${p.unit} in ${p.cell} is below the target ${p.target}${p.unit} (judged at its value, not pro-rated)` },
+    'entry-overdue': { title: 'Past its deadline', message: (p) => `the task in ${p.cell} was due ${p.deadline} and is reported “${en.status[p.status]}”` },
     'consolidate-conflict': {
       title: 'Departments disagree',
       message: (p) => `${p.metric}: ${p.a} reports ${p.aValue} (${p.aFile} ${p.aCell}), ${p.b} reports ${p.bValue} (${p.bFile} ${p.bCell})`,
@@ -257,6 +259,7 @@ export const en: Wording = {
   partKind: { plan: 'plan', progress: 'progress' },
   targetKind: { target: 'target', actual: 'actual' },
   basis: { new: 'new', cumulative: 'cumulative', plain: 'not stated' },
+  measure: { quantity: 'quantity (paced)', level: 'level (at its value)', ceiling: 'ceiling (at most)', growth: 'growth (at its value)', milestone: 'milestone (by its deadline)' },
   yes: 'yes',
   reason: (r) => {
     switch (r.kind) {
@@ -271,15 +274,15 @@ export const en: Wording = {
       case 'done':
         return `done; evidence: ${r.evidence}`;
       case 'in-progress':
-        return 'in progress';
+        return `in progress${byWhen(r.deadline)}`;
       case 'in-progress-due':
         return `due ${r.deadline}, still in progress`;
       case 'reported-behind':
-        return 'reported behind';
+        return `reported behind${byWhen(r.deadline)}`;
       case 'behind-due':
         return `due ${r.deadline}, behind`;
       case 'not-started':
-        return 'not started';
+        return `not started${byWhen(r.deadline)}`;
       case 'not-started-due':
         return `due ${r.deadline}, not started`;
       case 'within-ceiling':
@@ -329,7 +332,7 @@ export const en: Wording = {
     sections: { title: 'Sections', columns: { id: 'ID', path: 'Path', parentId: 'Parent ID', title: 'Title', kind: 'Kind', year: 'Year', spanStart: 'Span start', spanEnd: 'Span end' } },
     tasks: {
       title: 'Tasks',
-      columns: { id: 'ID', path: 'Path', sectionId: 'Section ID', title: 'Title', kind: 'Kind', year: 'Year', departments: 'Departments', text: 'Text', spanStart: 'Span start', spanEnd: 'Span end' },
+      columns: { id: 'ID', path: 'Path', sectionId: 'Section ID', title: 'Title', kind: 'Kind', year: 'Year', departments: 'Departments', measure: 'Measure', deadline: 'Deadline', text: 'Text', spanStart: 'Span start', spanEnd: 'Span end' },
     },
     taskDepartments: { title: 'Task departments', columns: { taskId: 'Task ID', path: 'Path', order: 'Order', department: 'Department', role: 'Role' } },
     targets: {
@@ -343,6 +346,7 @@ export const en: Wording = {
         unit: 'Unit',
         comparator: 'Comparator',
         basis: 'Basis',
+        measure: 'Measure',
         kind: 'Kind',
         year: 'Year',
         deadline: 'Deadline',
@@ -366,6 +370,7 @@ export const en: Wording = {
       title: 'Ledger',
       columns: {
         ...targetRow,
+        measure: 'Measure',
         deadline: 'Deadline',
         policy: 'Policy',
         figure: 'Figure',
@@ -387,6 +392,8 @@ export const en: Wording = {
       title: 'Details',
       columns: {
         ...targetRow,
+        measure: 'Measure',
+        deadline: 'Deadline',
         figure: 'Figure',
         completion: 'Completion',
         expected: 'Time elapsed',

@@ -3,6 +3,7 @@ import type { Code, CodeKind, ParamsOf, Severity } from '../code.js';
 import type { Role } from '../department.js';
 import type { Status } from '../entry.js';
 import type { Accounting, Policy } from '../ledger.js';
+import type { Measure } from '../measure.js';
 import type { Basis } from '../metric.js';
 import type { Period } from '../period.js';
 import type { Placeholder, PlaceholderScope } from '../placeholder.js';
@@ -26,10 +27,10 @@ export type AccountingItem = keyof Accounting;
 export interface TablesWording {
   readonly document: TableWording<'field' | 'value'>;
   readonly sections: TableWording<'id' | 'path' | 'parentId' | 'title' | 'kind' | 'year' | 'spanStart' | 'spanEnd'>;
-  readonly tasks: TableWording<'id' | 'path' | 'sectionId' | 'title' | 'kind' | 'year' | 'departments' | 'text' | 'spanStart' | 'spanEnd'>;
+  readonly tasks: TableWording<'id' | 'path' | 'sectionId' | 'title' | 'kind' | 'year' | 'departments' | 'measure' | 'deadline' | 'text' | 'spanStart' | 'spanEnd'>;
   readonly taskDepartments: TableWording<'taskId' | 'path' | 'order' | 'department' | 'role'>;
   readonly targets: TableWording<
-    'id' | 'taskId' | 'sectionId' | 'metric' | 'value' | 'unit' | 'comparator' | 'basis' | 'kind' | 'year' | 'deadline' | 'raw' | 'sentence' | 'spanStart' | 'spanEnd'
+    'id' | 'taskId' | 'sectionId' | 'metric' | 'value' | 'unit' | 'comparator' | 'basis' | 'measure' | 'kind' | 'year' | 'deadline' | 'raw' | 'sentence' | 'spanStart' | 'spanEnd'
   >;
   readonly departments: TableWording<'id' | 'name' | 'taskCount' | 'taskIds'>;
   /** The parser's notes on a plan. */
@@ -37,13 +38,13 @@ export interface TablesWording {
   readonly entries: TableWording<'department' | 'period' | 'taskId' | 'targetId' | 'actual' | 'status' | 'note' | 'evidence' | 'file' | 'sheet' | 'cell'>;
   /** 问题清单 of a check, a ledger or an audit. */
   readonly findings: TableWording<'code' | 'severity' | 'message' | 'file' | 'sheet' | 'cell' | 'row' | 'taskId' | 'targetId' | 'value'>;
-  readonly ledger: TableWording<'id' | 'path' | 'taskTitle' | 'metric' | 'value' | 'unit' | 'deadline' | 'policy' | 'figure' | 'status' | 'reported' | 'departments' | 'disputed' | 'evidence'>;
+  readonly ledger: TableWording<'id' | 'path' | 'taskTitle' | 'metric' | 'value' | 'unit' | 'measure' | 'deadline' | 'policy' | 'figure' | 'status' | 'reported' | 'departments' | 'disputed' | 'evidence'>;
   readonly reports: TableWording<'id' | 'metric' | 'department' | 'role' | 'actual' | 'status' | 'note' | 'evidence' | 'file' | 'cell'>;
   readonly accounting: TableWording<'item' | 'count'>;
   readonly byDepartment: TableWording<'name' | 'total' | 'green' | 'yellow' | 'red' | 'grey' | 'greenShare'>;
   readonly bySection: TableWording<'name' | 'total' | 'green' | 'yellow' | 'red' | 'grey' | 'greenShare'>;
   readonly details: TableWording<
-    'id' | 'path' | 'taskTitle' | 'metric' | 'value' | 'unit' | 'figure' | 'completion' | 'expected' | 'verdict' | 'light' | 'reason' | 'departments' | 'evidence' | 'sources'
+    'id' | 'path' | 'taskTitle' | 'metric' | 'value' | 'unit' | 'measure' | 'deadline' | 'figure' | 'completion' | 'expected' | 'verdict' | 'light' | 'reason' | 'departments' | 'evidence' | 'sources'
   >;
 }
 
@@ -67,6 +68,8 @@ export interface Wording {
   readonly partKind: Readonly<Record<PartKind, string>>;
   readonly targetKind: Readonly<Record<TargetKind, string>>;
   readonly basis: Readonly<Record<Basis, string>>;
+  /** How a target (or a task with no figure) is judged: 按序时进度, 按目标值, 不超过, 按完成时限. */
+  readonly measure: Readonly<Record<Measure, string>>;
   /** How a sheet shows a comparator: ≥, ≤, 约; nothing for a plain figure. */
   readonly comparator: Readonly<Record<Comparator, string>>;
   readonly yes: string;

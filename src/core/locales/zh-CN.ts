@@ -129,6 +129,7 @@ const targetRow = { id: '编号', path: '任务编号', taskTitle: '任务名称
 
 const DOCX_PROBLEMS = { 'not-a-zip': '不是压缩包', truncated: '文件不完整', 'no-document': '缺少正文 word/document.xml', 'too-large': '解压后过大', unzip: '无法解压' } as const;
 
+const byWhen = (deadline: string): string => (deadline === '' ? '' : `,完成时限 ${deadline}`);
 const measured = (r: { figure: number; value: number; unit: string }) => ({ figure: `${r.figure}${r.unit}`, goal: `${r.value}${r.unit}` });
 
 export const zhCN: Wording = {
@@ -220,6 +221,7 @@ export const zhCN: Wording = {
     'entry-decreased': { title: '累计数减少', message: (p) => `${p.cell} 的累计完成值 ${p.value} 低于上期的 ${p.previous}` },
     'entry-behind-schedule': { title: '落后于序时进度', message: (p) => `${p.cell} 的完成值 ${p.value} 低于序时进度要求的 ${p.expected}` },
     'entry-below-target': { title: '未达目标值', message: (p) => `${p.cell} 的完成值 ${p.value}${p.unit} 低于目标 ${p.target}${p.unit}(按目标值考核,不按序时进度折算)` },
+    'entry-overdue': { title: '已过完成时限', message: (p) => `${p.cell} 的任务完成时限为 ${p.deadline},本期已到期,填报状态为“${zhCN.status[p.status]}”` },
     'consolidate-conflict': {
       title: '多单位数据不一致',
       message: (p) => `${p.metric}:${p.a} 填 ${p.aValue}(${p.aFile} ${p.aCell}),${p.b} 填 ${p.bValue}(${p.bFile} ${p.bCell})`,
@@ -260,6 +262,7 @@ export const zhCN: Wording = {
   partKind: { plan: '计划', progress: '进展' },
   targetKind: { target: '目标', actual: '实绩' },
   basis: { new: '新增', cumulative: '累计', plain: '未注明' },
+  measure: { quantity: '数量(按序时进度)', level: '比率或指数(按目标值)', ceiling: '上限(不超过)', growth: '增幅(按目标值)', milestone: '节点任务(按完成时限)' },
   yes: '是',
   reason: (r) => {
     switch (r.kind) {
@@ -274,15 +277,15 @@ export const zhCN: Wording = {
       case 'done':
         return `已完成,佐证:${r.evidence}`;
       case 'in-progress':
-        return '推进中';
+        return `推进中${byWhen(r.deadline)}`;
       case 'in-progress-due':
         return `期限 ${r.deadline} 已到,仍在推进`;
       case 'reported-behind':
-        return '填报为滞后';
+        return `填报为滞后${byWhen(r.deadline)}`;
       case 'behind-due':
         return `期限 ${r.deadline} 已到,进度滞后`;
       case 'not-started':
-        return '尚未启动';
+        return `尚未启动${byWhen(r.deadline)}`;
       case 'not-started-due':
         return `期限 ${r.deadline} 已到,尚未启动`;
       case 'within-ceiling':
@@ -332,7 +335,20 @@ export const zhCN: Wording = {
     sections: { title: '章节', columns: { id: '编号', path: '层级序号', parentId: '上级编号', title: '标题', kind: '类型', year: '年度', spanStart: '起始位置', spanEnd: '结束位置' } },
     tasks: {
       title: '任务',
-      columns: { id: '编号', path: '层级序号', sectionId: '所属章节', title: '任务名称', kind: '类型', year: '年度', departments: '推进单位', text: '任务内容', spanStart: '起始位置', spanEnd: '结束位置' },
+      columns: {
+        id: '编号',
+        path: '层级序号',
+        sectionId: '所属章节',
+        title: '任务名称',
+        kind: '类型',
+        year: '年度',
+        departments: '推进单位',
+        measure: '考核方式',
+        deadline: '完成时限',
+        text: '任务内容',
+        spanStart: '起始位置',
+        spanEnd: '结束位置',
+      },
     },
     taskDepartments: { title: '任务责任单位', columns: { taskId: '任务编号', path: '层级序号', order: '顺序', department: '单位', role: '角色' } },
     targets: {
@@ -346,6 +362,7 @@ export const zhCN: Wording = {
         unit: '单位',
         comparator: '比较',
         basis: '口径',
+        measure: '考核方式',
         kind: '性质',
         year: '年度',
         deadline: '期限',
@@ -369,6 +386,7 @@ export const zhCN: Wording = {
       title: '台账',
       columns: {
         ...targetRow,
+        measure: '考核方式',
         deadline: '完成时限',
         policy: '汇总方式',
         figure: '完成值',
@@ -390,6 +408,8 @@ export const zhCN: Wording = {
       title: '明细',
       columns: {
         ...targetRow,
+        measure: '考核方式',
+        deadline: '完成时限',
         figure: '完成值',
         completion: '完成率',
         expected: '序时进度',
