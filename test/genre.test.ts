@@ -171,6 +171,7 @@ describe('what is not an indicator', () => {
     { input: '建设“两张网”,推进“三区联动”,做实“两个免于提交”', notes: 'quoted' },
     { input: '落实《2021年行动计划》和杨府〔2021〕13号,2021年4月8日通过', notes: 'titles, document numbers, dates' },
     { input: '实现千兆接入和万兆扩展,建设一体化平台,提供一站式服务,推进一件事改革', notes: 'set phrases' },
+    { input: '按照统一部署,逐一落实,进一步完善唯一标识', notes: 'a numeral inside a word: 统一部署 is no 一部' },
     { input: '完成二次供水改造,一次性办结,推进一带一路', notes: '二次 and 一次 are not counts' },
     { input: '在2020年至2022年间推进3D建模', notes: 'year ranges and 3D' },
     { input: '排名保持全国前20位,力争进入前十名,位列全市第5位', notes: 'ranks' },
@@ -181,6 +182,10 @@ describe('what is not an indicator', () => {
     { input: '各部门于每季度末前5个工作日报送进展', notes: 'a time before (前5个工作日)' },
   ])('$notes: $input', ({ input }) => {
     expect(view(parsePlan(task(`${input}。`)))).toEqual([]);
+  });
+
+  test('a word ending in a set phrase’s first character is no set phrase: 系统一套 is a count', () => {
+    expect(parsePlan(task('建设智慧停车诱导系统一套。')).targets.map((t) => [t.raw, t.metric])).toEqual([['一套', '智慧停车诱导系统']]);
   });
 });
 

@@ -46,7 +46,9 @@ const SUFFIX_COMPARATORS: Readonly<Record<string, Comparator>> = {
 const MAGNITUDES: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8, 百万: 1e6, 千万: 1e7 };
 
 /** Words where a Chinese count is part of a set phrase, not an indicator. */
-const SET_PHRASES = ['一件事', '一张网', '一张图', '一张蓝图', '一条龙', '一门式', '一站式', '一部分', '一带一路', '一批次'];
+const SET_PHRASES = ['一件事', '一张网', '一张图', '一张蓝图', '一条龙', '一门式', '一站式', '一部分', '一带一路', '一批次', '统一', '唯一', '同一', '单一', '逐一', '进一步'];
+/** Words whose last character begins a set phrase: 系统 before 一套, 传统 before 一批. */
+const WORD_BEFORE = /^(?:系统|传统)$/;
 const ORDINAL_BEFORE = new Set(['第', '之', '每', '其', '周']);
 const LETTER = /[A-Za-z]/;
 /** What a compound unit may be per: 万元/人, 元/平方公里, 万吨/年. */
@@ -203,7 +205,8 @@ function withComparator(text: string, numberStart: number, suffix: string | unde
 function inSetPhrase(text: string, at: number): boolean {
   return SET_PHRASES.some((phrase) => {
     for (let k = phrase.indexOf(text[at] as string); k >= 0; k = phrase.indexOf(text[at] as string, k + 1)) {
-      if (text.startsWith(phrase, at - k)) return true;
+      // 统一部署 is a word, but 系统一套 is a system's count: a phrase is one only where no word ends in its first character.
+      if (text.startsWith(phrase, at - k) && !WORD_BEFORE.test(text.slice(Math.max(0, at - k - 1), at - k + 1))) return true;
     }
     return false;
   });
