@@ -56,7 +56,8 @@ export { WorkbookError, type Inflate, type ZipProblem } from './sheets/xlsx/zip.
 export { type Deflate } from './sheets/xlsx/zip-writer.js';
 export { type Grid, type GridBook } from './sheets/xlsx/grid.js';
 export { readProgress, readProgressSheets, readProgressSheet, readProgressFile, readProgressFileSheets, sheetReader, figureKey, type PreviousFigures, type ReadOptions, type SheetsReadOptions, type SheetSource } from './sheets/read.js';
-export { readMeta, readMetas, carriedRecords, META_FORMAT_VERSION, SheetMetaSchema, type SheetMeta } from './sheets/metadata.js';
+export { readMeta, readMetas, carriedRecords, readCarriedPlan, META_FORMAT_VERSION, SheetMetaSchema, type SheetMeta } from './sheets/metadata.js';
+export { plansOfSheets, type PlanVersion } from './sheets/sheets-plan.js';
 export { checkSheets, type CheckOptions, type SheetFile } from './sheets/check.js';
 export { EntrySchema, ReportSchema, type Entry, type Report } from './core/report.js';
 

@@ -325,6 +325,7 @@ describe.runIf(chromiumTool.run)('the task pane in Chromium, against a fake Exce
     const metaSheets = sheets.filter((s) => s.name.startsWith('_plan_ledger'));
     expect(metaSheets.map((s) => [s.name, s.visibility])).toEqual([
       ['_plan_ledger', 'VeryHidden'],
+      ['_plan_ledger_plan', 'VeryHidden'],
       ['_plan_ledger_2', 'VeryHidden'],
     ]);
     await page.screenshot({ path: join(SHOTS, 'coordinator-fill.png'), fullPage: true });

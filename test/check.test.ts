@@ -46,6 +46,11 @@ describe('one fixture workbook per finding code: exact (cell, code) pairs', () =
     },
     { code: 'entry-status-inconsistent', notes: '已完成 below target', change: set({ K5: 150, M5: '已完成', O5: '验收报告' }), expected: [['M5', 'entry-status-inconsistent']] },
     { code: 'entry-status-inconsistent', notes: 'met but 未启动', change: set({ K5: 200, M5: '未启动' }), expected: [['M5', 'entry-status-inconsistent']] },
+    { code: 'entry-status-inconsistent', notes: 'met but 推进中', change: set({ K5: 200, M5: '推进中' }), expected: [['M5', 'entry-status-inconsistent']] },
+    { code: 'entry-status-inconsistent', notes: 'a rate met but 推进中', change: set({ K6: 96, M6: '推进中' }), expected: [['M6', 'entry-status-inconsistent']] },
+    { code: 'entry-status-inconsistent', notes: 'behind and 推进中 is consistent', change: set({ K5: 120, M5: '推进中' }), expected: [] },
+    { code: 'entry-figure-in-task-row', notes: 'a number in a task’s row is said, not dropped', change: set({ K9: 3, M9: '推进中' }), expected: [['K9', 'entry-figure-in-task-row']] },
+    { code: 'entry-figure-in-task-row', notes: 'the dash it came with, or another, is nothing typed', change: set({ K9: '-', M9: '推进中' }), expected: [] },
     { code: 'entry-evidence-missing', change: set({ M9: '已完成' }), expected: [['O9', 'entry-evidence-missing']] },
     { code: 'entry-outlier', change: set({ K8: 5000 }), expected: [['K8', 'entry-outlier']] },
     { code: 'entry-behind-schedule', change: set({ K5: 50 }), expected: [['K5', 'entry-behind-schedule']] },
@@ -63,6 +68,11 @@ describe('one fixture workbook per finding code: exact (cell, code) pairs', () =
   ])('$code: $notes', async ({ change, expected }) => {
     const report = await check({ 'filled.xlsx': await edit(blank, change) }, district);
     expect(pairs(report)).toEqual(expected);
+  });
+
+  test('a figure typed in a task’s row is kept in its note', async () => {
+    const report = await check({ 'filled.xlsx': await edit(blank, set({ K9: '3个', N9: '已召开专班会议' })) }, district);
+    expect(report.entries.find((e) => e.targetId === null)?.note).toBe('3个;已召开专班会议');
   });
 
   test('entry-decreased: a running figure below last period’s', async () => {
@@ -188,3 +198,23 @@ function gigabyteZip(): Uint8Array {
     'xl/worksheets/sheet1.xml': new Uint8Array(1 << 30),
   });
 }
+
+describe('departments that disagree', () => {
+  test('a disputed target shows every department’s figure in the ledger and the audit, not the first one’s', async () => {
+    const { consolidate, sheetReader, parsePeriod, auditLedger } = await import('../src/index.js');
+    const { auditTables, ledgerTables } = await import('../src/report/tables.js');
+    const { wording } = await import('../src/core/locales/index.js');
+    const period = parsePeriod('2022-Q2');
+    if (!period) throw new Error('period');
+    const other = await makeSheet(district, '区建管委', '2022-Q2');
+    const inputs = [
+      { file: '区科委.xlsx', bytes: await edit(blank, set({ K5: 120 })) },
+      { file: '区建管委.xlsx', bytes: await edit(other, set({ K5: 130 })) },
+    ];
+    const ledger = await consolidate(inputs, district, sheetReader(district), { period });
+    const w = wording('zh-CN');
+    const row = (table: { name: string; rows: readonly (readonly unknown[])[] } | undefined) => table?.rows.find((r) => r.includes('5G基站'));
+    expect(row(ledgerTables(ledger, w).find((t) => t.name === 'ledger'))).toContain('区科委 120、区建管委 130');
+    expect(row(auditTables(auditLedger(ledger), w).find((t) => t.name === 'details'))).toContain('区科委 120、区建管委 130');
+  });
+});

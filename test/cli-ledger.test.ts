@@ -16,12 +16,12 @@ beforeAll(() => {
 });
 
 describe('plan-ledger consolidate, audit and demo', () => {
-  test('consolidate --json: the ledger on stdout, the accounting line on stderr, exit 1 with error findings', () => {
+  test('consolidate --json: the ledger on stdout, the accounting line and the plan the sheets carry on stderr, exit 1 with error findings', () => {
     const r = bin(['consolidate', filled, '--json']);
     expect(r.code).toBe(1);
     const ledger = LedgerSchema.parse(JSON.parse(r.stdout));
     expect(ledger.accounting.rowsRead).toBe(ledger.accounting.rowsMerged + ledger.accounting.rowsRejected);
-    expect(r.stderr).toMatch(/^16 个文件,采用 16 份推进情况表,跳过 0 个;读取 \d+ 行 = 汇入 \d+ 行 \+ 因问题未汇入 \d+ 行;\d+ 条问题\n$/);
+    expect(r.stderr).toMatch(/^16 个文件,采用 16 份推进情况表,跳过 0 个;读取 \d+ 行 = 汇入 \d+ 行 \+ 因问题未汇入 \d+ 行;\d+ 条问题\n核对依据:推进情况表所附的计划《杨浦区[^\n]+》\(杨府〔2021〕13号\)\n$/);
   });
 
   test('PLAN_LEDGER_WORKERS=2 reads in worker threads and gives the same ledger', () => {

@@ -75,8 +75,8 @@ describe.each(TEMPLATES)('a coordinator’s template $name', ({ name, office, ma
     }, OFFICE_TIMEOUT);
 
     test('every part of the template is still there, and byte for byte where nothing had to change', () => {
-      // The metadata sheet, under the first free worksheet name.
-      expect(after.names.filter((n) => !before.names.includes(n))).toEqual([expect.stringMatching(/^xl\/worksheets\/sheet\d+\.xml$/)]);
+      // The metadata and plan sheets, under the first free worksheet names.
+      expect(after.names.filter((n) => !before.names.includes(n))).toEqual([expect.stringMatching(/^xl\/worksheets\/sheet\d+\.xml$/), expect.stringMatching(/^xl\/worksheets\/sheet\d+\.xml$/)]);
       const changed = before.names.filter((n) => {
         const [a, b] = [before.stored(n), after.stored(n)];
         return !a || !b || a.crc !== b.crc || a.data.length !== b.data.length || a.data.some((x, i) => x !== b.data[i]);

@@ -18,7 +18,7 @@ import { renderHtml } from '../report/html.js';
 import { auditTables, ledgerTables } from '../report/tables.js';
 import { crc32, writeZip } from '../sheets/xlsx/zip-writer.js';
 import { jsonSheetCells, META_MARKER } from '../sheets/json-sheet.js';
-import { carriedRecords, isMetaSheetName, META_SHEET, sheetFileName, type SheetMeta } from '../sheets/metadata.js';
+import { carriedRecords, isMetaSheetName, META_SHEET, PLAN_SHEET, sheetFileName, type SheetMeta } from '../sheets/metadata.js';
 import { sheetReader } from '../sheets/read.js';
 import { generateProgressSheet } from '../sheets/template/fill.js';
 import type { PaneEnv } from './department.js';
@@ -325,8 +325,14 @@ async function insertSheet(bytes: Uint8Array, meta: SheetMeta): Promise<string |
       // Excel is not promised to insert a very hidden sheet; the metadata is written into one of the pane's own.
       writeMeta(sheets.add(metaName));
     }
+    // One plan sheet a workbook: the first department's stays, very hidden; a second copy is not kept.
     for (const s of inserted) {
-      if (s === metaSheet || (s.name !== meta.sheet && !s.name.startsWith(`${meta.sheet} (`))) continue;
+      if (s.name !== PLAN_SHEET && !s.name.startsWith(`${PLAN_SHEET} (`)) continue;
+      if (existing.has(PLAN_SHEET)) s.delete();
+      else s.visibility = Excel.SheetVisibility.veryHidden;
+    }
+    for (const s of inserted) {
+      if (s === metaSheet || s.name.startsWith(PLAN_SHEET) || (s.name !== meta.sheet && !s.name.startsWith(`${meta.sheet} (`))) continue;
       s.name = target;
       // As the filler protects it (entry cells open; formatting cells, rows and columns allowed), where insertion did not keep it.
       if (!s.protection.protected) s.protection.protect({ allowFormatCells: true, allowFormatColumns: true, allowFormatRows: true });

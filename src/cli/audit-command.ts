@@ -19,9 +19,9 @@ export async function auditCommand(cmd: LedgerCommand, context: Context, now: Da
   // One workbook may be a ledger written by consolidate; anything else is sheets to consolidate first.
   const only = cmd.inputs.length === 1 ? cmd.inputs[0] : undefined;
   const stored = only !== undefined && isWorkbookFile(only) ? ledgerFromXlsx(readFileBytes(only), only) : undefined;
-  const ledger = stored ?? (await buildLedger(cmd, 'audit', context));
+  const { ledger, planLine } = stored ? { ledger: stored, planLine: undefined } : await buildLedger(cmd, 'audit', context);
   const audit = auditLedger(ledger, rules);
   const html = await writeAudit(audit, out, w, now);
-  io.out(`${w.cli.audited(audit.judgements.length, audit.totals)}\n${w.cli.reportWritten(resolve(html))}\n`);
+  io.out(`${w.cli.audited(audit.judgements.length, audit.totals)}\n${planLine === undefined ? '' : `${planLine}\n`}${w.cli.reportWritten(resolve(html))}\n`);
   return 0;
 }

@@ -4,7 +4,7 @@ import { message } from '../core/locales/index.js';
 import { withFindings, type Report } from '../core/report.js';
 import { writeFileAtomic, writeFilesAtomic } from '../io/file.js';
 import { nativeInflate } from '../io/zlib.js';
-import { loadPlan, SEED_PLAN } from '../io/plan-file.js';
+import { planFor } from '../io/plan-file.js';
 import { readPreviousFiles, readSheetFiles } from '../io/sheet-file.js';
 import { toCsv } from '../report/csv.js';
 import { flatFinding, reportTables } from '../report/tables.js';
@@ -29,11 +29,13 @@ export async function checkCommand(cmd: CheckCommand, context: Context): Promise
   const format = oneOf(cmd.format ?? 'text', '--format', FORMATS);
   if (cmd.files.length === 0) throw new PlanLedgerError('usage', { problem: 'files-required', command: 'check' });
   if (format === 'xlsx' && cmd.out === undefined) throw new PlanLedgerError('usage', { problem: 'xlsx-needs-out' });
-  const records = await loadPlan(cmd.plan ?? SEED_PLAN, context.plan);
   // Folders stand for the spreadsheet files in them, as for consolidate; files that are not .xlsx each get a finding.
   const files = await readSheetFiles(cmd.files);
+  const plan = await planFor(cmd.plan, files, context.plan);
+  const { records } = plan;
+  const planLine = w.cli.planUsed({ from: plan.from, title: records.document.title, docNumber: records.document.docNumber, partial: plan.partial });
   const previous = await readPreviousFiles(cmd.previous, records, 'check');
-  const report = withFindings(await checkSheets(files, records, { previous: previous.figures, inflate: nativeInflate }), previous.findings);
+  const report = withFindings(await checkSheets(files, records, { previous: previous.figures, inflate: nativeInflate }), [...plan.findings, ...previous.findings]);
 
   const tables = reportTables(report, w);
   if (format === 'xlsx') {
@@ -46,17 +48,19 @@ export async function checkCommand(cmd: CheckCommand, context: Context): Promise
         ? `${JSON.stringify({ ...report, findings: report.findings.map((f) => flatFinding(f, w)) }, null, 2)}\n`
         : format === 'csv'
           ? toCsv(tables[1] as (typeof tables)[number])
-          : textReport(report, context);
+          : textReport(report, context, planLine);
     if (cmd.out === undefined) io.out(text);
     else await writeFileAtomic(cmd.out, text);
   }
-  if (cmd.out !== undefined && format !== 'text') io.out(`${w.cli.checkSummary(report.stats)}\n`);
+  if (cmd.out !== undefined && format !== 'text') io.out(`${w.cli.checkSummary(report.stats)}\n${planLine}\n`);
+  // Which plan, on the report a person reads; beside the data otherwise.
+  else if (format !== 'text') io.err(`${planLine}\n`);
   return report.valid ? 0 : 1;
 }
 
 /** Findings grouped by file, a line each: cell, severity, code, sentence. */
-function textReport(r: Report, { w }: Context): string {
-  const lines = [w.cli.checkSummary(r.stats)];
+function textReport(r: Report, { w }: Context, planLine: string): string {
+  const lines = [w.cli.checkSummary(r.stats), planLine];
   const severityWidth = Math.max(...Object.values(w.severity).map((s) => s.length));
   const byFile = new Map<string, string[]>();
   for (const f of r.findings) {

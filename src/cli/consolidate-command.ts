@@ -10,11 +10,11 @@ import { buildLedger, type LedgerCommand } from './ledger-input.js';
 export async function consolidateCommand(cmd: LedgerCommand, context: Context): Promise<number> {
   const { io, w } = context;
   if (cmd.out === undefined && !cmd.json) throw new PlanLedgerError('usage', { problem: 'output-required', command: 'consolidate' });
-  const ledger = await buildLedger(cmd, 'consolidate', context);
+  const { ledger, planLine } = await buildLedger(cmd, 'consolidate', context);
   if (cmd.out !== undefined) await writeFileAtomic(cmd.out, await ledgerToXlsx(ledger, w));
   if (cmd.json) io.out(`${JSON.stringify({ ...ledger, findings: ledger.findings.map((f) => withMessage(f, w)) }, null, 2)}\n`);
   const say = cmd.json ? io.err : io.out;
-  say(`${w.cli.consolidated(ledger.accounting, ledger.findings.length)}\n`);
+  say(`${w.cli.consolidated(ledger.accounting, ledger.findings.length)}\n${planLine}\n`);
   if (cmd.out !== undefined) say(`${w.cli.ledgerWritten(resolve(cmd.out))}\n`);
   return ledger.findings.some((f) => f.severity === 'error') ? 1 : 0;
 }

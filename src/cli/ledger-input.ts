@@ -1,9 +1,9 @@
 import { PlanLedgerError } from '../core/error.js';
 import { withLedgerFindings, type Ledger } from '../core/ledger.js';
-import { consolidateFiles } from '../io/consolidate-files.js';
+import { consolidateSources } from '../io/consolidate-files.js';
 import { readPolicies } from '../io/ledger-file.js';
-import { loadPlan, SEED_PLAN } from '../io/plan-file.js';
-import { readPreviousFiles } from '../io/sheet-file.js';
+import { planFor } from '../io/plan-file.js';
+import { listSheetFiles, readPreviousFiles } from '../io/sheet-file.js';
 import type { Context } from './io.js';
 import { optionalPeriod } from './options.js';
 
@@ -23,19 +23,25 @@ export interface LedgerCommand {
   readonly workers: number;
 }
 
-/** Reads sheets (files or folders) and consolidates them; shared by consolidate and audit. */
-export async function buildLedger(cmd: LedgerCommand, command: string, { io, w, plan: settings }: Context): Promise<Ledger> {
+/**
+ * Reads sheets (files or folders) and consolidates them against the plan they carry (or --plan's); shared by
+ * consolidate and audit. With the ledger, the line that says which plan that was, for the command's summary.
+ */
+export async function buildLedger(cmd: LedgerCommand, command: string, { io, w, plan: settings }: Context): Promise<{ ledger: Ledger; planLine: string }> {
   if (cmd.inputs.length === 0) throw new PlanLedgerError('usage', { problem: 'files-required', command });
   const period = optionalPeriod(cmd.period);
-  const records = await loadPlan(cmd.plan ?? SEED_PLAN, settings);
+  const sources = await listSheetFiles(cmd.inputs, command);
+  const plan = await planFor(cmd.plan, sources, settings);
+  const { records } = plan;
   const policies = cmd.policy === undefined ? undefined : readPolicies(cmd.policy, records);
   const previous = await readPreviousFiles(cmd.previous ?? [], records, command);
-  const ledger = await consolidateFiles(cmd.inputs, records, {
+  const ledger = await consolidateSources(sources, records, {
     ...(period ? { period } : {}),
     ...(policies ? { policies } : {}),
     previous: previous.figures,
     workers: cmd.workers,
     ...(cmd.tty && !cmd.json ? { onProgress: (done: number, total: number) => io.err(`\r${w.cli.reading} ${done}/${total}${done === total ? '\n' : ''}`) } : {}),
   });
-  return withLedgerFindings(ledger, previous.findings);
+  const planLine = w.cli.planUsed({ from: plan.from, title: records.document.title, docNumber: records.document.docNumber, partial: plan.partial });
+  return { ledger: withLedgerFindings(ledger, [...plan.findings, ...previous.findings]), planLine };
 }

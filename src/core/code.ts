@@ -115,6 +115,8 @@ export interface CodeParams {
   'entry-behind-schedule': { readonly cell: string; readonly value: number; readonly expected: number };
   /** A level or a growth rate below its target, which is judged at its value whenever it is reported. */
   'entry-below-target': { readonly cell: string; readonly value: number; readonly target: number; readonly unit: string };
+  /** Something typed in the figure cell of a task that has no figure: not counted, kept in the note. */
+  'entry-figure-in-task-row': { readonly cell: string; readonly value: string };
   /** A task with no figure (a milestone) past its deadline and not reported done. */
   'entry-overdue': { readonly cell: string; readonly deadline: string; readonly status: Status };
   'consolidate-conflict': {
@@ -129,6 +131,17 @@ export interface CodeParams {
     readonly bCell: string;
   };
   'consolidate-missing': { readonly department: string; readonly period: string };
+  /** Returned sheets made from another version of the plan than most: that version, some of its files, and the one judged against. */
+  'sheets-plan-versions': {
+    readonly title: string;
+    readonly planId: string;
+    readonly generatedAt: string;
+    readonly files: number;
+    readonly examples: readonly string[];
+    readonly usedTitle: string;
+    readonly usedPlanId: string;
+    readonly usedFiles: number;
+  };
   'consolidate-duplicate': { readonly department: string; readonly period: string; readonly kept: string; readonly dropped: string };
   'consolidate-wrong-period': File & { readonly found: string; readonly expected: string };
   /** A file given as last period's that gave no figures; `because` is what reading it found. */
@@ -193,8 +206,10 @@ export const CODES: { readonly [C in Code]: { readonly kind: CodeKind; readonly 
   'entry-behind-schedule': warning,
   'entry-below-target': warning,
   'entry-overdue': warning,
+  'entry-figure-in-task-row': warning,
   'consolidate-conflict': error,
   'consolidate-missing': warning,
+  'sheets-plan-versions': warning,
   'consolidate-duplicate': warning,
   'consolidate-wrong-period': warning,
   'previous-not-read': warning,

@@ -1,4 +1,4 @@
-import { expectedValue, isMet, OUTLIER_FACTOR } from './attainment.js';
+import { expectedValue, isCeiling, isMet, OUTLIER_FACTOR } from './attainment.js';
 import { isPaced } from './measure.js';
 import type { Code, ParamsOf } from './code.js';
 import { unitProblem, type ReadFigure, type Status } from './entry.js';
@@ -54,7 +54,9 @@ export function checkEntry(e: EntryUnderCheck): Flag[] {
       flags.push({ code: 'entry-decreased', params: { cell: cells.actual, value: typed, previous: shown(e.previous) }, cell: cells.actual, value: typed });
     }
     const met = isMet(target, value);
-    if ((e.status === 'done' && !met) || (e.status === 'not-started' && met)) {
+    // Met and still 推进中 says the target is done, unless it is a ceiling, which is met for as long as it holds.
+    const metInProgress = e.status === 'in-progress' && met && !isCeiling(target) && target.measure !== 'ceiling';
+    if ((e.status === 'done' && !met) || (e.status === 'not-started' && met) || metInProgress) {
       flags.push({
         code: 'entry-status-inconsistent',
         params: { cell: cells.status, status: e.status, value: typed, met, target: shown(target.value) },

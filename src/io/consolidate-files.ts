@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { consolidate, type ConsolidateOptions } from '../core/consolidate.js';
 import type { Ledger } from '../core/ledger.js';
 import type { PlanRecords } from '../core/record.js';
-import { sheetReader, type PreviousFigures } from '../sheets/read.js';
+import { sheetReader, type PreviousFigures, type SheetSource } from '../sheets/read.js';
 import { nativeInflate } from './zlib.js';
 import { BATCH, ReadPool } from './read-pool.js';
 import { listSheetFiles } from './sheet-file.js';
@@ -16,7 +16,11 @@ export interface ConsolidateFilesOptions extends Omit<ConsolidateOptions, 'concu
 
 /** Consolidates the sheet files named (files, or the .xlsx in folders), reading each from disk when its turn comes. */
 export async function consolidateFiles(paths: readonly string[], records: PlanRecords, options: ConsolidateFilesOptions = {}): Promise<Ledger> {
-  const inputs = await listSheetFiles(paths, 'consolidate');
+  return consolidateSources(await listSheetFiles(paths, 'consolidate'), records, options);
+}
+
+/** Consolidates sheet files already listed (listSheetFiles), reading each from disk when its turn comes. */
+export async function consolidateSources(inputs: readonly SheetSource[], records: PlanRecords, options: ConsolidateFilesOptions = {}): Promise<Ledger> {
   const workers = Math.min(options.workers ?? 0, availableParallelism());
   const { previous, ...rest } = options;
   const pool = inputs.length > 1 && workers > 1 ? new ReadPool(records, workers, previous) : undefined;

@@ -1,4 +1,9 @@
+import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { finding, type Finding } from '../core/finding.js';
+import type { SheetSource } from '../sheets/read.js';
+import { plansOfSheets, type PlanVersion } from '../sheets/sheets-plan.js';
+import { nativeInflate } from './zlib.js';
 import { PlanLedgerError } from '../core/error.js';
 import type { PlanRecords } from '../core/record.js';
 import { readFileBytes, regularFile } from './file.js';
@@ -32,6 +37,32 @@ export async function loadPlan(file: string = SEED_PLAN, settings: PlanSettings 
   const groups = settings.groups === undefined ? undefined : readGroups(settings.groups);
   const records = planFromBytes(readFileBytes(file), file, settings.coordinator === undefined ? {} : { coordinator: settings.coordinator });
   return groups ? applyGroups(records, groups) : records;
+}
+
+/** The plan sheets are judged against, where it came from, and what the choice found. */
+export interface ResolvedPlan {
+  readonly records: PlanRecords;
+  /** --plan; the plan the sheets carry (the version most of them were made from); or the bundled seed, when neither. */
+  readonly from: 'option' | 'sheets' | 'seed';
+  /** The plan the sheets carry is only what their departments' slices hold: their workbooks predate the plan sheet. */
+  readonly partial: boolean;
+  readonly findings: readonly Finding[];
+}
+
+/**
+ * The plan to judge sheets against: the one named with --plan; else the plan the sheets themselves carry, the version
+ * most of them were made from, with a finding when they come from several; else the bundled seed.
+ */
+export async function planFor(plan: string | undefined, sources: readonly SheetSource[], settings: PlanSettings = {}): Promise<ResolvedPlan> {
+  if (plan !== undefined) return { records: await loadPlan(plan, settings), from: 'option', partial: false, findings: [] };
+  const [chosen, ...others] = await plansOfSheets(sources, { inflate: nativeInflate });
+  if (!chosen) return { records: await loadPlan(SEED_PLAN, settings), from: 'seed', partial: false, findings: [] };
+  const groups = settings.groups === undefined ? undefined : readGroups(settings.groups);
+  const used = { usedTitle: chosen.title, usedPlanId: chosen.planId, usedFiles: chosen.files.length };
+  const findings = others.map((o: PlanVersion) =>
+    finding('sheets-plan-versions', { title: o.title, planId: o.planId, generatedAt: o.generatedAt, files: o.files.length, examples: o.files.slice(0, 3).map((f) => basename(f)), ...used }),
+  );
+  return { records: groups ? applyGroups(chosen.records, groups) : chosen.records, from: 'sheets', partial: chosen.partial, findings };
 }
 
 function readGroups(file: string): Groups {

@@ -2,7 +2,7 @@ import { LIGHTS, type Audit, type Light, type RollUp } from '../core/audit.js';
 import { message } from '../core/locales/index.js';
 import type { Wording } from '../core/locales/wording.js';
 import { parsePeriod } from '../core/period.js';
-import { shown, sources } from './tables.js';
+import { figureOf, shown, sources } from './tables.js';
 import { statedUnitOf } from '../core/unit.js';
 
 const COLORS: Readonly<Record<Light, string>> = { green: '#63be7b', yellow: '#ffd966', red: '#f8696b', grey: '#bfbfbf' };
@@ -29,12 +29,14 @@ export function renderHtml(audit: Audit, generatedAt: string, w: Wording): strin
       const reason = w.reason(j.reason);
       const departments = w.list(row.departments.map((d) => d.name));
       const unit = statedUnitOf(row).unit;
+      // Each department's figure where they disagree, with its unit.
+      const figure = figureOf(row, w, unit);
       const cells: [string, string | number][] = [
         [row.path, row.path],
         [row.taskTitle, row.taskTitle],
         [row.metric, row.metric],
         [row.value === null ? '' : `${shown(row, row.value)}${unit}`, row.value ?? -1],
-        [row.figure === null ? '' : `${shown(row, row.figure)}${unit}`, row.figure ?? -1],
+        [row.figure === null ? '' : typeof figure === 'string' ? figure : `${figure}${unit}`, row.figure ?? -1],
         [pct(j.completion), j.completion ?? -1],
         [pct(j.expected), j.expected],
         [w.verdict[j.verdict], j.verdict],

@@ -161,6 +161,13 @@ export function shown(row: LedgerRow, value: number | null): number | null {
   return value === null ? null : inStated(value, statedUnitOf(row));
 }
 
+/** The figure that counts for a row; for departments that disagree, each one's figure, so that none is hidden behind the first. */
+export function figureOf(row: LedgerRow, w: Wording, unit = ''): number | string | null {
+  const figures = row.reports.filter((r) => r.actual !== null);
+  if (!row.disputed || new Set(figures.map((r) => r.actual)).size < 2) return shown(row, row.figure);
+  return w.list(figures.map((r) => `${r.department} ${shown(row, r.actual)}${unit}`));
+}
+
 /** The consolidated ledger (台账) as tables: a row per target or task, each department's report, findings, accounting. */
 export function ledgerTables(ledger: Ledger, w: Wording): Table[] {
   const status = (s: LedgerRow['status']) => (s === null ? null : w.status[s]);
@@ -178,7 +185,7 @@ export function ledgerTables(ledger: Ledger, w: Wording): Table[] {
       ['measure', 16, (r) => w.measure[rowMeasure(r)]],
       ['deadline', 11, (r) => r.deadline],
       ['policy', 8, (r) => w.policy[r.policy]],
-      ['figure', 10, (r) => shown(r, r.figure)],
+      ['figure', 10, (r) => figureOf(r, w)],
       ['status', 8, (r) => status(r.status)],
       ['reported', 24, (r) => w.list(r.reports.map((x) => x.department))],
       ['departments', 30, (r) => w.list(r.departments.map((d) => d.name))],
@@ -236,7 +243,7 @@ export function auditTables(audit: Audit, w: Wording): Table[] {
         ['unit', 6, ({ row }) => statedUnitOf(row).unit],
         ['measure', 16, ({ row }) => w.measure[rowMeasure(row)]],
         ['deadline', 11, ({ row }) => row.deadline],
-        ['figure', 10, ({ row }) => shown(row, row.figure)],
+        ['figure', 10, ({ row }) => figureOf(row, w)],
         ['completion', 9, ({ j }) => j.completion, 'percent'],
         ['expected', 9, ({ j }) => j.expected, 'percent'],
         ['verdict', 9, ({ j }) => w.verdict[j.verdict]],

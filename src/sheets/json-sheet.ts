@@ -6,6 +6,10 @@ export const META_SHEET = '_plan_ledger';
 export const META_FORMAT_VERSION = 2;
 /** What A1 of the metadata sheet says. */
 export const META_MARKER = 'plan-ledger progress sheet';
+/** Name of the very hidden sheet that carries the whole plan the workbook's sheets were made from. */
+export const PLAN_SHEET = '_plan_ledger_plan';
+/** What A1 of the plan sheet says. */
+export const PLAN_MARKER = 'plan-ledger plan';
 const CHUNK = 30_000; // below Excel's 32,767 characters per cell
 
 /**

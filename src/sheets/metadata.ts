@@ -1,10 +1,10 @@
 import * as z from 'zod';
 import type { SheetIdentity } from '../core/consolidate.js';
-import { DocumentSchema, SCHEMA_VERSION, TargetSchema, TaskSchema, type PlanRecords } from '../core/record.js';
-import { META_FORMAT_VERSION, META_MARKER, META_SHEET, readJsonSheet } from './json-sheet.js';
+import { DocumentSchema, PlanRecordsSchema, SCHEMA_VERSION, TargetSchema, TaskSchema, type PlanRecords } from '../core/record.js';
+import { META_FORMAT_VERSION, META_MARKER, META_SHEET, PLAN_MARKER, PLAN_SHEET, readJsonSheet } from './json-sheet.js';
 import type { GridBook } from './xlsx/grid.js';
 
-export { META_FORMAT_VERSION, META_SHEET } from './json-sheet.js';
+export { META_FORMAT_VERSION, META_SHEET, PLAN_SHEET } from './json-sheet.js';
 
 /**
  * An object of strings (column letter → text), checked in one loop: z.record checks key by key through
@@ -88,6 +88,16 @@ export function carriedRecords(meta: SheetMeta): PlanRecords | undefined {
   const { document } = meta.plan;
   const departments = [{ id: meta.department, name: meta.department, taskIds: meta.plan.tasks.map((t) => t.id) }];
   return { schemaVersion: SCHEMA_VERSION, document, sections: [], tasks: meta.plan.tasks, targets: meta.plan.targets, departments, findings: [], source: { file: null, encoding: null, text: '' } };
+}
+
+/**
+ * The whole plan a workbook's sheets were made from, as its very hidden plan sheet carries it (records without the
+ * source text); undefined for workbooks made before sheets carried it, or where it is damaged.
+ */
+export function readCarriedPlan(book: GridBook): PlanRecords | undefined {
+  if (book.sheetNames && !book.sheetNames.includes(PLAN_SHEET)) return undefined;
+  const parsed = PlanRecordsSchema.safeParse(readJsonSheet(book, PLAN_SHEET, PLAN_MARKER));
+  return parsed.success ? parsed.data : undefined;
 }
 
 /** Who a sheet is from and what for, as consolidation keeps it (without the per-row plan cells). */

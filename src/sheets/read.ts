@@ -202,6 +202,11 @@ function readRows(sheet: Grid, meta: SheetMeta, period: Period, options: ReadOpt
     for (const flag of checkEntry({ target, figure, status, evidence, cells, period, previous, deadline })) {
       findings.push(finding(flag.code, flag.params as never, place(flag.cell, at), { ...about, value: flag.value }));
     }
+    // A task with no target has no figure to count: what is typed there is said, and kept in the note.
+    const stray = target ? '' : rawText(sheet.cell(actualCell)).trim();
+    const typedInTaskRow = stray !== '' && !NO_FIGURE.test(stray);
+    if (typedInTaskRow) findings.push(finding('entry-figure-in-task-row', { cell: actualCell, value: stray }, place(actualCell, at), { ...about, value: stray }));
+    const kept = [status === undefined && statusText.trim() !== '' ? statusText.trim() : '', typedInTaskRow ? stray : ''].filter(Boolean);
     entries.push({
       targetId: row.targetId,
       taskId: row.taskId,
@@ -209,8 +214,8 @@ function readRows(sheet: Grid, meta: SheetMeta, period: Period, options: ReadOpt
       period: meta.period,
       actual: figure.ok === true ? figure.value : null,
       status: status ?? null,
-      // A status that is not one of the four is kept at the front of the note, not lost.
-      note: status === undefined && statusText.trim() !== '' ? [statusText.trim(), note].filter(Boolean).join(';') : note,
+      // A status that is not one of the four, or a figure in a task's row, is kept at the front of the note, not lost.
+      note: kept.length > 0 ? [...kept, note].filter(Boolean).join(';') : note,
       evidence,
       file,
       sheet: sheet.name,
@@ -221,6 +226,9 @@ function readRows(sheet: Grid, meta: SheetMeta, period: Period, options: ReadOpt
   for (const row of located.added) findings.push(finding('template-row-added', { row }, place(undefined, row)));
   return { identity: identityOf(meta), entries, findings, rows: located.rows.size + located.added.length };
 }
+
+/** What a task's figure cell shows when nothing is typed there: the dash it was generated with, or any dash. */
+const NO_FIGURE = /^[—–\-－//无]+$/;
 
 /** Where each generated row is now, by its id cell, and which rows between them were added by hand. */
 function locateRows(sheet: Grid, meta: SheetMeta): { rows: Map<string, number>; added: number[] } {

@@ -32,6 +32,7 @@ export const enPane: PaneWording = {
       'entry-below-target': 'Rates and indices are judged at the target itself: check the figure; if it is right, explain why and what comes next in the note.',
       'entry-status-inconsistent': 'The status and the figure disagree: check both.',
       'entry-evidence-missing': 'For “done”, name the document or link in Evidence.',
+      'entry-figure-in-task-row': 'This task has no figure: leave the figure cell as it is, and write progress and numbers in the note.',
       'entry-overdue': 'This task is past its deadline: if it is done, mark it done with evidence; if not, say why in the note and by when it will be.',
       'template-plan-cell-changed': 'Plan cells are not to be changed: undo the change (copy it from the sheet as sent).',
       'template-row-deleted': 'This row was deleted: restore it from the sheet as sent.',

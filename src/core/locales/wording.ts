@@ -143,6 +143,8 @@ export interface Wording {
     readonly templateNote: (severity: string, message: string) => string;
     readonly checkSummary: (stats: Report['stats']) => string;
     readonly checkResult: (valid: boolean) => string;
+    /** Which plan the sheets are judged against, and where it came from. */
+    readonly planUsed: (p: { readonly from: 'option' | 'sheets' | 'seed'; readonly title: string; readonly docNumber: string | null; readonly partial: boolean }) => string;
     readonly reading: string;
     /** A bug: the one line printed instead of a stack trace. */
     readonly internalError: (detail: string) => string;

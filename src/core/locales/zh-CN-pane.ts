@@ -32,6 +32,7 @@ export const zhCNPane: PaneWording = {
       'entry-below-target': '比率、指数一类按目标值考核:请核对数值;确实未达到的,在备注中说明原因和下一步安排。',
       'entry-status-inconsistent': '完成情况与完成值不一致,请核对两者。',
       'entry-evidence-missing': '标为“已完成”的,请在“佐证材料”中写明文件名称或链接。',
+      'entry-figure-in-task-row': '这项任务没有量化目标,完成值一栏不用填;进展和数字请写在“进展说明”中。',
       'entry-overdue': '这项任务已到完成时限:已完成的请改为“已完成”并附佐证材料;未完成的请在备注中说明原因和预计完成时间。',
       'template-plan-cell-changed': '计划内容不能修改,请撤销对这个单元格的改动(可从下发的原表复制)。',
       'template-row-deleted': '这一行被删除了,请从下发的原表恢复。',

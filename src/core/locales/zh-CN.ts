@@ -200,7 +200,10 @@ export const zhCN: Wording = {
     'file-other-format': { title: '文件格式不对', message: (p) => `${p.file} 是 ${FORMAT_ZH[p.format].name},不是 Excel 工作簿(.xlsx),未能读取:请${FORMAT_ZH[p.format].fix},再重新报送` },
     'file-corrupt': { title: '文件已损坏', message: (p) => `${p.file} 已损坏,无法读取:${corrupt(p)}` },
     'template-not-a-progress-sheet': { title: '不是推进情况表', message: (p) => `${p.file} 不是 plan-ledger 生成的推进情况表` },
-    'template-unknown-plan': { title: '计划不符', message: (p) => `${p.file} 属于另一份计划(${p.planId}《${p.planTitle}》),不是 ${p.expected}` },
+    'template-unknown-plan': {
+      title: '计划不符',
+      message: (p) => `${p.file} 依据另一份计划或另一版本生成(《${p.planTitle}》,编号 ${p.planId}),与本次核对的计划(编号 ${p.expected})不同,未汇入:请用 --plan 指定它所依据的计划文件,或按现行计划重新下发`,
+    },
     'template-plan-cell-changed': { title: '计划内容被改动', message: (p) => `${p.cell} 的计划内容被改为“${p.value}”,原为“${p.expected}”` },
     'template-row-deleted': { title: '行被删除', message: (p) => `指标行 ${p.id}(${p.metric})已被删除` },
     'template-row-added': { title: '新增了行', message: (p) => `第 ${p.row} 行不是生成的指标行,其中的内容未计入` },
@@ -221,16 +224,22 @@ export const zhCN: Wording = {
     'entry-decreased': { title: '累计数减少', message: (p) => `${p.cell} 的累计完成值 ${p.value} 低于上期的 ${p.previous}` },
     'entry-behind-schedule': { title: '落后于序时进度', message: (p) => `${p.cell} 的完成值 ${p.value} 低于序时进度要求的 ${p.expected}` },
     'entry-below-target': { title: '未达目标值', message: (p) => `${p.cell} 的完成值 ${p.value}${p.unit} 低于目标 ${p.target}${p.unit}(按目标值考核,不按序时进度折算)` },
+    'entry-figure-in-task-row': { title: '任务行填了完成值', message: (p) => `${p.cell} 所在任务没有量化目标,填入的“${p.value}”不计入完成值,已转入进展说明` },
     'entry-overdue': { title: '已过完成时限', message: (p) => `${p.cell} 的任务完成时限为 ${p.deadline},本期已到期,填报状态为“${zhCN.status[p.status]}”` },
     'consolidate-conflict': {
       title: '多单位数据不一致',
       message: (p) => `${p.metric}:${p.a} 填 ${p.aValue}(${p.aFile} ${p.aCell}),${p.b} 填 ${p.bValue}(${p.bFile} ${p.bCell})`,
     },
     'consolidate-missing': { title: '未报送', message: (p) => `${p.department} 未报送 ${p.period} 推进情况表` },
+    'sheets-plan-versions': {
+      title: '推进情况表来自多个计划版本',
+      message: (p) =>
+        `${p.files} 份表(如 ${p.examples.join('、')})依据计划的另一版本《${p.title}》(编号 ${p.planId},${p.generatedAt.slice(0, 10)} 生成),本次按多数表所依据的《${p.usedTitle}》(编号 ${p.usedPlanId},${p.usedFiles} 份)核对,这些表未汇入;需要时请用 --plan 指定其计划文件`,
+    },
     'consolidate-duplicate': { title: '重复报送', message: (p) => `${p.department} 的 ${p.period} 推进情况表重复:采用 ${p.kept},未采用 ${p.dropped}` },
     'consolidate-wrong-period': { title: '期间不符', message: (p) => `${p.file} 是 ${p.found} 的推进情况表,本次汇总 ${p.expected},未计入` },
     'previous-not-read': { title: '上期报表未读取', message: (p) => `上期报表 ${p.file} 未能读取(${zhCN.codes[p.because].title}),累计数是否比上期少没有按它检查` },
-    'consolidate-other-plan': { title: '其他计划的表', message: (p) => `${p.file} 属于另一份计划(《${p.planTitle}》),未计入` },
+    'consolidate-other-plan': { title: '其他计划的表', message: (p) => `${p.file} 依据另一份计划或另一版本(《${p.planTitle}》)生成,未计入:请用 --plan 指定它所依据的计划文件,或按现行计划重新下发` },
     'policy-invalid': {
       title: '汇总规则文件无效',
       message: (p) => {
@@ -534,6 +543,12 @@ export const zhCN: Wording = {
     sheetsWritten: (count, period, dir) => `已为 ${period} 生成 ${count} 份推进情况表,位于 ${dir}:`,
     templateNote: (severity, message) => `${severity}:${message}`,
     checkSummary: (s) => `检查 ${s.files} 个文件,读取 ${s.rows} 行:${s.entries} 条填报,${s.errors} 个错误,${s.warnings} 个警告`,
+    planUsed: (p) => {
+      const plan = `《${p.title}》${p.docNumber ? `(${p.docNumber})` : ''}`;
+      if (p.from === 'option') return `核对依据:--plan 指定的计划${plan}`;
+      if (p.from === 'seed') return `核对依据:内置的示例计划${plan}(推进情况表未附计划,可用 --plan 指定)`;
+      return `核对依据:推进情况表所附的计划${plan}${p.partial ? ';这些表生成较早,只附各自单位的任务,未报送单位的任务不在结果中,可用 --plan 指定完整计划' : ''}`;
+    },
     checkResult: (valid) => (valid ? '结论:未发现错误。' : '结论:存在错误(退出码 1)。'),
     reading: '读取',
     internalError: (detail) => `plan-ledger 内部出错(请把这一行发给维护人员):${detail}`,

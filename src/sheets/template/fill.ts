@@ -7,13 +7,14 @@ import type { Period } from '../../core/period.js';
 import { progressSheet, type ProgressSheet } from '../../core/progress-sheet.js';
 import type { PlanRecords } from '../../core/record.js';
 import { hash64 } from '../../core/text.js';
-import { jsonSheetCells, META_FORMAT_VERSION, META_MARKER, META_SHEET } from '../json-sheet.js';
+import { jsonSheetCells, META_FORMAT_VERSION, META_MARKER, META_SHEET, PLAN_MARKER, PLAN_SHEET } from '../json-sheet.js';
 import type { SheetMeta, SheetRow } from '../metadata.js';
 import { XlsxPackage, type PackageCache } from '../xlsx/package.js';
 import { columnLetter } from '../xlsx/range.js';
 import { SharedStrings } from '../xlsx/strings.js';
 import { StyleSheet } from '../xlsx/styles.js';
 import { cellXml, WorksheetXml } from '../xlsx/worksheet.js';
+import { escapeText } from '../xlsx/xml.js';
 import { WorkbookError, ZipArchive, type Inflate, type StoredPart } from '../xlsx/zip.js';
 import type { Crc32, Deflate } from '../xlsx/zip-writer.js';
 import { shiftPackage, type Insertion } from './insertion.js';
@@ -104,7 +105,7 @@ function fill(pkg: XlsxPackage, content: ProgressSheet, options: FillOptions, w:
   const workbook = pkg.require('xl/workbook.xml');
   const rels = pkg.relationships('xl/workbook.xml');
   const sheets = workbookSheets(workbook, rels);
-  if (sheets.some((s) => s.name === META_SHEET)) throw new PlanLedgerError('template-invalid', { file, reason: 'generated-sheet' });
+  if (sheets.some((s) => s.name === META_SHEET || s.name === PLAN_SHEET)) throw new PlanLedgerError('template-invalid', { file, reason: 'generated-sheet' });
   const stringsPart = rels.find((r) => r.type === 'sharedStrings')?.target;
   const strings = new SharedStrings(stringsPart === undefined ? undefined : pkg.text(stringsPart));
   const stylesPart = rels.find((r) => r.type === 'styles')?.target;
@@ -135,8 +136,11 @@ function fill(pkg: XlsxPackage, content: ProgressSheet, options: FillOptions, w:
   const metaPart = pkg.freeName((n) => `xl/worksheets/sheet${n}.xml`);
   pkg.add(metaPart, metaSheet(meta, strings), WORKSHEET_TYPE);
   const metaId = pkg.relate('xl/workbook.xml', 'worksheet', metaPart);
+  const planPart = pkg.freeName((n) => `xl/worksheets/sheet${n}.xml`);
+  pkg.add(planPart, planSheet(options.records), WORKSHEET_TYPE);
+  const planId = pkg.relate('xl/workbook.xml', 'worksheet', planPart);
   const index = sheets.findIndex((s) => s.name === sheet.name);
-  pkg.set('xl/workbook.xml', editWorkbook(pkg.require('xl/workbook.xml'), { metaId, sheetIndex: index, sheetName: sheet.name, headerRows: row - 1 }));
+  pkg.set('xl/workbook.xml', editWorkbook(pkg.require('xl/workbook.xml'), { metaId, planId, sheetIndex: index, sheetName: sheet.name, headerRows: row - 1 }));
 
   if (strings.changed) {
     if (stringsPart !== undefined) pkg.set(stringsPart, strings.toString());
@@ -190,6 +194,25 @@ function metadata(layout: Layout, rows: SheetRow[], options: FillOptions): Sheet
     plan: { document: records.document, tasks: records.tasks.filter((t) => taskIds.has(t.id)), targets: records.targets.filter((t) => targetIds.has(t.id)) },
     ...(previous.length > 0 ? { previous: Object.fromEntries(previous) } : {}),
   };
+}
+
+const planSheets = new WeakMap<PlanRecords, string>();
+
+/**
+ * The very hidden sheet that carries the whole plan (its records without the source text, file or the parser's notes), so that the coordinator's
+ * tools judge returned sheets against the plan they were made from. Inline strings: a reader that does not ask for
+ * this sheet never inflates it. Built once per plan for a run that fills a sheet per department.
+ */
+function planSheet(records: PlanRecords): string {
+  let xml = planSheets.get(records);
+  if (xml === undefined) {
+    // Nothing of the coordinator's files (paths in the source and in the parser's notes): the sheet goes to other offices.
+    const carried: PlanRecords = { ...records, findings: [], source: { file: null, encoding: null, text: '' } };
+    const cells = jsonSheetCells(PLAN_MARKER, carried).map((text, i) => `<row r="${i + 1}">${cellXml(i + 1, { column: 1, attributes: ' t="inlineStr"', content: `<is><t xml:space="preserve">${escapeText(text)}</t></is>` })}</row>`);
+    xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}"><sheetData>${cells.join('')}</sheetData></worksheet>`;
+    planSheets.set(records, xml);
+  }
+  return xml;
 }
 
 /** The very hidden sheet that carries the metadata: the marker in A1, the JSON in chunks below. */

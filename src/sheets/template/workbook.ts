@@ -1,5 +1,5 @@
 import type { TemplateLoss } from '../../core/code.js';
-import { META_SHEET } from '../json-sheet.js';
+import { META_SHEET, PLAN_SHEET } from '../json-sheet.js';
 import type { Relationship, XlsxPackage } from '../xlsx/package.js';
 import { attribute, escapeText, findElement, findElements, withAttribute } from '../xlsx/xml.js';
 
@@ -50,21 +50,23 @@ function namespacePrefix(xml: string, uri: string): string | undefined {
 
 export interface WorkbookEdit {
   readonly metaId: string;
+  readonly planId: string;
   readonly sheetIndex: number;
   readonly sheetName: string;
   readonly headerRows: number;
 }
 
 /**
- * The workbook with the metadata sheet listed (very hidden: Excel's menus cannot unhide it), print titles over the
+ * The workbook with the metadata and plan sheets listed (very hidden: Excel's menus cannot unhide them), print titles over the
  * header rows unless the template has its own, and formulas recalculated on open (the new rows' have no cached results).
  */
 export function editWorkbook(xml: string, edit: WorkbookEdit): string {
   let out = xml;
   const ids = [...out.matchAll(/<sheet\b[^<>]*?\ssheetId=["'](\d+)["']/g)].map((m) => Number(m[1]));
   // The element declares its own prefix: writers bind it on the root, on each <sheet> (openpyxl), or not at all.
-  const sheet = `<sheet xmlns:r="${RELATIONSHIPS}" name="${META_SHEET}" sheetId="${Math.max(0, ...ids) + 1}" state="veryHidden" r:id="${edit.metaId}"/>`;
-  out = out.replace(/<\/sheets>/, `${sheet}</sheets>`);
+  const next = Math.max(0, ...ids) + 1;
+  const hidden = (name: string, id: string, sheetId: number) => `<sheet xmlns:r="${RELATIONSHIPS}" name="${name}" sheetId="${sheetId}" state="veryHidden" r:id="${id}"/>`;
+  out = out.replace(/<\/sheets>/, `${hidden(META_SHEET, edit.metaId, next)}${hidden(PLAN_SHEET, edit.planId, next + 1)}</sheets>`);
 
   const titles = [...out.matchAll(/<definedName\b([^<>]*)>/g)].some((m) => attribute(m[1] as string, 'name') === '_xlnm.Print_Titles' && attribute(m[1] as string, 'localSheetId') === String(edit.sheetIndex));
   if (!titles && edit.headerRows > 0) {
