@@ -1,7 +1,7 @@
 """Reads a workbook as LibreOffice sees it (UNO) and prints JSON: per sheet, its protection, every cell's value, and its notes.
 
-Usage: /usr/bin/python3 lo_read.py FILE.xlsx
-Prints {"sheets": [{"name", "protected", "cells": {"K6": {"type": "VALUE"|"TEXT"|"FORMULA", "value", "text", "back"}}, "notes": {"K6": text}}]}.
+Usage: /usr/bin/python3 lo_read.py FILE.xlsx…
+Prints a list, one item per file, in one LibreOffice session: {"sheets": [{"name", "protected", "cells": {"K6": {"type": "VALUE"|"TEXT"|"FORMULA", "value", "text", "back"}}, "notes": {"K6": text}}]}.
 """
 import json
 import sys
@@ -41,13 +41,15 @@ def read(doc):
     return {"sheets": sheets}
 
 
-def main(source):
+def main(sources):
+    results = []
     with office_desktop() as desktop:
-        doc = open_document(desktop, source)
-        result = read(doc)
-        doc.close(True)
-    sys.stdout.write(json.dumps(result, ensure_ascii=False))
+        for source in sources:
+            doc = open_document(desktop, source)
+            results.append(read(doc))
+            doc.close(True)
+    sys.stdout.write(json.dumps(results, ensure_ascii=False))
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1:])
