@@ -35,7 +35,7 @@ export { docxText } from './io/docx.js';
 
 // Problems as data, worded at the edge
 export { CODES, CODE_LIST, SEVERITIES, type Code, type CodeKind, type CodeParams, type ParamsOf, type Severity, type TemplateLoss } from './core/code.js';
-export { FindingSchema, type Finding, type Location } from './core/finding.js';
+export { FindingSchema, findingsOfFile, type Finding, type Location } from './core/finding.js';
 export { PlanLedgerError } from './core/error.js';
 export { wording, LOCALES, DEFAULT_LOCALE, localeOf, say, message, withMessage, describeError, codeTable, placeholderTable, type Locale, type Wording } from './core/locales/index.js';
 
@@ -59,6 +59,7 @@ export { readProgress, readProgressSheets, readProgressSheet, readProgressFile, 
 export { readMeta, readMetas, carriedRecords, readCarriedPlan, META_FORMAT_VERSION, SheetMetaSchema, type SheetMeta } from './sheets/metadata.js';
 export { plansOfSheets, type PlanVersion } from './sheets/sheets-plan.js';
 export { checkSheets, type CheckOptions, type SheetFile } from './sheets/check.js';
+export { feedbackCopy, FEEDBACK_FILLS, type FeedbackCopy, type FeedbackOptions } from './sheets/feedback.js';
 export { EntrySchema, ReportSchema, type Entry, type Report } from './core/report.js';
 
 // Consolidation and audit
@@ -92,5 +93,6 @@ export { readPrevious, type Previous } from './io/previous.js';
 // Result tables and reports
 export { recordTables, reportTables, ledgerTables, auditTables, flatFinding, type Table, type Column, type Cell } from './report/tables.js';
 export { renderHtml } from './report/html.js';
+export { departmentFeedback, feedbackForm, type DepartmentFeedback } from './report/feedback-form.js';
 export { toCsv, parseCsv } from './report/csv.js';
 export { tablesToXlsx } from './report/xlsx.js';

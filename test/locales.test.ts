@@ -269,6 +269,16 @@ describe('zh-CN says everything in Chinese', () => {
       w.sheet.statusPromptTitle(3),
       ...(['percent', 'whole', 'decimal'] as const).flatMap((k) => [w.sheet.figure[k].prompt('个'), w.sheet.figure[k].error('个'), w.sheet.figure[k].prompt('')]),
       w.demo.evidence('区科委', '序号'),
+      c.feedbackWritten(3, '/输出/退回'),
+      c.feedbackSkipped(['收回/a.xls', 'b.xlsx']),
+      c.formsWritten(7, '/输出/反馈单'),
+      w.feedback.fileName('2021-Q2-区科委'),
+      w.feedback.intro('2021-Q2-区科委.xlsx', { error: 2, warning: 3, info: 0 }),
+      w.feedback.row(7),
+      w.feedback.sheetCell('推进情况', 'K6'),
+      w.feedback.form.fileName('区科委'),
+      w.feedback.form.title('区科委'),
+      w.feedback.form.subtitle('某区计划', '2021年第二季度', '2021-07-05'),
     );
     return out;
   }

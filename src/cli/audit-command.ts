@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { auditLedger } from '../core/audit.js';
-import { writeAudit } from '../io/audit-file.js';
+import { writeAuditFiles } from '../io/audit-file.js';
 import { readFileBytes } from '../io/file.js';
 import { ledgerFromXlsx } from '../io/ledger.js';
 import { readRules } from '../io/ledger-file.js';
@@ -21,7 +21,8 @@ export async function auditCommand(cmd: LedgerCommand, context: Context, now: Da
   const stored = only !== undefined && isWorkbookFile(only) ? ledgerFromXlsx(readFileBytes(only), only) : undefined;
   const { ledger, planLine } = stored ? { ledger: stored, planLine: undefined } : await buildLedger(cmd, 'audit', context);
   const audit = auditLedger(ledger, rules);
-  const html = await writeAudit(audit, out, w, now);
+  const { html, forms } = await writeAuditFiles(audit, out, w, now);
   io.out(`${w.cli.audited(audit.judgements.length, audit.totals)}\n${planLine === undefined ? '' : `${planLine}\n`}${w.cli.reportWritten(resolve(html))}\n`);
+  if (forms.count > 0) io.out(`${w.cli.formsWritten(forms.count, resolve(forms.dir))}\n`);
   return 0;
 }

@@ -10,6 +10,7 @@ import { toCsv } from '../report/csv.js';
 import { flatFinding, reportTables } from '../report/tables.js';
 import { tablesToXlsx } from '../report/xlsx.js';
 import { checkSheets } from '../sheets/check.js';
+import { writeFeedbackOption } from './feedback-option.js';
 import type { Context } from './io.js';
 import { oneOf } from './options.js';
 
@@ -21,6 +22,8 @@ export interface CheckCommand {
   readonly plan: string | undefined;
   readonly format: string | undefined;
   readonly out: string | undefined;
+  /** A folder for the annotated copies of the sheets with problems. */
+  readonly feedback?: string | undefined;
 }
 
 /** plan-ledger check: exit 0 when no error finding, 1 when there are, 2 for unusable input. */
@@ -55,6 +58,7 @@ export async function checkCommand(cmd: CheckCommand, context: Context): Promise
   if (cmd.out !== undefined && format !== 'text') io.out(`${w.cli.checkSummary(report.stats)}\n${planLine}\n`);
   // Which plan, on the report a person reads; beside the data otherwise.
   else if (format !== 'text') io.err(`${planLine}\n`);
+  await writeFeedbackOption(cmd.feedback, files, report.findings, context, format !== 'text' && cmd.out === undefined ? io.err : io.out);
   return report.valid ? 0 : 1;
 }
 

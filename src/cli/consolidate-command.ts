@@ -3,6 +3,8 @@ import { PlanLedgerError } from '../core/error.js';
 import { withMessage } from '../core/locales/index.js';
 import { writeFileAtomic } from '../io/file.js';
 import { ledgerToXlsx } from '../io/ledger.js';
+import { listSheetFiles } from '../io/sheet-file.js';
+import { writeFeedbackOption } from './feedback-option.js';
 import type { Context } from './io.js';
 import { buildLedger, type LedgerCommand } from './ledger-input.js';
 
@@ -16,5 +18,6 @@ export async function consolidateCommand(cmd: LedgerCommand, context: Context): 
   const say = cmd.json ? io.err : io.out;
   say(`${w.cli.consolidated(ledger.accounting, ledger.findings.length)}\n${planLine}\n`);
   if (cmd.out !== undefined) say(`${w.cli.ledgerWritten(resolve(cmd.out))}\n`);
+  await writeFeedbackOption(cmd.feedback, await listSheetFiles(cmd.inputs, 'consolidate'), ledger.findings, context, say);
   return ledger.findings.some((f) => f.severity === 'error') ? 1 : 0;
 }

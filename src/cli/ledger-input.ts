@@ -16,6 +16,8 @@ export interface LedgerCommand {
   /** Last period's sheets or ledger: running figures must not fall below them. */
   readonly previous?: readonly string[];
   readonly out: string | undefined;
+  /** consolidate: a folder for the annotated copies of the sheets with problems. */
+  readonly feedback?: string | undefined;
   readonly json: boolean;
   /** Whether stderr is a terminal (a progress count then). */
   readonly tty: boolean;

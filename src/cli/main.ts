@@ -38,6 +38,7 @@ export async function main(argv: readonly string[], io: Io = processIo, env: Nod
         seed: { type: 'string' },
         groups: { type: 'string' },
         coordinator: { type: 'string' },
+        feedback: { type: 'string' },
       },
     });
     // `check A.xlsx --previous B.xlsx C.xlsx`: files after --previous are last period's.
@@ -72,7 +73,7 @@ export async function main(argv: readonly string[], io: Io = processIo, env: Nod
         if (rest.length > 0) throw new PlanLedgerError('usage', { problem: 'no-file-taken', command });
         return await templateCommand({ plan: values.plan, template: values.template, department: values.department, all: values.all ?? false, period: values.period, out: values.out, previous }, context);
       case 'check':
-        return await checkCommand({ files: rest, previous, plan: values.plan, format: values.format, out: values.out }, context);
+        return await checkCommand({ files: rest, previous, plan: values.plan, format: values.format, out: values.out, feedback: values.feedback }, context);
       case 'consolidate':
       case 'audit': {
         const cmd = {
@@ -83,6 +84,7 @@ export async function main(argv: readonly string[], io: Io = processIo, env: Nod
           rules: values.rules,
           previous,
           out: values.out,
+          feedback: values.feedback,
           json: values.json ?? false,
           tty: process.stderr.isTTY === true,
           workers: Number(env['PLAN_LEDGER_WORKERS'] ?? 0) || 0,

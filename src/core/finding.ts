@@ -59,3 +59,15 @@ export function finding<C extends Code>(code: C, params: ParamsOf<C>, location: 
   for (const [key, value] of Object.entries(extra)) if (value !== undefined) more[key] = value;
   return { code, severity: CODES[code].severity, params, location: where, ...more } as Finding;
 }
+
+/**
+ * The findings that concern one file: those located in it, and each disagreement that names it as the other side,
+ * placed at its cell there.
+ */
+export function findingsOfFile(findings: readonly Finding[], file: string): Finding[] {
+  return findings.flatMap((f): Finding[] => {
+    if (f.location.file === file) return [f];
+    if (f.code === 'consolidate-conflict' && f.params.aFile === file) return [{ ...f, location: { file, cell: f.params.aCell } }];
+    return [];
+  });
+}

@@ -3,6 +3,7 @@
 Usage: /usr/bin/python3 lo_type.py IN.xlsx OUT.xlsx EDITS.json
 EDITS.json: {"sheet": name, "cells": {"K15": 180, "M15": "推进中", ...}}; numbers go in as values, text as strings.
 """
+import contextlib
 import json
 import os
 import shutil
@@ -29,9 +30,9 @@ def free_port():
         return s.getsockname()[1]
 
 
-def main(source, target, edits_path):
-    with open(edits_path, encoding="utf-8") as f:
-        edits = json.load(f)
+@contextlib.contextmanager
+def office_desktop():
+    """A headless LibreOffice of its own (fresh profile, a free local port), its Desktop yielded; ended on exit."""
     profile = tempfile.mkdtemp(prefix="lo-profile-")
     port = free_port()
     office = subprocess.Popen(
@@ -57,17 +58,7 @@ def main(source, target, edits_path):
                     raise
                 time.sleep(0.3)
         desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
-        doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(source)), "_blank", 0, (prop("Hidden", True),))
-        sheet = doc.Sheets.getByName(edits["sheet"])
-        for address, value in edits["cells"].items():
-            cell = sheet.getCellRangeByName(address)
-            if isinstance(value, (int, float)):
-                cell.setValue(value)
-            else:
-                cell.setString(value)
-        doc.calculateAll()
-        doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(target)), (prop("FilterName", "Calc MS Excel 2007 XML"),))
-        doc.close(True)
+        yield desktop
         try:
             desktop.terminate()
         except Exception:
@@ -78,6 +69,27 @@ def main(source, target, edits_path):
         except subprocess.TimeoutExpired:
             office.kill()
         shutil.rmtree(profile, ignore_errors=True)
+
+
+def open_document(desktop, path):
+    return desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(path)), "_blank", 0, (prop("Hidden", True),))
+
+
+def main(source, target, edits_path):
+    with open(edits_path, encoding="utf-8") as f:
+        edits = json.load(f)
+    with office_desktop() as desktop:
+        doc = open_document(desktop, source)
+        sheet = doc.Sheets.getByName(edits["sheet"])
+        for address, value in edits["cells"].items():
+            cell = sheet.getCellRangeByName(address)
+            if isinstance(value, (int, float)):
+                cell.setValue(value)
+            else:
+                cell.setString(value)
+        doc.calculateAll()
+        doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(target)), (prop("FilterName", "Calc MS Excel 2007 XML"),))
+        doc.close(True)
 
 
 if __name__ == "__main__":

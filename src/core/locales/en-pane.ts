@@ -1,3 +1,4 @@
+import { enFix } from './en-fix.js';
 import type { PaneWording } from './pane.js';
 
 export const enPane: PaneWording = {
@@ -20,24 +21,7 @@ export const enPane: PaneWording = {
     counts: (errors, warnings) => `${errors} to correct, ${warnings} to look at.`,
     row: (row, code, title) => `Row ${row}${code ? ` · ${code}` : ''}${title ? ` ${title}` : ''}`,
     sheetWide: 'Whole sheet',
-    fix: {
-      'entry-not-a-number': 'Enter a number only, in the unit of the Unit column: write 约30 as 30.',
-      'entry-unit-converted': 'Converted to the Unit column; check the converted figure.',
-      'entry-negative': 'A figure cannot be negative.',
-      'entry-not-integer': 'This target counts things: enter a whole number.',
-      'entry-percent-out-of-range': 'A percentage is between 0 and 100: enter 85 for 85%.',
-      'entry-outlier': 'Far above the year’s target: check for an extra zero or a wrong unit.',
-      'entry-decreased': 'A running total should not fall: check it, or explain in the note.',
-      'entry-behind-schedule': 'Behind this period’s pace: explain why and what comes next in the note.',
-      'entry-below-target': 'Rates and indices are judged at the target itself: check the figure; if it is right, explain why and what comes next in the note.',
-      'entry-status-inconsistent': 'The status and the figure disagree: check both.',
-      'entry-evidence-missing': 'For “done”, name the document or link in Evidence.',
-      'entry-figure-in-task-row': 'This task has no figure: leave the figure cell as it is, and write progress and numbers in the note.',
-      'entry-overdue': 'This task is past its deadline: if it is done, mark it done with evidence; if not, say why in the note and by when it will be.',
-      'template-plan-cell-changed': 'Plan cells are not to be changed: undo the change (copy it from the sheet as sent).',
-      'template-row-deleted': 'This row was deleted: restore it from the sheet as sent.',
-      'template-row-added': 'Do not insert rows; put additions in the note.',
-    },
+    fix: enFix,
     marks: 'Colour problem cells (light red: correct; light yellow: look at)',
     marksNote: 'In older Excel, each colour the pane sets clears Excel’s undo list; untick to keep undo. Problems are still listed below.',
     marksUnavailable: 'The sheet’s protection does not allow formatting cells, so problems are not coloured; use the list below.',

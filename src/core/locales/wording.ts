@@ -133,6 +133,9 @@ export interface Wording {
     readonly findingColumns: readonly [string, string, string, string, string];
     readonly footer: string;
   };
+  /** What a department does about each problem; the task pane's department.fix is the same table. */
+  readonly fix: Partial<Readonly<Record<Code, string>>>;
+  readonly feedback: FeedbackWording;
   /** What the command line prints. */
   readonly cli: {
     readonly help: string;
@@ -150,6 +153,10 @@ export interface Wording {
     readonly internalError: (detail: string) => string;
     readonly consolidated: (a: Accounting, findings: number) => string;
     readonly ledgerWritten: (path: string) => string;
+    /** Annotated copies written for the files with problems, and the files that could not be opened to annotate. */
+    readonly feedbackWritten: (count: number, dir: string) => string;
+    readonly feedbackSkipped: (files: readonly string[]) => string;
+    readonly formsWritten: (count: number, dir: string) => string;
     readonly audited: (rows: number, counts: Readonly<Record<Light, number>>) => string;
     readonly reportWritten: (path: string) => string;
     readonly samplesWritten: (count: number, dir: string) => string;
@@ -166,6 +173,51 @@ export interface Wording {
   };
   /** What the sample sheets of demo-fill say. */
   readonly demo: Readonly<Record<'done' | 'behind' | 'inProgress', string>> & { readonly evidence: (department: string, row: string) => string };
+}
+
+/** Verdicts that ask something of a department: what is not on schedule. */
+export type AskedVerdict = Exclude<Verdict, 'met' | 'on-track'>;
+
+/** The annotated copy of a returned sheet (退回修改) and each department's 反馈单 of an audit. */
+export interface FeedbackWording {
+  /** The copy's file name, from the returned file's name without its extension. */
+  readonly fileName: (base: string) => string;
+  /** Who the notes are by. */
+  readonly author: string;
+  /** How serious a problem is, in a clerk's words: 须改正, 请留意. */
+  readonly severity: Readonly<Record<Severity, string>>;
+  /** Before the fix in a note. */
+  readonly how: string;
+  /** The fix of a problem that has none of its own. */
+  readonly defaultFix: string;
+  readonly sheetName: string;
+  readonly title: string;
+  readonly intro: (file: string, counts: Readonly<Record<Severity, number>>) => string;
+  /** 序号, 单元格, 级别, 问题, 怎么改. */
+  readonly columns: readonly [string, string, string, string, string];
+  /** Where a problem of the whole file or sheet is. */
+  readonly wholeSheet: string;
+  readonly row: (row: number) => string;
+  /** A cell on another sheet than the marked one. */
+  readonly sheetCell: (sheet: string, cell: string) => string;
+  /** Each department's 反馈单 in an audit. */
+  readonly form: {
+    readonly folder: string;
+    readonly fileName: (department: string) => string;
+    readonly sheetName: string;
+    readonly title: (department: string) => string;
+    readonly subtitle: (plan: string, period: string, date: string) => string;
+    readonly problems: string;
+    /** 序号, 单元格, 文件, 级别, 问题, 怎么改. */
+    readonly problemColumns: readonly [string, string, string, string, string, string];
+    readonly items: string;
+    /** 序号, 编号, 指标或任务, 目标, 完成值, 结论, 原因, 请你单位. */
+    readonly itemColumns: readonly [string, string, string, string, string, string, string, string];
+    /** What is asked of the department for a row of each verdict. */
+    readonly ask: Readonly<Record<AskedVerdict, string>>;
+    readonly none: string;
+    readonly closing: string;
+  };
 }
 
 /** The words a progress sheet is written in: what filling one needs of a language, and no more. */

@@ -1,3 +1,4 @@
+import { zhCNFix } from './zh-CN-fix.js';
 import type { PaneWording } from './pane.js';
 
 export const zhCNPane: PaneWording = {
@@ -20,24 +21,7 @@ export const zhCNPane: PaneWording = {
     counts: (errors, warnings) => `发现 ${errors} 处需要改正、${warnings} 处需要留意。`,
     row: (row, code, title) => `第 ${row} 行${code ? ` · ${code}` : ''}${title ? ` ${title}` : ''}`,
     sheetWide: '整张表',
-    fix: {
-      'entry-not-a-number': '完成值只填数字,单位以“单位”列为准,例如 约30 写成 30。',
-      'entry-unit-converted': '已按“单位”列换算,请核对换算后的数是否正确。',
-      'entry-negative': '完成值不能为负数,请填写实际完成的数量。',
-      'entry-not-integer': '这个指标按个数计,请填写整数。',
-      'entry-percent-out-of-range': '百分比应在 0 到 100 之间,例如 85% 填 85。',
-      'entry-outlier': '数值远大于年度目标,请核对是否多写了零或单位填错。',
-      'entry-decreased': '累计数不应比上期少,请核对;确有调整请在备注中说明。',
-      'entry-behind-schedule': '低于本期序时进度,请在备注中说明原因和下一步安排。',
-      'entry-below-target': '比率、指数一类按目标值考核:请核对数值;确实未达到的,在备注中说明原因和下一步安排。',
-      'entry-status-inconsistent': '完成情况与完成值不一致,请核对两者。',
-      'entry-evidence-missing': '标为“已完成”的,请在“佐证材料”中写明文件名称或链接。',
-      'entry-figure-in-task-row': '这项任务没有量化目标,完成值一栏不用填;进展和数字请写在“进展说明”中。',
-      'entry-overdue': '这项任务已到完成时限:已完成的请改为“已完成”并附佐证材料;未完成的请在备注中说明原因和预计完成时间。',
-      'template-plan-cell-changed': '计划内容不能修改,请撤销对这个单元格的改动(可从下发的原表复制)。',
-      'template-row-deleted': '这一行被删除了,请从下发的原表恢复。',
-      'template-row-added': '请不要在表中插入行,补充内容写在备注里。',
-    },
+    fix: zhCNFix,
     marks: '在单元格上标出问题(浅红须改正、浅黄请留意)',
     marksNote: '较早版本的 Excel 中,插件每次标色都会清空“撤消”记录;需要撤消时可取消勾选,问题仍在下方列出。',
     marksUnavailable: '表格保护不允许设置单元格格式,问题未在单元格上标色;请按下方列表逐条修改。',

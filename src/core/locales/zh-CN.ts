@@ -1,6 +1,8 @@
 import type { CorruptReason, DataProblem, FileReason, SheetFormat, UsageProblem } from '../code.js';
 import { baseName, shortList } from './lists.js';
 import type { Wording } from './wording.js';
+import { zhCNFeedback } from './zh-CN-feedback.js';
+import { zhCNFix } from './zh-CN-fix.js';
 import { zhCNSheet } from './zh-CN-sheet.js';
 
 const { percent } = zhCNSheet;
@@ -505,6 +507,8 @@ export const zhCN: Wording = {
     findingColumns: ['级别', '问题', '说明', '文件', '单元格'],
     footer: '由 plan-ledger 生成。数据来源:各单位推进情况表;每项数值可在“明细”中追溯到来源文件与单元格。',
   },
+  fix: zhCNFix,
+  feedback: zhCNFeedback,
   cli: {
     help: `plan-ledger:把政府工作计划整理成任务与指标台账
 
@@ -518,14 +522,15 @@ export const zhCN: Wording = {
   plan-ledger template --department 单位|--all --period 2021-Q2 [--plan 文件] [--template 模板] [--previous 上期表格或台账…] --out 目录
       为各单位生成推进情况表(期间:2021、2021-H1、2021-Q2、2021-06)。
       --previous    上期填好的推进情况表或台账:各单位上期的完成值随表下发,Excel 插件中可见,回读时检查累计数是否减少
-  plan-ledger check 文件|目录… [--previous 上期文件…] [--format text|json|csv|xlsx] [--out 路径]
+  plan-ledger check 文件|目录… [--previous 上期文件…] [--format text|json|csv|xlsx] [--out 路径] [--feedback 目录]
       回读并校验填好的推进情况表;有错误时退出码为 1。
+      --feedback 目录  为每份有问题的表写一份退回修改表(问题单元格标色并加批注,另附“问题”工作表),原表不动
   plan-ledger demo-fill --period 2021-Q2 --out 目录 [--mistakes 0.15] [--seed 1]
       生成带常见错误的示例填报表。
-  plan-ledger consolidate 目录|文件… [--period …] [--policy 规则文件] [--previous 上期文件…] --out 台账.xlsx [--json]
+  plan-ledger consolidate 目录|文件… [--period …] [--policy 规则文件] [--previous 上期文件…] --out 台账.xlsx [--json] [--feedback 目录]
       汇总各单位推进情况表为一份台账;给出上期的表格或台账时,检查累计数是否比上期少。
   plan-ledger audit 台账.xlsx|目录… [--rules 规则文件] [--previous 上期文件…] --out 目录
-      逐项评判并亮灯,输出 XLSX、CSV 和一份 HTML 报告。
+      逐项评判并亮灯,输出 XLSX、CSV 和一份 HTML 报告,并为各单位写一份反馈单(反馈单/)。
   plan-ledger demo [--plan 文件] [--out 目录]
       完整演示(npm start):计划记录、空白表、示例填报、台账、审计报告。
   plan-ledger codes       列出全部问题代码
@@ -554,6 +559,9 @@ export const zhCN: Wording = {
     internalError: (detail) => `plan-ledger 内部出错(请把这一行发给维护人员):${detail}`,
     consolidated: (a, findings) => `${a.files} 个文件,采用 ${a.sheetsAccepted} 份推进情况表,跳过 ${a.filesSkipped} 个;${zhCN.accounting(a)};${findings} 条问题`,
     ledgerWritten: (path) => `台账已写出到 ${path}`,
+    feedbackWritten: (count, dir) => `已为 ${count} 个有问题的文件写出退回修改表(原表不动,问题单元格已标色并加批注),位于 ${dir}`,
+    feedbackSkipped: (files) => `以下文件无法打开,未写退回修改表:${shortList(files.map(baseName), '、', (n) => `等 ${n} 个`)}`,
+    formsWritten: (count, dir) => `各单位反馈单 ${count} 份:${dir}`,
     audited: (rows, c) => `${rows} 项指标与任务:绿 ${c.green}、黄 ${c.yellow}、红 ${c.red}、灰 ${c.grey}`,
     reportWritten: (path) => `审计报告:${path}`,
     samplesWritten: (count, dir) => `已生成 ${count} 份示例填报表,位于 ${dir}`,

@@ -1,7 +1,7 @@
 import type { TemplateLoss } from '../../core/code.js';
 import { META_SHEET, PLAN_SHEET } from '../json-sheet.js';
 import type { Relationship, XlsxPackage } from '../xlsx/package.js';
-import { attribute, escapeText, findElement, findElements, withAttribute } from '../xlsx/xml.js';
+import { attribute, escapeAttribute, escapeText, findElement, findElements, withAttribute } from '../xlsx/xml.js';
 
 const RELATIONSHIPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
@@ -61,26 +61,31 @@ export interface WorkbookEdit {
  * header rows unless the template has its own, and formulas recalculated on open (the new rows' have no cached results).
  */
 export function editWorkbook(xml: string, edit: WorkbookEdit): string {
-  let out = xml;
-  const ids = [...out.matchAll(/<sheet\b[^<>]*?\ssheetId=["'](\d+)["']/g)].map((m) => Number(m[1]));
-  // The element declares its own prefix: writers bind it on the root, on each <sheet> (openpyxl), or not at all.
-  const next = Math.max(0, ...ids) + 1;
-  const hidden = (name: string, id: string, sheetId: number) => `<sheet xmlns:r="${RELATIONSHIPS}" name="${name}" sheetId="${sheetId}" state="veryHidden" r:id="${id}"/>`;
-  out = out.replace(/<\/sheets>/, `${hidden(META_SHEET, edit.metaId, next)}${hidden(PLAN_SHEET, edit.planId, next + 1)}</sheets>`);
-
-  const titles = [...out.matchAll(/<definedName\b([^<>]*)>/g)].some((m) => attribute(m[1] as string, 'name') === '_xlnm.Print_Titles' && attribute(m[1] as string, 'localSheetId') === String(edit.sheetIndex));
-  if (!titles && edit.headerRows > 0) {
-    const name = `<definedName name="_xlnm.Print_Titles" localSheetId="${edit.sheetIndex}">${escapeText(`'${edit.sheetName.replaceAll("'", "''")}'!$1:$${edit.headerRows}`)}</definedName>`;
-    const names = findElement(out, 'definedNames');
-    if (names && names.open !== names.close) out = out.slice(0, names.close) + name + out.slice(names.close);
-    else if (names) out = `${out.slice(0, names.start)}<definedNames>${name}</definedNames>${out.slice(names.end)}`;
-    else out = insertAfter(out, ['externalReferences', 'functionGroups', 'sheets'], `<definedNames>${name}</definedNames>`);
-  }
-
+  let out = listSheet(listSheet(xml, META_SHEET, edit.metaId, 'veryHidden'), PLAN_SHEET, edit.planId, 'veryHidden');
+  if (edit.headerRows > 0) out = withPrintTitles(out, edit.sheetIndex, edit.sheetName, edit.headerRows);
   const calc = findElement(out, 'calcPr');
   if (calc) out = `${out.slice(0, calc.start)}<calcPr${withAttribute(calc.attributes, 'fullCalcOnLoad', '1')}/>${out.slice(calc.end)}`;
   else out = insertAfter(out, ['definedNames', 'externalReferences', 'functionGroups', 'sheets'], '<calcPr fullCalcOnLoad="1"/>');
   return out;
+}
+
+/** The workbook with a sheet listed last, by its relationship id (a sheet id no other sheet has). */
+export function listSheet(xml: string, name: string, relationshipId: string, state?: 'hidden' | 'veryHidden'): string {
+  const ids = [...xml.matchAll(/<sheet\b[^<>]*?\ssheetId=["'](\d+)["']/g)].map((m) => Number(m[1]));
+  // The element declares its own prefix: writers bind it on the root, on each <sheet> (openpyxl), or not at all.
+  const sheet = `<sheet xmlns:r="${RELATIONSHIPS}" name="${escapeAttribute(name)}" sheetId="${Math.max(0, ...ids) + 1}"${state ? ` state="${state}"` : ''} r:id="${relationshipId}"/>`;
+  return xml.replace(/<\/sheets>/, `${sheet}</sheets>`);
+}
+
+/** The workbook with print titles (rows 1 to `rows` repeated on every page) for the sheet at `index`, unless it has its own. */
+export function withPrintTitles(xml: string, index: number, sheetName: string, rows: number): string {
+  const titles = [...xml.matchAll(/<definedName\b([^<>]*)>/g)].some((m) => attribute(m[1] as string, 'name') === '_xlnm.Print_Titles' && attribute(m[1] as string, 'localSheetId') === String(index));
+  if (titles) return xml;
+  const name = `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeText(`'${sheetName.replaceAll("'", "''")}'!$1:$${rows}`)}</definedName>`;
+  const names = findElement(xml, 'definedNames');
+  if (names && names.open !== names.close) return xml.slice(0, names.close) + name + xml.slice(names.close);
+  if (names) return `${xml.slice(0, names.start)}<definedNames>${name}</definedNames>${xml.slice(names.end)}`;
+  return insertAfter(xml, ['externalReferences', 'functionGroups', 'sheets'], `<definedNames>${name}</definedNames>`);
 }
 
 /** Inserts an element after the first of `after` the workbook has, as CT_Workbook orders its elements. */

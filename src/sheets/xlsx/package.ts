@@ -229,8 +229,11 @@ export function resolvePart(from: string, target: string): string {
   return out.join('/');
 }
 
-/** A part name as a target relative to the part that points at it. */
+/** A part name as a target relative to the part that points at it (../comments1.xml from a worksheet), as Excel writes them: some readers (exceljs) take no other form. */
 function relativeTarget(from: string, target: string): string {
-  const folder = from.slice(0, from.lastIndexOf('/') + 1);
-  return folder !== '' && target.startsWith(folder) ? target.slice(folder.length) : `/${target}`;
+  const folder = from.split('/').slice(0, -1);
+  const parts = target.split('/');
+  let common = 0;
+  while (common < folder.length && common < parts.length - 1 && folder[common] === parts[common]) common++;
+  return [...Array<string>(folder.length - common).fill('..'), ...parts.slice(common)].join('/');
 }

@@ -1,13 +1,19 @@
 import { damaged } from './zip.js';
 import { findElement, findElements, withAttribute } from './xml.js';
 
-/** A workbook's styles part, read and appended to: cell formats that lock or unlock, and differential formats for rules. */
+/** The lists of a styles part that cell formats point into by index. */
+export type StyleList = 'fonts' | 'fills' | 'borders';
+const ITEM: Readonly<Record<StyleList, string>> = { fonts: 'font', fills: 'fill', borders: 'border' };
+
+/** A workbook's styles part, read and appended to: cell formats that lock, unlock or fill, their fonts, fills and borders, and differential formats for rules. */
 export class StyleSheet {
   private readonly xfs: string[];
   private readonly addedXfs: string[] = [];
   private readonly dxfs: string[] = [];
   private readonly dxfCount: number;
   private readonly variants = new Map<string, number>();
+  private readonly counts: Record<StyleList, number>;
+  private readonly added: Record<StyleList, string[]> = { fonts: [], fills: [], borders: [] };
 
   constructor(private readonly xml: string) {
     const cellXfs = findElement(xml, 'cellXfs');
@@ -15,6 +21,44 @@ export class StyleSheet {
     this.xfs = findElements(xml, 'xf', cellXfs.open, cellXfs.close).map((e) => xml.slice(e.start, e.end));
     const dxfs = findElement(xml, 'dxfs');
     this.dxfCount = dxfs ? findElements(xml, 'dxf', dxfs.open, dxfs.close).length : 0;
+    const count = (list: StyleList): number => {
+      const e = findElement(xml, list);
+      return e ? findElements(xml, ITEM[list], e.open, e.close).length : 0;
+    };
+    this.counts = { fonts: count('fonts'), fills: count('fills'), borders: count('borders') };
+  }
+
+  /** Adds a font, fill or border (its XML) and returns its index; the same XML twice is added once. */
+  add(list: StyleList, xml: string): number {
+    const known = this.added[list].indexOf(xml);
+    if (known >= 0) return this.counts[list] + known;
+    this.added[list].push(xml);
+    return this.counts[list] + this.added[list].length - 1;
+  }
+
+  /** Adds a cell format (an <xf> element) and returns its index. */
+  xf(xml: string): number {
+    const known = this.variants.get(xml);
+    if (known !== undefined) return known;
+    const index = this.xfs.length + this.addedXfs.length;
+    this.addedXfs.push(xml);
+    this.variants.set(xml, index);
+    return index;
+  }
+
+  /** A solid fill of a colour (ARGB), added once, and its index. */
+  solidFill(argb: string): number {
+    return this.add('fills', `<fill><patternFill patternType="solid"><fgColor rgb="${argb}"/><bgColor indexed="64"/></patternFill></fill>`);
+  }
+
+  /** The cell format like `xf` but with a solid fill (ARGB): its number format, font, borders, alignment and protection kept. */
+  filled(xf: number, argb: string): number {
+    const original = this.xfs[xf] ?? this.xfs[0] ?? '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>';
+    const fill = this.solidFill(argb);
+    const open = /^<xf\b([^<>]*?)(\/?)>/.exec(original);
+    if (!open) return xf;
+    const attrs = withAttribute(withAttribute(open[1] as string, 'fillId', String(fill)), 'applyFill', '1');
+    return this.xf(`<xf${attrs}${open[2]}>${original.slice(open[0].length)}`);
   }
 
   /** The cell format like `xf` but locked or unlocked on a protected sheet; `xf` itself when it already is. */
@@ -42,7 +86,9 @@ export class StyleSheet {
   }
 
   toString(): string {
-    let xml = appendTo(this.xml, 'cellXfs', this.addedXfs, this.xfs.length);
+    let xml = this.xml;
+    for (const list of ['fonts', 'fills', 'borders'] as const) xml = appendTo(xml, list, this.added[list], this.counts[list]);
+    xml = appendTo(xml, 'cellXfs', this.addedXfs, this.xfs.length);
     if (this.dxfs.length === 0) return xml;
     if (findElement(xml, 'dxfs')) return appendTo(xml, 'dxfs', this.dxfs, this.dxfCount);
     // No dxfs yet: after cellStyles (or cellXfs), as CT_Stylesheet orders them.
