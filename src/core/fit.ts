@@ -10,10 +10,10 @@ const CELL_MARGIN = 1.5;
 /** East Asian wide characters: CJK ideographs and punctuation, kana, hangul, full-width forms. */
 const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
 
-/** The width text takes on one line, in digit widths: a Chinese character or full-width sign two, anything else a little over one. */
+/** The width text takes on one line, in digit widths: a Chinese character or full-width sign two, a digit one, anything else a little over one. */
 export function textWidth(text: string): number {
   let width = 0;
-  for (const c of text) width += WIDE.test(c) ? 2 : 1.1;
+  for (const c of text) width += WIDE.test(c) ? 2 : c >= '0' && c <= '9' ? 1 : 1.1;
   return width;
 }
 
