@@ -7,8 +7,8 @@ const ROW_PADDING = 2;
 /** What a cell keeps of its column's width for its margins, in digit widths. */
 const CELL_MARGIN = 1.5;
 
-/** East Asian wide characters: CJK ideographs and punctuation, kana, hangul, full-width forms. */
-const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+/** East Asian wide characters: CJK ideographs and punctuation, kana, hangul, full-width forms; curly quotes, full width in Chinese fonts. */
+const WIDE = /[\u1100-\u115f\u2018-\u201f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
 
 /** The width text takes on one line, in digit widths: a Chinese character or full-width sign two, a digit one, anything else a little over one. */
 export function textWidth(text: string): number {

@@ -17,39 +17,48 @@ FONT = ("CharFontName", "CharFontNameAsian", "CharHeight", "CharHeightAsian", "C
 SLACK = 10
 
 
-def measure(doc, sheet, scratch):
+def measure(sheet, scratch, needs):
     cells, cut = 0, []
     cursor = sheet.createCursor()
     cursor.gotoEndOfUsedArea(False)
     last_col, last_row = cursor.RangeAddress.EndColumn, cursor.RangeAddress.EndRow
-    columns, rows = sheet.Columns, sheet.Rows
+    columns = [sheet.Columns.getByIndex(c) for c in range(last_col + 1)]
+    rows = [sheet.Rows.getByIndex(r) for r in range(last_row + 1)]
+    widths = [c.Width if c.IsVisible else 0 for c in columns]
+    heights = [r.Height if r.IsVisible else 0 for r in rows]
     probe = scratch.getCellByPosition(0, 0)
+    texts = sheet.getCellRangeByPosition(0, 0, last_col, last_row).getDataArray()
     for r in range(last_row + 1):
-        if not rows.getByIndex(r).IsVisible:
+        if heights[r] == 0:
             continue
         for c in range(last_col + 1):
-            if not columns.getByIndex(c).IsVisible:
+            if widths[c] == 0 or texts[r][c] == "":
                 continue
             cell = sheet.getCellByPosition(c, r)
             text = cell.String
-            if text == "":
-                continue
-            area = sheet.createCursorByRange(cell)
-            area.collapseToMergedArea()
-            a = area.RangeAddress
-            width = sum(columns.getByIndex(i).Width for i in range(a.StartColumn, a.EndColumn + 1) if columns.getByIndex(i).IsVisible)
-            height = sum(rows.getByIndex(i).Height for i in range(a.StartRow, a.EndRow + 1) if rows.getByIndex(i).IsVisible)
+            width, height = widths[c], heights[r]
+            if cell.getIsMerged():
+                area = sheet.createCursorByRange(cell)
+                area.collapseToMergedArea()
+                a = area.RangeAddress
+                width = sum(widths[a.StartColumn : a.EndColumn + 1])
+                height = sum(heights[a.StartRow : a.EndRow + 1])
             cells += 1
-            probe.setPropertyValues(FONT, cell.getPropertyValues(FONT))
-            probe.String = text
-            column, row = scratch.Columns.getByIndex(0), scratch.Rows.getByIndex(0)
-            if cell.IsTextWrapped:
-                column.Width = width
-            else:
-                column.OptimalWidth = True
-            row.OptimalHeight = True
-            need = {"width": column.Width, "height": row.Height}
-            wide = not cell.IsTextWrapped and need["width"] > width + SLACK
+            font = cell.getPropertyValues(FONT)
+            wrapped = font[-1]
+            key = (text, repr(font), width if wrapped else None)
+            if key not in needs:
+                probe.setPropertyValues(FONT, font)
+                probe.String = text
+                column, row = scratch.Columns.getByIndex(0), scratch.Rows.getByIndex(0)
+                if wrapped:
+                    column.Width = width
+                else:
+                    column.OptimalWidth = True
+                row.OptimalHeight = True
+                needs[key] = {"width": column.Width, "height": row.Height}
+            need = needs[key]
+            wide = not wrapped and need["width"] > width + SLACK
             tall = need["height"] > height + SLACK
             if wide or tall:
                 cut.append({"sheet": sheet.Name, "cell": cell.AbsoluteName.split(".")[-1].replace("$", ""), "text": text, "need": need, "have": {"width": width, "height": height}})
@@ -61,19 +70,21 @@ def main(outdir, *books):
     with office() as desktop:
         for book in books:
             doc = desktop.loadComponentFromURL(url(book), "_blank", 0, (prop("Hidden", True),))
-            name = os.path.splitext(os.path.basename(book))[0]
-            doc.storeToURL(url(os.path.join(outdir, f"{name}.pdf")), (prop("FilterName", "calc_pdf_Export"),))
-            sheets = [doc.Sheets.getByIndex(i) for i in range(doc.Sheets.Count)]
-            doc.Sheets.insertNewByName("_fit", doc.Sheets.Count)
-            scratch = doc.Sheets.getByName("_fit")
-            total, cut = 0, []
-            for sheet in sheets:
-                if sheet.IsVisible:
-                    n, c = measure(doc, sheet, scratch)
-                    total += n
-                    cut += c
-            result[os.path.basename(book)] = {"cells": total, "cut": cut}
-            doc.close(True)
+            try:
+                name = os.path.splitext(os.path.basename(book))[0]
+                doc.storeToURL(url(os.path.join(outdir, f"{name}.pdf")), (prop("FilterName", "calc_pdf_Export"),))
+                sheets = [doc.Sheets.getByIndex(i) for i in range(doc.Sheets.Count)]
+                doc.Sheets.insertNewByName("_fit", doc.Sheets.Count)
+                scratch = doc.Sheets.getByName("_fit")
+                total, cut, needs = 0, [], {}
+                for sheet in sheets:
+                    if sheet.IsVisible:
+                        n, c = measure(sheet, scratch, needs)
+                        total += n
+                        cut += c
+                result[os.path.basename(book)] = {"cells": total, "cut": cut}
+            finally:
+                doc.close(True)
     json.dump(result, sys.stdout, ensure_ascii=False)
 
 

@@ -1,4 +1,4 @@
-import type { Light, Reason, Verdict } from '../audit.js';
+import type { Light, Reason, Rules, Verdict } from '../audit.js';
 import type { Code, CodeKind, ParamsOf, Severity } from '../code.js';
 import type { Role } from '../department.js';
 import type { Status } from '../entry.js';
@@ -156,6 +156,11 @@ export interface Wording {
     readonly columns: readonly [string, string, string, string, string, string, string, string, string, string, string];
     readonly findingColumns: readonly [string, string, string, string, string];
     readonly footer: string;
+    /** The charts' legend: its heading, and what a row behind schedule is, by its light. */
+    readonly legend: string;
+    readonly behindBy: Readonly<Record<'yellow' | 'red', string>>;
+    /** The rules' thresholds in a sentence. */
+    readonly thresholds: (rules: Rules) => string;
   };
   /** What the command line prints. */
   readonly cli: {

@@ -524,6 +524,18 @@ export const zhCN: Wording = {
     none: '无',
     columns: ['任务编号', '任务名称', '指标', '目标值', '完成值', '完成率', '序时进度', '结论', '亮灯', '依据', '责任单位'],
     findingColumns: ['级别', '问题', '说明', '文件', '单元格'],
+    legend: '图例',
+    behindBy: { yellow: '进度滞后(落后较少)', red: '进度滞后(落后较多)' },
+    thresholds: (r) => {
+      const pair = (t: { yellowFrom: number; redFrom: number }, unit: string) => `${t.yellowFrom}${unit}起为黄、${t.redFrom}${unit}起为红`;
+      return [
+        `亮灯标准:数量指标落后序时进度 ${pair(r.behind, ' 个百分点')}`,
+        `比率或指数低于目标 ${pair(r.measures.level ?? r.behind, ' 个百分点')}`,
+        `增幅低于目标 ${pair(r.measures.growth ?? r.behind, ' 个百分点')}`,
+        `上限指标超出上限 ${pair(r.measures.ceiling ?? r.behind, '%')}`,
+        `节点任务在序时进度 ${percent(r.notStartedRedFrom)} 起仍未启动为红。`,
+      ].join(';');
+    },
     footer: '由 plan-ledger 生成。数据来源:各单位推进情况表;每项数值可在“明细”中追溯到来源文件与单元格。',
   },
   cli: {
