@@ -114,9 +114,10 @@ describe('plan-ledger consolidate, audit and demo', () => {
     }));
     const out = join(work, 'format-1-audit');
     expect(bin(['audit', ledger, '--out', out]).code).toBe(0);
-    const rows = parseCsv(readFileSync(join(out, 'findings.csv'), 'utf8')).slice(1);
+    const [header = [], ...rows] = parseCsv(readFileSync(join(out, 'findings.csv'), 'utf8'));
+    const [message, code] = [header.indexOf('说明'), header.indexOf('问题代码')];
     expect(rows.length).toBeGreaterThan(0);
-    expect(rows.map((r) => r[2])).toEqual(rows.map((r) => `旧句子 ${r[0]}`));
+    expect(rows.map((r) => r[message])).toEqual(rows.map((r) => `旧句子 ${r[code]}`));
   });
 
   test('a ledger sheet that does not fit (a later format) is refused with one line saying to consolidate again', async () => {

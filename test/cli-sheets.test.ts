@@ -153,8 +153,12 @@ describe('plan-ledger check', () => {
 
     const csv = bin(['check', filled, '--format', 'csv']);
     const rows = parseCsv(csv.stdout);
-    expect(rows[0]?.slice(0, 3)).toEqual(['代码', '级别', '说明']);
-    expect(rows.slice(1).map((r) => [r[5], r[0]])).toEqual(report.findings.map((f) => [f.cell, f.code]));
+    // A reader's columns first, the problem's name before its sentence; the code for machines is the last.
+    const header = rows[0] ?? [];
+    expect(header.slice(0, 3)).toEqual(['级别', '问题', '说明']);
+    expect(header.at(-1)).toBe('问题代码');
+    const [cell, code] = [header.indexOf('单元格'), header.indexOf('问题代码')];
+    expect(rows.slice(1).map((r) => [r[cell], r[code]])).toEqual(report.findings.map((f) => [f.cell, f.code]));
 
     const out = join(work, 'report.xlsx');
     const xlsx = bin(['check', filled, '--format', 'xlsx', '--out', out]);

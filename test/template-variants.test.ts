@@ -58,7 +58,7 @@ const VARIANTS = [
       variant((parts, edit) => {
         edit(SHEET, (xml) =>
           xml
-            .replace('<c r="O5" s="8" t="s"><v>34</v></c></row>', '<c r="O5" s="8" t="s"><v>34</v></c><c r="P5"><f t="shared" ref="P5:Q5" si="0">F5*2</f></c><c r="Q5"><f t="shared" si="0"/></c></row>')
+            .replace(/(<c r="O5"[^>]*><v>34<\/v><\/c>)<\/row>/, '$1<c r="P5"><f t="shared" ref="P5:Q5" si="0">F5*2</f></c><c r="Q5"><f t="shared" si="0"/></c></row>')
             .replace('<c r="F7" t="s"><v>36</v></c>', '<c r="F7" t="s"><v>36</v></c><c r="P7"><f>SUM(F5:F5)</f><v>0</v></c><c r="Q7"><f>COUNTA(D4:D6)+B8</f></c>')
             .replace('<pageMargins', '<hyperlinks><hyperlink ref="B8" location="\'推进情况\'!A1" display="返回"/></hyperlinks><pageMargins')
             .replace('</worksheet>', '<rowBreaks count="1" manualBreakCount="1"><brk id="7" max="16383" man="1"/></rowBreaks><tableParts count="1"><tablePart r:id="rIdTable1"/></tableParts></worksheet>'),

@@ -6,6 +6,7 @@ import { PlanLedgerError } from '../core/error.js';
 import { LedgerSchema, type Ledger } from '../core/ledger.js';
 import { describeError } from '../core/locales/index.js';
 import { renderHtml } from '../report/html.js';
+import { sources } from '../report/tables.js';
 import { readLedgerSheet } from '../sheets/ledger-book.js';
 import { openWorkbook } from '../sheets/xlsx/reader.js';
 import type { PaneEnv } from './department.js';
@@ -99,7 +100,7 @@ export function auditorView(env: PaneEnv): HTMLElement {
         h('blockquote', { class: 'sentence', title: a.source }, r.sentence ?? r.taskTitle),
         j ? h('p', {}, w.reason(j.reason)) : null,
         // Where each figure came from: the department's file (its name, not the coordinator's folders) and cell.
-        h('p', { class: 'hint' }, r.reports.map((x) => `${x.department}:${(x.file ?? '').split(/[\\/]/).pop() ?? ''} ${x.cell}`).join(';')),
+        h('p', { class: 'hint' }, sources(r)),
       );
     };
     renderRows();

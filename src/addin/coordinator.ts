@@ -15,7 +15,7 @@ import { planFromBytes } from '../io/plan-source.js';
 import type { Previous } from '../io/previous.js';
 import { toCsv } from '../report/csv.js';
 import { renderHtml } from '../report/html.js';
-import { auditTables, ledgerTables } from '../report/tables.js';
+import { auditTables, ledgerHeading, ledgerTables } from '../report/tables.js';
 import { crc32, writeZip } from '../sheets/xlsx/zip-writer.js';
 import { jsonSheetCells, META_MARKER } from '../sheets/json-sheet.js';
 import { carriedRecords, isMetaSheetName, META_SHEET, PLAN_SHEET, sheetFileName, type SheetMeta } from '../sheets/metadata.js';
@@ -193,7 +193,7 @@ export function coordinatorView(env: PaneEnv): HTMLElement {
     auditButton.addEventListener('click', () =>
       guard(env, async () => {
         const { tablesToXlsx } = await import('../report/xlsx.js');
-        env.save(await tablesToXlsx(auditTables(audit, w)), 'audit.xlsx', XLSX_TYPE);
+        env.save(await tablesToXlsx(auditTables(audit, w), ledgerHeading(l, w, now().slice(0, 16).replace('T', ' '))), 'audit.xlsx', XLSX_TYPE);
       }),
     );
     const csvButton = h('button', { type: 'button', id: 'csv-download' }, c.csvDownload);

@@ -4,9 +4,10 @@ import type { Wording } from '../core/locales/wording.js';
 import { toCsv } from '../report/csv.js';
 import { departmentFeedback, feedbackForm } from '../report/feedback-form.js';
 import { renderHtml } from '../report/html.js';
-import { auditTables } from '../report/tables.js';
+import { auditTables, ledgerHeading } from '../report/tables.js';
 import { tablesToXlsx } from '../report/xlsx.js';
 import { writeFilesAtomic } from './file.js';
+import { printedAt } from './ledger.js';
 
 /** What an audit wrote: the report's path, and the folder of the departments' 反馈单 with how many are in it. */
 export interface AuditWritten {
@@ -23,13 +24,13 @@ export async function writeAudit(audit: Audit, out: string, w: Wording, now: Dat
 export async function writeAuditFiles(audit: Audit, out: string, w: Wording, now: Date): Promise<AuditWritten> {
   const tables = auditTables(audit, w);
   const html = join(out, 'report.html');
-  const time = now.toISOString().slice(0, 16).replace('T', ' ');
+  const at = printedAt(now);
   const dir = join(out, w.feedback.form.folder);
-  const forms = await Promise.all(departmentFeedback(audit).map(async (d) => [join(dir, w.feedback.form.fileName(safeName(d.department))), await feedbackForm(d, audit, w, time.slice(0, 10))] as const));
+  const forms = await Promise.all(departmentFeedback(audit).map(async (d) => [join(dir, w.feedback.form.fileName(safeName(d.department))), await feedbackForm(d, audit, w, at.slice(0, 10))] as const));
   await writeFilesAtomic([
-    [join(out, 'audit.xlsx'), await tablesToXlsx(tables)],
+    [join(out, 'audit.xlsx'), await tablesToXlsx(tables, ledgerHeading(audit.ledger, w, at))],
     ...tables.map((t) => [join(out, `${t.name}.csv`), toCsv(t)] as const),
-    [html, renderHtml(audit, time, w)],
+    [html, renderHtml(audit, at, w)],
     ...forms,
   ]);
   return { html, forms: { dir, count: forms.length } };

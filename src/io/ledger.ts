@@ -4,15 +4,16 @@ import { POLICIES, type Ledger, type Policy } from '../core/ledger.js';
 import { LOCALES, wording, type Wording } from '../core/locales/index.js';
 import type { PlanRecords } from '../core/record.js';
 import { parseCsv } from '../report/csv.js';
-import { ledgerTables } from '../report/tables.js';
+import { localIso } from '../core/time.js';
+import { ledgerHeading, ledgerTables } from '../report/tables.js';
 import { tablesToWorkbook } from '../report/xlsx.js';
 import { readLedgerSheet, writeLedgerSheet } from '../sheets/ledger-book.js';
 import { openWorkbook } from '../sheets/xlsx/reader.js';
 import { checkedJson, parseJson } from './json.js';
 
 /** The ledger workbook: 台账, 填报明细, 问题清单, 核算 in the reader's language, and the ledger itself very hidden. */
-export async function ledgerToXlsx(ledger: Ledger, w: Wording): Promise<Uint8Array> {
-  const workbook = tablesToWorkbook(ledgerTables(ledger, w));
+export async function ledgerToXlsx(ledger: Ledger, w: Wording, now: Date = new Date()): Promise<Uint8Array> {
+  const workbook = tablesToWorkbook(ledgerTables(ledger, w), ledgerHeading(ledger, w, printedAt(now)));
   writeLedgerSheet(workbook, ledger);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
@@ -76,4 +77,9 @@ export function parseRules(text: string, file: string): Rules {
     measures: { ...DEFAULT_RULES.measures, ...('measures' in data ? (data.measures as object) : {}) },
   };
   return checkedJson(RulesSchema, merged, file, 'rules-invalid');
+}
+
+/** A time as a printed page shows it, local: 2021-06-30 10:00. */
+export function printedAt(now: Date): string {
+  return localIso(now).slice(0, 16).replace('T', ' ');
 }

@@ -1,5 +1,7 @@
-import { LIGHTS, type Audit, type Light, type RollUp } from '../core/audit.js';
+import { LIGHTS, VERDICTS, type Audit, type Light, type RollUp, type Rules } from '../core/audit.js';
+import { textWidth } from '../core/fit.js';
 import { message } from '../core/locales/index.js';
+import { baseName } from '../core/locales/lists.js';
 import type { Wording } from '../core/locales/wording.js';
 import { parsePeriod } from '../core/period.js';
 import { figureOf, shown, sources } from './tables.js';
@@ -55,7 +57,7 @@ export function renderHtml(audit: Audit, generatedAt: string, w: Wording): strin
     ? `<table class="findings"><thead><tr>${t.findingColumns.map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr></thead><tbody>${ledger.findings
         .map(
           (f) =>
-            `<tr class="${f.severity}" data-code="${escapeHtml(f.code)}"><td>${escapeHtml(w.severity[f.severity])}</td><td>${escapeHtml(w.codes[f.code].title)}</td><td>${escapeHtml(message(f, w))}</td><td>${escapeHtml(f.location.file ?? '')}</td><td>${escapeHtml(f.location.cell ?? '')}</td></tr>`,
+            `<tr class="${f.severity}" data-code="${escapeHtml(f.code)}"><td>${escapeHtml(w.severity[f.severity])}</td><td>${escapeHtml(w.codes[f.code].title)}</td><td>${escapeHtml(message(f, w))}</td><td title="${escapeHtml(f.location.file ?? '')}">${escapeHtml(baseName(f.location.file ?? ''))}</td><td>${escapeHtml(f.location.cell ?? '')}</td></tr>`,
         )
         .join('\n')}</tbody></table>`
     : `<p>${t.none}</p>`;
@@ -72,7 +74,9 @@ h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:24px 0 8px;border-bott
 .meta{color:#666;margin:0 0 12px}.badges{display:flex;gap:12px;flex-wrap:wrap}
 .badge{padding:6px 12px;border-radius:4px;font-weight:bold}.badge.green,.light.green{background:${COLORS.green}}.badge.yellow,.light.yellow{background:${COLORS.yellow}}
 .badge.red,.light.red{background:${COLORS.red}}.badge.grey,.light.grey{background:${COLORS.grey}}
-svg.chart text{font-size:12px;fill:#222}table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccc;padding:4px 6px;vertical-align:top;text-align:left}
+svg.chart{max-width:100%;height:auto}svg.chart text{font-size:12px;fill:#222}
+.legend{display:flex;gap:16px;flex-wrap:wrap;margin:8px 0 4px}.swatch{display:inline-block;width:12px;height:12px;margin-right:4px;vertical-align:-1px}
+.swatch.green{background:${COLORS.green}}.swatch.yellow{background:${COLORS.yellow}}.swatch.red{background:${COLORS.red}}.swatch.grey{background:${COLORS.grey}}table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccc;padding:4px 6px;vertical-align:top;text-align:left}
 th{background:#ddebf7;cursor:pointer;user-select:none;white-space:nowrap}th[aria-sort=ascending]::after{content:" ▲"}th[aria-sort=descending]::after{content:" ▼"}
 #controls{display:flex;gap:8px;margin-bottom:8px}#filter{flex:1;padding:4px}tr.error td:first-child{color:#9c0006;font-weight:bold}
 footer{margin-top:24px;color:#666;font-size:12px}
@@ -85,7 +89,8 @@ footer{margin-top:24px;color:#666;font-size:12px}
 <p class="meta">${escapeHtml([ledger.docNumber, periodText, t.title].filter(Boolean).join(' · '))} · ${t.generated} ${escapeHtml(generatedAt)}</p>
 <p class="meta" id="accounting">${escapeHtml(w.accounting(ledger.accounting))}</p>
 </header>
-<section id="overview"><h2>${t.overview}</h2><div class="badges">${LIGHTS.map((l) => `<span class="badge ${l}" data-light="${l}">${escapeHtml(lights[l])} ${totals[l]}</span>`).join('')}</div></section>
+<section id="overview"><h2>${t.overview}</h2><div class="badges">${LIGHTS.map((l) => `<span class="badge ${l}" data-light="${l}">${escapeHtml(lights[l])} ${totals[l]}</span>`).join('')}</div>
+${legend(audit.rules, w)}</section>
 <section id="by-department"><h2>${t.byDepartment}</h2>${chart(audit.byDepartment, lights, 'department')}</section>
 <section id="by-section"><h2>${t.bySection}</h2>${chart(audit.bySection, lights, 'section')}</section>
 <section id="details"><h2>${t.details}</h2>
@@ -146,27 +151,61 @@ ${detailRows}
 `;
 }
 
-/** Stacked horizontal bars, one per group, each light's count in its colour. */
+/** What each light stands for under the rules (a verdict's light is the rules' to set), and the thresholds. */
+function legend(rules: Rules, w: Wording): string {
+  const t = w.report;
+  const meaning = (l: Light): string =>
+    w.list([...VERDICTS.filter((v) => v !== 'behind' && rules.lights[v] === l).map((v) => w.verdict[v]), ...(l === 'yellow' || l === 'red' ? [t.behindBy[l]] : [])]);
+  const keys = LIGHTS.map((l) => `<span class="key" data-light="${l}"><span class="swatch ${l}"></span>${escapeHtml(`${w.light[l]}:${meaning(l)}`)}</span>`).join('');
+  return `<div class="legend" id="legend"><strong>${escapeHtml(t.legend)}</strong>${keys}</div><p class="meta" id="thresholds">${escapeHtml(t.thresholds(rules))}</p>`;
+}
+
+const FONT_PX = 12;
+/** Pixels per digit width (fit.ts) at the charts' 12px: a Chinese character is two, 12px. */
+const UNIT_PX = FONT_PX / 2;
+const LINE_PX = 15;
+const LABEL_MAX = 336;
+
+/** A label in lines no wider than `width` pixels. */
+function labelLines(label: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const c of label) {
+    if (line !== '' && textWidth(line + c) * UNIT_PX > width) {
+      lines.push(line);
+      line = '';
+    }
+    line += c;
+  }
+  return [...lines, line];
+}
+
+/** Stacked horizontal bars, one per group, each light's count in its colour, every label whole (in lines where long). */
 function chart(groups: readonly RollUp[], lights: Readonly<Record<Light, string>>, name: string): string {
-  const labelWidth = 220;
+  const labelWidth = Math.min(LABEL_MAX, Math.max(80, ...groups.map((g) => Math.ceil(textWidth(g.label) * UNIT_PX)))) + 12;
   const barWidth = 440;
-  const rowHeight = 24;
   const max = Math.max(1, ...groups.map((g) => g.total));
+  let top = 4;
   const bars = groups
-    .map((g, i) => {
-      const y = i * rowHeight + 4;
+    .map((g) => {
+      const lines = labelLines(g.label, labelWidth - 12);
+      const rowHeight = Math.max(24, lines.length * LINE_PX + 9);
+      const y = top + (rowHeight - 16) / 2;
+      top += rowHeight;
       let x = labelWidth;
       const parts = LIGHTS.filter((l) => g.counts[l] > 0)
         .map((l) => {
           const w = (g.counts[l] / max) * barWidth;
-          const rect = `<rect class="bar ${l}" x="${x.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${rowHeight - 8}" fill="${COLORS[l]}"><title>${escapeHtml(`${g.label} ${lights[l]} ${g.counts[l]}`)}</title></rect>`;
+          const rect = `<rect class="bar ${l}" x="${x.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="16" fill="${COLORS[l]}"><title>${escapeHtml(`${g.label} ${lights[l]} ${g.counts[l]}`)}</title></rect>`;
           x += w;
           return rect;
         })
         .join('');
-      return `<g class="group" data-total="${g.total}"><text x="${labelWidth - 6}" y="${y + rowHeight / 2}" text-anchor="end" dominant-baseline="middle">${escapeHtml(g.label.length > 16 ? `${g.label.slice(0, 16)}…` : g.label)}</text>${parts}<text x="${(x + 4).toFixed(1)}" y="${y + rowHeight / 2}" dominant-baseline="middle">${g.total}</text></g>`;
+      const first = y + 8 - ((lines.length - 1) * LINE_PX) / 2;
+      const label = lines.map((line, k) => `<tspan x="${labelWidth - 6}" y="${first + k * LINE_PX}">${escapeHtml(line)}</tspan>`).join('');
+      return `<g class="group" data-total="${g.total}"><text class="label" text-anchor="end" dominant-baseline="middle"><title>${escapeHtml(g.label)}</title>${label}</text>${parts}<text x="${(x + 4).toFixed(1)}" y="${y + 8}" dominant-baseline="middle">${g.total}</text></g>`;
     })
     .join('');
-  const height = groups.length * rowHeight + 8;
+  const height = top + 4;
   return `<svg class="chart" id="chart-${name}" role="img" xmlns="http://www.w3.org/2000/svg" width="${labelWidth + barWidth + 60}" height="${height}" viewBox="0 0 ${labelWidth + barWidth + 60} ${height}">${bars}</svg>`;
 }

@@ -2,8 +2,10 @@ import { LIGHTS, type Audit, type Judgement, type Light, type RollUp } from '../
 import type { Finding } from '../core/finding.js';
 import { rowMeasure, type Ledger, type LedgerRow } from '../core/ledger.js';
 import { message } from '../core/locales/index.js';
+import { baseName } from '../core/locales/lists.js';
 import type { DocumentField, TableWording, Wording } from '../core/locales/wording.js';
 import type { PlanRecords } from '../core/record.js';
+import { parsePeriod } from '../core/period.js';
 import type { Report } from '../core/report.js';
 import { inStated, statedUnitOf } from '../core/unit.js';
 import { taskDeadline } from '../core/worklist.js';
@@ -15,10 +17,35 @@ export interface Column {
   readonly header: string;
   /** Width in characters for spreadsheets. */
   readonly width: number;
-  /** How a spreadsheet shows it: a percentage, a percentage with a data bar, or a traffic-light fill. */
-  readonly style?: 'percent' | 'bar' | 'light';
+  /**
+   * How a spreadsheet shows it: a figure with thousands separators, a percentage, a percentage with a data bar, a
+   * traffic-light fill, text wrapped in its width, or hidden (what machines read, such as full paths and codes).
+   * Other columns are as wide as their longest cell.
+   */
+  readonly style?: 'number' | 'percent' | 'bar' | 'light' | 'wrap' | 'hidden';
   /** For a light column: which light each shown word stands for. */
   readonly legend?: Readonly<Record<string, Light>>;
+}
+
+/** What every printed page of a sheet says above its table (a spreadsheet's only; CSV files have none). */
+export interface Heading {
+  /** The plan's title. */
+  readonly title: string;
+  /** The line under it, for a sheet of the given title: 文号, period, when it was made. */
+  readonly line: (sheet: string) => string;
+  /** The page footer, in a spreadsheet's header codes (&P the page). */
+  readonly footer: string;
+}
+
+/** The heading of a ledger's or an audit's sheets. */
+export function ledgerHeading(ledger: Ledger, w: Wording, generatedAt: string): Heading {
+  const period = parsePeriod(ledger.period);
+  const periodName = period ? w.periodName(period) : ledger.period;
+  return {
+    title: ledger.planTitle,
+    line: (sheet) => w.printout.line({ sheet, docNumber: ledger.docNumber, period: periodName, generatedAt }),
+    footer: w.printout.footer,
+  };
 }
 
 /** One flat table, worded for its reader: what becomes a CSV file and an XLSX sheet. */
@@ -178,36 +205,37 @@ export function ledgerTables(ledger: Ledger, w: Wording): Table[] {
     table('ledger', t.ledger, ledger.rows, [
       ['id', 12, (r) => r.id],
       ['path', 8, (r) => r.path],
-      ['taskTitle', 30, (r) => r.taskTitle],
-      ['metric', 24, (r) => r.metric],
-      ['value', 10, (r) => shown(r, r.value)],
-      ['unit', 6, (r) => statedUnitOf(r).unit],
-      ['measure', 16, (r) => w.measure[rowMeasure(r)]],
+      ['taskTitle', 24, (r) => r.taskTitle, 'wrap'],
+      ['metric', 18, (r) => r.metric, 'wrap'],
+      ['value', 8, (r) => shown(r, r.value), 'number'],
+      ['unit', 5, (r) => statedUnitOf(r).unit],
+      ['measure', 12, (r) => w.measure[rowMeasure(r)], 'wrap'],
       ['deadline', 11, (r) => r.deadline],
-      ['policy', 8, (r) => w.policy[r.policy]],
-      ['figure', 10, (r) => figureOf(r, w)],
-      ['status', 8, (r) => status(r.status)],
-      ['reported', 24, (r) => w.list(r.reports.map((x) => x.department))],
-      ['departments', 30, (r) => w.list(r.departments.map((d) => d.name))],
-      ['disputed', 6, (r) => (r.disputed ? w.yes : '')],
-      ['evidence', 30, (r) => r.evidence],
+      ['policy', 9, (r) => w.policy[r.policy], 'wrap'],
+      ['figure', 8, (r) => figureOf(r, w), 'number'],
+      ['status', 7, (r) => status(r.status)],
+      ['reported', 18, (r) => w.list(r.reports.map((x) => x.department)), 'wrap'],
+      ['departments', 20, (r) => w.list(r.departments.map((d) => d.name)), 'wrap'],
+      ['disputed', 5, (r) => (r.disputed ? w.yes : '')],
+      ['evidence', 20, (r) => r.evidence, 'wrap'],
     ]),
     table('reports', t.reports, reports, [
       ['id', 12, ({ row }) => row.id],
-      ['metric', 24, ({ row }) => row.metric || row.taskTitle],
-      ['department', 20, ({ r }) => r.department],
-      ['role', 10, ({ r }) => w.role[r.role]],
-      ['actual', 10, ({ row, r }) => shown(row, r.actual)],
-      ['status', 8, ({ r }) => status(r.status)],
-      ['note', 36, ({ r }) => r.note],
-      ['evidence', 30, ({ r }) => r.evidence],
-      ['file', 36, ({ r }) => r.file],
-      ['cell', 8, ({ r }) => r.cell],
+      ['metric', 24, ({ row }) => row.metric || row.taskTitle, 'wrap'],
+      ['department', 16, ({ r }) => r.department, 'wrap'],
+      ['role', 5, ({ r }) => w.role[r.role]],
+      ['actual', 8, ({ row, r }) => shown(row, r.actual), 'number'],
+      ['status', 7, ({ r }) => status(r.status)],
+      ['note', 30, ({ r }) => r.note, 'wrap'],
+      ['evidence', 26, ({ r }) => r.evidence, 'wrap'],
+      ['fileName', 24, ({ r }) => (r.file === null ? null : baseName(r.file)), 'wrap'],
+      ['file', 36, ({ r }) => r.file, 'hidden'],
+      ['cell', 6, ({ r }) => r.cell],
     ]),
     findingsTable(ledger.findings, w),
     table('accounting', t.accounting, items, [
       ['item', 24, ([key]) => w.accountingItem[key]],
-      ['count', 10, ([, n]) => n],
+      ['count', 10, ([, n]) => n, 'number'],
     ]),
   ];
 }
@@ -218,7 +246,7 @@ export function auditTables(audit: Audit, w: Wording): Table[] {
   const legend = Object.fromEntries(LIGHTS.map((l) => [w.light[l], l]));
   const rollUpTable = (name: string, wording: Wording['tables']['byDepartment'], rows: readonly RollUp[]) =>
     table(name, wording, rows, [
-      ['name', 30, (r) => r.label],
+      ['name', 30, (r) => r.label, 'wrap'],
       ['total', 10, (r) => r.total],
       ['green', 6, (r) => r.counts.green],
       ['yellow', 6, (r) => r.counts.yellow],
@@ -237,21 +265,22 @@ export function auditTables(audit: Audit, w: Wording): Table[] {
       [
         ['id', 12, ({ row }) => row.id],
         ['path', 8, ({ row }) => row.path],
-        ['taskTitle', 28, ({ row }) => row.taskTitle],
-        ['metric', 22, ({ row }) => row.metric],
-        ['value', 10, ({ row }) => shown(row, row.value)],
-        ['unit', 6, ({ row }) => statedUnitOf(row).unit],
-        ['measure', 16, ({ row }) => w.measure[rowMeasure(row)]],
+        ['taskTitle', 20, ({ row }) => row.taskTitle, 'wrap'],
+        ['metric', 16, ({ row }) => row.metric, 'wrap'],
+        ['value', 8, ({ row }) => shown(row, row.value), 'number'],
+        ['unit', 5, ({ row }) => statedUnitOf(row).unit],
+        ['measure', 12, ({ row }) => w.measure[rowMeasure(row)], 'wrap'],
         ['deadline', 11, ({ row }) => row.deadline],
-        ['figure', 10, ({ row }) => figureOf(row, w)],
-        ['completion', 9, ({ j }) => j.completion, 'percent'],
-        ['expected', 9, ({ j }) => j.expected, 'percent'],
-        ['verdict', 9, ({ j }) => w.verdict[j.verdict]],
-        ['light', 6, ({ j }) => w.light[j.light], 'light'],
-        ['reason', 50, ({ j }) => w.reason(j.reason)],
-        ['departments', 30, ({ row }) => w.list(row.departments.map((d) => d.name))],
-        ['evidence', 30, ({ row }) => row.evidence],
-        ['sources', 40, ({ row }) => sources(row)],
+        ['figure', 8, ({ row }) => figureOf(row, w), 'number'],
+        ['completion', 8, ({ j }) => j.completion, 'percent'],
+        ['expected', 8, ({ j }) => j.expected, 'percent'],
+        ['verdict', 8, ({ j }) => w.verdict[j.verdict], 'wrap'],
+        ['light', 5, ({ j }) => w.light[j.light], 'light'],
+        ['reason', 28, ({ j }) => w.reason(j.reason), 'wrap'],
+        ['departments', 18, ({ row }) => w.list(row.departments.map((d) => d.name)), 'wrap'],
+        ['evidence', 18, ({ row }) => row.evidence, 'wrap'],
+        ['sources', 26, ({ row }) => sources(row), 'wrap'],
+        ['sourcePaths', 40, ({ row }) => sourcePaths(row), 'hidden'],
       ],
       legend,
     ),
@@ -259,23 +288,31 @@ export function auditTables(audit: Audit, w: Wording): Table[] {
   ];
 }
 
-/** Where a row's figures came from: each department's file and cell. */
+/** Where a row's figures came from: each department's file (its name, without the coordinator's folders) and cell. */
 export function sources(row: LedgerRow): string {
+  return row.reports.map((r) => `${r.department}:${baseName(r.file ?? '')} ${r.cell}`).join(';');
+}
+
+/** The same with each file's full path, for machines (a hidden column). */
+function sourcePaths(row: LedgerRow): string {
   return row.reports.map((r) => `${r.department}:${r.file ?? ''} ${r.cell}`).join(';');
 }
 
 function findingsTable(findings: readonly Finding[], w: Wording): Table {
+  // Readers see the problem's name; its code, for machines, is the last column, hidden in a spreadsheet.
   return table('findings', w.tables.findings, findings, [
-    ['code', 26, (f) => f.code],
-    ['severity', 9, (f) => w.severity[f.severity]],
-    ['message', 60, (f) => message(f, w)],
-    ['file', 30, (f) => f.location.file ?? null],
-    ['sheet', 12, (f) => f.location.sheet ?? null],
-    ['cell', 8, (f) => f.location.cell ?? null],
-    ['row', 6, (f) => f.location.row ?? null],
-    ['taskId', 12, (f) => f.taskId ?? null],
-    ['targetId', 14, (f) => f.targetId ?? null],
-    ['value', 12, (f) => shownValue(f)],
+    ['severity', 5, (f) => w.severity[f.severity]],
+    ['title', 16, (f) => w.codes[f.code].title, 'wrap'],
+    ['message', 50, (f) => message(f, w), 'wrap'],
+    ['fileName', 22, (f) => (f.location.file === undefined ? null : baseName(f.location.file)), 'wrap'],
+    ['file', 30, (f) => f.location.file ?? null, 'hidden'],
+    ['sheet', 8, (f) => f.location.sheet ?? null, 'wrap'],
+    ['cell', 6, (f) => f.location.cell ?? null],
+    ['row', 5, (f) => f.location.row ?? null],
+    ['taskId', 8, (f) => f.taskId ?? null],
+    ['targetId', 10, (f) => f.targetId ?? null],
+    ['value', 10, (f) => shownValue(f), 'wrap'],
+    ['code', 26, (f) => f.code, 'hidden'],
   ]);
 }
 

@@ -6,7 +6,11 @@ Prints a list, one item per file, in one LibreOffice session: {"sheets": [{"name
 import json
 import sys
 
-from lo_type import office_desktop, open_document
+from lo_office import office, prop, url
+
+
+def open_document(desktop, path):
+    return desktop.loadComponentFromURL(url(path), "_blank", 0, (prop("Hidden", True),))
 
 
 def column_letters(n):
@@ -43,7 +47,7 @@ def read(doc):
 
 def main(sources):
     results = []
-    with office_desktop() as desktop:
+    with office() as desktop:
         for source in sources:
             doc = open_document(desktop, source)
             results.append(read(doc))

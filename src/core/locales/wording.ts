@@ -1,4 +1,4 @@
-import type { Light, Reason, Verdict } from '../audit.js';
+import type { Light, Reason, Rules, Verdict } from '../audit.js';
 import type { Code, CodeKind, ParamsOf, Severity } from '../code.js';
 import type { Role } from '../department.js';
 import type { Status } from '../entry.js';
@@ -37,14 +37,31 @@ export interface TablesWording {
   readonly planFindings: TableWording<'code' | 'severity' | 'message' | 'line' | 'taskId' | 'targetId'>;
   readonly entries: TableWording<'department' | 'period' | 'taskId' | 'targetId' | 'actual' | 'status' | 'note' | 'evidence' | 'file' | 'sheet' | 'cell'>;
   /** 问题清单 of a check, a ledger or an audit. */
-  readonly findings: TableWording<'code' | 'severity' | 'message' | 'file' | 'sheet' | 'cell' | 'row' | 'taskId' | 'targetId' | 'value'>;
+  readonly findings: TableWording<'severity' | 'title' | 'message' | 'fileName' | 'file' | 'sheet' | 'cell' | 'row' | 'taskId' | 'targetId' | 'value' | 'code'>;
   readonly ledger: TableWording<'id' | 'path' | 'taskTitle' | 'metric' | 'value' | 'unit' | 'measure' | 'deadline' | 'policy' | 'figure' | 'status' | 'reported' | 'departments' | 'disputed' | 'evidence'>;
-  readonly reports: TableWording<'id' | 'metric' | 'department' | 'role' | 'actual' | 'status' | 'note' | 'evidence' | 'file' | 'cell'>;
+  readonly reports: TableWording<'id' | 'metric' | 'department' | 'role' | 'actual' | 'status' | 'note' | 'evidence' | 'fileName' | 'file' | 'cell'>;
   readonly accounting: TableWording<'item' | 'count'>;
   readonly byDepartment: TableWording<'name' | 'total' | 'green' | 'yellow' | 'red' | 'grey' | 'greenShare'>;
   readonly bySection: TableWording<'name' | 'total' | 'green' | 'yellow' | 'red' | 'grey' | 'greenShare'>;
   readonly details: TableWording<
-    'id' | 'path' | 'taskTitle' | 'metric' | 'value' | 'unit' | 'measure' | 'deadline' | 'figure' | 'completion' | 'expected' | 'verdict' | 'light' | 'reason' | 'departments' | 'evidence' | 'sources'
+    | 'id'
+    | 'path'
+    | 'taskTitle'
+    | 'metric'
+    | 'value'
+    | 'unit'
+    | 'measure'
+    | 'deadline'
+    | 'figure'
+    | 'completion'
+    | 'expected'
+    | 'verdict'
+    | 'light'
+    | 'reason'
+    | 'departments'
+    | 'evidence'
+    | 'sources'
+    | 'sourcePaths'
   >;
 }
 
@@ -116,6 +133,13 @@ export interface Wording {
   /** Headers of the generated README tables. */
   readonly placeholderTableHead: readonly [string, string, string, string];
   readonly codeTableHead: readonly [string, string, string, string];
+  /** What printed tables (ledger.xlsx, audit.xlsx) say on every page. */
+  readonly printout: {
+    /** The line under the plan's title: the sheet's name, 文号, period and when it was made. */
+    readonly line: (p: { readonly sheet: string; readonly docNumber: string | null; readonly period: string; readonly generatedAt: string }) => string;
+    /** The page footer, in a spreadsheet's header codes (&P the page, &N the pages). */
+    readonly footer: string;
+  };
   /** The HTML audit report. */
   readonly report: {
     readonly title: string;
@@ -132,6 +156,11 @@ export interface Wording {
     readonly columns: readonly [string, string, string, string, string, string, string, string, string, string, string];
     readonly findingColumns: readonly [string, string, string, string, string];
     readonly footer: string;
+    /** The charts' legend: its heading, and what a row behind schedule is, by its light. */
+    readonly legend: string;
+    readonly behindBy: Readonly<Record<'yellow' | 'red', string>>;
+    /** The rules' thresholds in a sentence. */
+    readonly thresholds: (rules: Rules) => string;
   };
   /** What a department does about each problem; the task pane's department.fix is the same table. */
   readonly fix: Partial<Readonly<Record<Code, string>>>;

@@ -391,7 +391,20 @@ export const zhCN: Wording = {
     },
     findings: {
       title: '问题清单',
-      columns: { code: '代码', severity: '级别', message: '说明', file: '文件', sheet: '工作表', cell: '单元格', row: '行号', taskId: '任务编号', targetId: '指标编号', value: '数值' },
+      columns: {
+        severity: '级别',
+        title: '问题',
+        message: '说明',
+        fileName: '文件',
+        file: '文件路径',
+        sheet: '工作表',
+        cell: '单元格',
+        row: '行号',
+        taskId: '任务编号',
+        targetId: '指标编号',
+        value: '数值',
+        code: '问题代码',
+      },
     },
     ledger: {
       title: '台账',
@@ -410,7 +423,19 @@ export const zhCN: Wording = {
     },
     reports: {
       title: '填报明细',
-      columns: { id: '编号', metric: '指标', department: '单位', role: '角色', actual: '完成值', status: '状态', note: '进展说明', evidence: '佐证材料', file: '来源文件', cell: '单元格' },
+      columns: {
+        id: '编号',
+        metric: '指标',
+        department: '单位',
+        role: '角色',
+        actual: '完成值',
+        status: '状态',
+        note: '进展说明',
+        evidence: '佐证材料',
+        fileName: '来源文件',
+        file: '来源文件路径',
+        cell: '单元格',
+      },
     },
     accounting: { title: '核算', columns: { item: '项目', count: '数量' } },
     byDepartment: { title: '汇总(按单位)', columns: { name: '单位', total: '指标与任务', green: '绿', yellow: '黄', red: '红', grey: '灰', greenShare: '绿灯占比' } },
@@ -430,6 +455,7 @@ export const zhCN: Wording = {
         departments: '责任单位',
         evidence: '佐证材料',
         sources: '来源',
+        sourcePaths: '来源(含路径)',
       },
     },
   },
@@ -491,6 +517,10 @@ export const zhCN: Wording = {
   placeholderScope: { header: '表头', row: '行模板', entry: '行模板(填报格)' },
   placeholderTableHead: ['占位符', '位置', '必需', '含义'],
   codeTableHead: ['代码', '类别', '级别', '含义'],
+  printout: {
+    line: (p) => [p.sheet, p.docNumber && `文号:${p.docNumber}`, `期间:${p.period}`, `生成时间:${p.generatedAt}`].filter(Boolean).join('    '),
+    footer: '第 &P 页,共 &N 页',
+  },
   report: {
     title: '推进情况审计报告',
     generated: '生成时间',
@@ -505,6 +535,18 @@ export const zhCN: Wording = {
     none: '无',
     columns: ['任务编号', '任务名称', '指标', '目标值', '完成值', '完成率', '序时进度', '结论', '亮灯', '依据', '责任单位'],
     findingColumns: ['级别', '问题', '说明', '文件', '单元格'],
+    legend: '图例',
+    behindBy: { yellow: '进度滞后(落后较少)', red: '进度滞后(落后较多)' },
+    thresholds: (r) => {
+      const pair = (t: { yellowFrom: number; redFrom: number }, unit: string) => `${t.yellowFrom}${unit}起为黄、${t.redFrom}${unit}起为红`;
+      return [
+        `亮灯标准:数量指标落后序时进度 ${pair(r.behind, ' 个百分点')}`,
+        `比率或指数低于目标 ${pair(r.measures.level ?? r.behind, ' 个百分点')}`,
+        `增幅低于目标 ${pair(r.measures.growth ?? r.behind, ' 个百分点')}`,
+        `上限指标超出上限 ${pair(r.measures.ceiling ?? r.behind, '%')}`,
+        `节点任务在序时进度 ${percent(r.notStartedRedFrom)} 起仍未启动为红。`,
+      ].join(';');
+    },
     footer: '由 plan-ledger 生成。数据来源:各单位推进情况表;每项数值可在“明细”中追溯到来源文件与单元格。',
   },
   fix: zhCNFix,

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { wording, type Wording } from '../../core/locales/index.js';
 import type { TemplateColumn } from '../../core/locales/wording.js';
+import { rowHeight, wrappedLines } from '../../core/fit.js';
 
 export { DEFAULT_TEMPLATE_VERSION } from './version.js';
 
@@ -9,24 +10,28 @@ const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const HEADER_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFDDEBF7' } };
 const INPUT_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFFFF2CC' } };
 
-// [placeholder, width, input?]; each column's header is in the wording.
+// [placeholder, width, input?]; each column's header is in the wording. About 165 digit widths in all, so that
+// the sheet prints one A4 landscape page wide near full size; task names, metrics and notes wrap (the filler makes
+// each row high enough).
 const COLUMNS: ReadonlyArray<readonly [TemplateColumn, number, boolean?]> = [
   ['row.id', 12],
-  ['row.number', 6],
-  ['task.code', 9],
-  ['task.title', 28],
-  ['target.metric', 24],
-  ['target.value', 11],
+  ['row.number', 5],
+  ['task.code', 7],
+  ['task.title', 24],
+  ['target.metric', 18],
+  ['target.value', 9],
   ['target.unit', 6],
-  ['target.deadline', 11],
-  ['baseline', 10],
-  ['expected', 10],
-  ['entry.actual', 11, true],
-  ['completion', 9],
-  ['entry.status', 9, true],
-  ['entry.note', 36, true],
-  ['entry.evidence', 28, true],
+  ['target.deadline', 12],
+  ['baseline', 9],
+  ['expected', 9],
+  ['entry.actual', 9, true],
+  ['completion', 8],
+  ['entry.status', 8, true],
+  ['entry.note', 24, true],
+  ['entry.evidence', 18, true],
 ];
+// Inches: narrow, so that the table prints large.
+const MARGINS = { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.2, footer: 0.3 };
 
 /**
  * The default progress-sheet template (templates/progress-report.xlsx is the zh-CN one): a title block, a header
@@ -39,7 +44,8 @@ export function buildDefaultTemplate(w: Wording = wording()): ExcelJS.Workbook {
   const sheet = workbook.addWorksheet(t.sheetName, {
     views: [{ state: 'frozen', ySplit: 4, xSplit: 0 }],
     // A4 landscape, one page wide, the title and header rows on every page.
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:4' },
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:4', horizontalCentered: true, margins: MARGINS },
+    headerFooter: { oddFooter: `&C${w.printout.footer}` },
   });
   sheet.columns = COLUMNS.map(([, width]) => ({ width }));
   sheet.getColumn(1).hidden = true;
@@ -58,6 +64,7 @@ export function buildDefaultTemplate(w: Wording = wording()): ExcelJS.Workbook {
   subtitle.font = { size: 13, bold: true };
   subtitle.alignment = { horizontal: 'center' };
   sheet.mergeCells(`B2:${lastLetter}2`);
+  sheet.getRow(2).height = rowHeight(1, 13);
 
   sheet.getCell('B3').value = t.departmentLine;
   sheet.mergeCells('B3:G3');
@@ -65,6 +72,10 @@ export function buildDefaultTemplate(w: Wording = wording()): ExcelJS.Workbook {
   sheet.mergeCells('H3:J3');
   sheet.getCell('K3').value = t.documentLine;
   sheet.mergeCells(`K3:${lastLetter}3`);
+  // 文号, time and the units note take two lines of this width.
+  for (const cell of ['B3', 'H3']) sheet.getCell(cell).alignment = { vertical: 'top' };
+  sheet.getCell('K3').alignment = { vertical: 'top', wrapText: true };
+  sheet.getRow(3).height = rowHeight(2);
 
   const header = sheet.getRow(4);
   const template = sheet.getRow(5);
@@ -81,7 +92,7 @@ export function buildDefaultTemplate(w: Wording = wording()): ExcelJS.Workbook {
     c.alignment = { vertical: 'top', wrapText: true };
     if (input) c.fill = INPUT_FILL;
   });
-  header.height = 30;
+  header.height = rowHeight(Math.max(...COLUMNS.map(([placeholder, width]) => wrappedLines(t.headers[placeholder], width))));
   template.getCell(6).numFmt = '#,##0.##';
   template.getCell(9).numFmt = '#,##0.##';
   template.getCell(10).numFmt = '#,##0.##';
@@ -94,6 +105,7 @@ export function buildDefaultTemplate(w: Wording = wording()): ExcelJS.Workbook {
   sheet.mergeCells('F7:J7');
   sheet.getCell('K7').value = t.date;
   sheet.mergeCells(`K7:${lastLetter}7`);
+  sheet.getRow(7).height = rowHeight(1);
   const note = sheet.getCell('B8');
   note.value = t.note;
   note.font = { color: { argb: 'FF595959' }, size: 9 };

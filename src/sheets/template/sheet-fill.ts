@@ -1,4 +1,5 @@
 import type { TemplateLoss } from '../../core/code.js';
+import { rowHeight, wrappedLines } from '../../core/fit.js';
 import type { SheetWording } from '../../core/locales/wording.js';
 import { PLAN_CELL_PLACEHOLDERS } from '../../core/placeholder.js';
 import type { CellValue, ProgressRow, ProgressSheet } from '../../core/progress-sheet.js';
@@ -8,7 +9,7 @@ import { translateFormula } from '../xlsx/reference.js';
 import type { SharedStrings } from '../xlsx/strings.js';
 import type { StyleSheet } from '../xlsx/styles.js';
 import { cellStyle, cellText, FORMULA, WorksheetXml, type CellXml, type RowXml } from '../xlsx/worksheet.js';
-import { attribute, escapeText, mapAttribute, unescapeEntities, withAttribute } from '../xlsx/xml.js';
+import { attribute, attributes, escapeText, findElement, findElements, mapAttribute, unescapeEntities, withAttribute } from '../xlsx/xml.js';
 import { shiftFormulasIn, shiftRow, shiftSqref, type Insertion } from './insertion.js';
 import type { Layout } from './layout.js';
 import { lightStyles, trafficLights } from './lights.js';
@@ -53,6 +54,7 @@ export function fillRows(layout: Layout, content: ProgressSheet, fill: SheetFill
   const lights = lightStyles(fill.styles);
   let priority = maxPriority(ws) + 1;
   const byColumn = new Map([...layout.columns].map(([name, col]) => [col, name]));
+  const fit = { widths: columnWidths(ws.head), lines: 1 };
 
   for (const row of ws.rows) {
     if (row.row !== layout.row) {
@@ -64,8 +66,9 @@ export function fillRows(layout: Layout, content: ProgressSheet, fill: SheetFill
     const template = { ...row, cells: row.cells.map((c) => (byColumn.has(c.column) || layout.mixed.has(c.column) ? c : shiftCell(c, ins, own, false))) };
     content.rows.forEach((item, i) => {
       const n = layout.row + i;
-      const filled = fillRow(layout, byColumn, template, n, item, i + 1, fill);
-      rows.push({ row: n, attributes: row.attributes, cells: filled.cells });
+      fit.lines = 1;
+      const filled = fillRow(layout, byColumn, template, n, item, i + 1, fill, fit);
+      rows.push({ row: n, attributes: fittedHeight(row.attributes, fit.lines), cells: filled.cells });
       meta.push(filled.meta);
       added.validations.push(...filled.validations);
       if (filled.figure) {
@@ -90,7 +93,7 @@ interface FilledRow {
 }
 
 /** One copy of the row template, at row `n`, with the item's values. */
-function fillRow(layout: Layout, byColumn: ReadonlyMap<number, string>, template: RowXml, n: number, item: ProgressRow, number: number, fill: SheetFill): FilledRow {
+function fillRow(layout: Layout, byColumn: ReadonlyMap<number, string>, template: RowXml, n: number, item: ProgressRow, number: number, fill: SheetFill, fit: Fit): FilledRow {
   const { strings, styles, wording: w } = fill;
   const values: Readonly<Record<string, CellValue>> = item.values;
   const entry = fill.entries.get(item.id) ?? {};
@@ -106,6 +109,7 @@ function fillRow(layout: Layout, byColumn: ReadonlyMap<number, string>, template
     const style = styleOf(cell, locked);
     if (value === null || value === '') return { column: cell.column, attributes: style, content: '' };
     if (typeof value === 'number') return { column: cell.column, attributes: style, content: `<v>${value}</v>` };
+    if (styles.wraps(cellStyle(cell))) fit.lines = Math.max(fit.lines, wrappedLines(value, fit.widths.get(cell.column) ?? DEFAULT_WIDTH));
     return { column: cell.column, attributes: `${style} t="s"`, content: `<v>${strings.add(value)}</v>` };
   };
 
@@ -147,6 +151,38 @@ function fillRow(layout: Layout, byColumn: ReadonlyMap<number, string>, template
     return { ...copyCell(cell, n - layout.row), attributes: withAttribute(cell.attributes, 's', String(styles.protection(cellStyle(cell), true))) };
   });
   return { cells, validations, figure, meta: { row: n, id: item.id, kind: item.kind, taskId: item.taskId, targetId: item.targetId, plan } };
+}
+
+/** Column widths of a worksheet (its <cols>), in digit widths, and the lines the tallest wrapped text of a row takes. */
+interface Fit {
+  readonly widths: ReadonlyMap<number, number>;
+  lines: number;
+}
+
+const DEFAULT_WIDTH = 8.43; // Excel's, where <cols> says nothing
+
+/** Each column's width as a worksheet's <cols> sets it. */
+function columnWidths(head: string): Map<number, number> {
+  const widths = new Map<number, number>();
+  const cols = findElement(head, 'cols');
+  if (!cols) return widths;
+  for (const col of findElements(head, 'col', cols.open, cols.close)) {
+    const a = attributes(col.attributes);
+    const width = Number(a['width'] ?? DEFAULT_WIDTH);
+    for (let c = Number(a['min'] ?? 0); c <= Number(a['max'] ?? 0) && c <= 16384; c++) widths.set(c, width);
+  }
+  return widths;
+}
+
+/**
+ * A row copied from the row template, high enough for its wrapped text: spreadsheets that print it (LibreOffice)
+ * keep a row's height as the file says, so the template's own height stands only where it is higher.
+ */
+function fittedHeight(attrs: string, lines: number): string {
+  const needed = rowHeight(lines);
+  const own = Number(attribute(attrs, 'ht'));
+  if (own >= needed) return attrs;
+  return withAttribute(withAttribute(attrs, 'ht', String(needed)), 'customHeight', '1');
 }
 
 /**

@@ -75,6 +75,11 @@ export class StyleSheet {
     return index;
   }
 
+  /** Whether cells of format `xf` wrap their text. */
+  wraps(xf: number): boolean {
+    return /<alignment\b[^<>]*\bwrapText\s*=\s*"(1|true)"/.test(this.xfs[xf] ?? '');
+  }
+
   /** Adds a differential format (font colour and fill, ARGB) for conditional formatting and returns its id. */
   dxf(font: string, fill: string): number {
     this.dxfs.push(`<dxf><font><color rgb="${font}"/></font><fill><patternFill patternType="solid"><bgColor rgb="${fill}"/></patternFill></fill></dxf>`);
