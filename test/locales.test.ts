@@ -262,7 +262,7 @@ describe('zh-CN says everything in Chinese', () => {
       c.demo.blank('2021-Q1', '/输出/空白表', 17),
       c.demo.filled('2021-Q2', '/输出/示例', 17),
       c.demo.ledger('/输出/台账.xlsx', accounting, 16),
-      c.demo.audit('/输出/报告'),
+      c.demo.audit('/输出/报告', { count: 7, dir: '/输出/报告/反馈单' }),
       c.demo.page('/输出/plan-ledger.html'),
       c.demo.pageMissing,
       w.sheet.figurePromptTitle(3),

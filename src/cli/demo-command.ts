@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { auditLedger } from '../core/audit.js';
 import { parsePeriod, type Period } from '../core/period.js';
-import { writeAudit } from '../io/audit-file.js';
+import { writeAuditFiles } from '../io/audit-file.js';
 import { consolidateFiles } from '../io/consolidate-files.js';
 import { exportPlan } from '../io/export.js';
 import { readFileBytes, writeFileAtomic } from '../io/file.js';
@@ -44,8 +44,8 @@ export async function demoCommand(cmd: DemoCommand, { io, w, plan: settings }: C
   const ledgerPath = join(out, 'ledger.xlsx');
   await writeFileAtomic(ledgerPath, await ledgerToXlsx(ledger, w));
   step(w.cli.demo.ledger(resolve(ledgerPath), ledger.accounting, ledger.findings.length));
-  const html = await writeAudit(auditLedger(ledger, readRules(undefined)), join(out, 'audit'), w, new Date());
-  step(w.cli.demo.audit(resolve(html)));
+  const { html, forms } = await writeAuditFiles(auditLedger(ledger, readRules(undefined)), join(out, 'audit'), w, new Date());
+  step(w.cli.demo.audit(resolve(html), { count: forms.count, dir: resolve(forms.dir) }));
   // The offline page, for the departments that cannot run the add-in (built by npm run build:page; npm start does).
   if (existsSync(OFFLINE_PAGE)) {
     const page = join(out, 'plan-ledger.html');

@@ -596,7 +596,7 @@ Exit codes: 0 success; 1 error findings (check, consolidate); 2 unusable input o
       blank: (period, dir, count) => `2. Blank ${period} sheets: ${dir} (${count})`,
       filled: (period, dir, count) => `3. Filled ${period} samples (with typical mistakes): ${dir} (${count})`,
       ledger: (path, a, findings) => `4. Ledger: ${path} (${en.accounting(a)}; ${findings} findings)`,
-      audit: (path) => `5. Audit report: ${path}`,
+      audit: (path, forms) => `5. Audit report: ${path}${forms.count > 0 ? ` (feedback forms for ${forms.count} departments: ${forms.dir})` : ''}`,
       page: (path) => `6. The offline page (nothing to install; send it to departments on WPS or LibreOffice): ${path}`,
       pageMissing: '6. The offline page is not built: run npm run build:page, then try again',
     },

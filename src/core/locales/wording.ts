@@ -194,7 +194,8 @@ export interface Wording {
       readonly blank: (period: string, dir: string, count: number) => string;
       readonly filled: (period: string, dir: string, count: number) => string;
       readonly ledger: (path: string, a: Accounting, findings: number) => string;
-      readonly audit: (path: string) => string;
+      /** The report, and the folder of the departments' 反馈单 with how many are in it. */
+      readonly audit: (path: string, forms: { readonly count: number; readonly dir: string }) => string;
       /** The offline page copied beside the outputs, or how to build it. */
       readonly page: (path: string) => string;
       readonly pageMissing: string;

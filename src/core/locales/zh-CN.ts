@@ -612,7 +612,7 @@ export const zhCN: Wording = {
       blank: (period, dir, count) => `2. ${period} 空白推进情况表:${dir}(${count} 份)`,
       filled: (period, dir, count) => `3. ${period} 示例填报表(含常见错误):${dir}(${count} 份)`,
       ledger: (path, a, findings) => `4. 台账:${path}(${zhCN.accounting(a)};${findings} 条问题)`,
-      audit: (path) => `5. 审计报告:${path}`,
+      audit: (path, forms) => `5. 审计报告:${path}${forms.count > 0 ? `(各单位反馈单 ${forms.count} 份:${forms.dir})` : ''}`,
       page: (path) => `6. 离线网页(不用安装,可直接发给各单位,WPS、LibreOffice 用户也能自查):${path}`,
       pageMissing: '6. 离线网页:尚未构建,运行 npm run build:page 后再试',
     },
