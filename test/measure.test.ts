@@ -212,7 +212,7 @@ describe('end to end: a Word plan with a rate, a ceiling, a growth target, headl
     const rowOf = (table: { rows: readonly (readonly unknown[])[] } | undefined) => table?.rows.find((r) => r.includes('数据中心项目投资'));
     const details = auditTables(audit, w).find((t) => t.name === 'details');
     const ledger = ledgerTables(audit.ledger, w).find((t) => t.name === 'ledger');
-    expect(rowOf(details)).toEqual(expect.arrayContaining([1.2, '亿元', '数量(按序时进度)', 0.7, '完成 0.7亿元/1.2亿元(58.3%),序时进度 50%']));
+    expect(rowOf(details)).toEqual(expect.arrayContaining([1.2, '亿元', '按序时进度', 0.7, '完成 0.7亿元/1.2亿元(58.3%),序时进度 50%']));
     expect(rowOf(ledger)).toEqual(expect.arrayContaining([1.2, '亿元', 0.7]));
     expect(audit.ledger.rows.find((r) => r.metric === '数据中心项目投资')).toMatchObject({ value: 120_000_000, figure: 70_000_000, stated: { unit: '亿元', factor: 1e8 } });
   });

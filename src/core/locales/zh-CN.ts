@@ -273,7 +273,7 @@ export const zhCN: Wording = {
   partKind: { plan: '计划', progress: '进展' },
   targetKind: { target: '目标', actual: '实绩' },
   basis: { new: '新增', cumulative: '累计', plain: '未注明' },
-  measure: { quantity: '数量(按序时进度)', level: '比率或指数(按目标值)', ceiling: '上限(不超过)', growth: '增幅(按目标值)', milestone: '节点任务(按完成时限)' },
+  measure: { quantity: '按序时进度', level: '按目标值', ceiling: '不超过上限', growth: '按增幅目标', milestone: '按完成时限' },
   yes: '是',
   reason: (r) => {
     switch (r.kind) {
