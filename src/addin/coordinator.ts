@@ -9,7 +9,7 @@ import { withLedgerFindings, type Ledger } from '../core/ledger.js';
 import { describeError, message } from '../core/locales/index.js';
 import { parsePeriod, type Period } from '../core/period.js';
 import { localIso } from '../core/time.js';
-import type { PlanRecords, Task } from '../core/record.js';
+import type { PlanRecords } from '../core/record.js';
 import { departmentsFor } from '../core/worklist.js';
 import { planFromBytes } from '../io/plan-source.js';
 import type { Previous } from '../io/previous.js';
@@ -19,6 +19,7 @@ import { auditTables, ledgerHeading, ledgerTables } from '../report/tables.js';
 import { crc32, writeZip } from '../sheets/xlsx/zip-writer.js';
 import { jsonSheetCells, META_MARKER } from '../sheets/json-sheet.js';
 import { carriedRecords, isMetaSheetName, META_SHEET, PLAN_SHEET, sheetFileName, type SheetMeta } from '../sheets/metadata.js';
+import { unionOfSlices } from '../sheets/sheets-plan.js';
 import { sheetReader } from '../sheets/read.js';
 import { generateProgressSheet } from '../sheets/template/fill.js';
 import type { PaneEnv } from './department.js';
@@ -119,7 +120,7 @@ export function coordinatorView(env: PaneEnv): HTMLElement {
   fromWorkbook.addEventListener('click', () =>
     guard(env, async () => {
       const metas = await Excel.run(async (context) => (await loadPlanSheets(context)).metas);
-      const carried = mergeCarried(metas);
+      const carried = unionOfSlices(metas.flatMap((m) => carriedRecords(m) ?? []));
       if (!carried) return env.say(p.department.noSheets, 'error');
       showPlan(carried);
     }),
@@ -267,19 +268,6 @@ async function guard(env: PaneEnv, action: () => Promise<void>): Promise<void> {
   } catch (error) {
     env.say(error instanceof PlanLedgerError ? describeError(error, env.w) : env.p.failed(errorText(error)), 'error');
   }
-}
-
-/** The plan the workbook's sheets carry, put together: each sheet's tasks and targets, its department on each. */
-function mergeCarried(metas: readonly SheetMeta[]): PlanRecords | undefined {
-  const slices = metas.flatMap((m) => carriedRecords(m) ?? []);
-  const first = slices[0];
-  if (!first) return undefined;
-  const tasks = new Map<string, Task>();
-  for (const s of slices) for (const t of s.tasks) tasks.set(t.id, t);
-  const targets = new Map(slices.flatMap((s) => s.targets.map((t) => [t.id, t] as const)));
-  const names = [...new Set([...tasks.values()].flatMap((t) => t.departments.map((d) => d.name)))];
-  const departments = names.map((name) => ({ id: name, name, taskIds: [...tasks.values()].filter((t) => t.departments.some((d) => d.name === name)).map((t) => t.id) }));
-  return { ...first, tasks: [...tasks.values()], targets: [...targets.values()], departments };
 }
 
 /** A progress sheet's name in a workbook of several: 区科委 2021-Q2, within Excel's 31 characters and rules. */

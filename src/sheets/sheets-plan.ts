@@ -52,14 +52,14 @@ export async function plansOfSheets(sources: readonly SheetSource[], options: Op
   }
   const found: PlanVersion[] = [];
   for (const [planId, v] of versions) {
-    const records = v.whole ?? union(v.slices);
+    const records = v.whole ?? unionOfSlices(v.slices);
     if (records) found.push({ planId, title: v.title, docNumber: records.document.docNumber, files: v.files, generatedAt: v.generatedAt, records, partial: !v.whole });
   }
   return found.sort((a, b) => b.files.length - a.files.length || b.generatedAt.localeCompare(a.generatedAt));
 }
 
 /** What departments' slices of one plan hold together: every task and target any of them carries, in plan order. */
-function union(slices: readonly PlanRecords[]): PlanRecords | undefined {
+export function unionOfSlices(slices: readonly PlanRecords[]): PlanRecords | undefined {
   const [first] = slices;
   if (!first) return undefined;
   const tasks = new Map<string, Task>();
