@@ -1,5 +1,4 @@
 import * as z from 'zod';
-import { pushTo } from './_group.js';
 import { completionRate, expectedValue, isCeiling, isMet } from './attainment.js';
 import { isPaced } from './measure.js';
 import { PlanLedgerError } from './error.js';
@@ -150,6 +149,18 @@ export function countLights(lights: Iterable<Light>): Record<Light, number> {
   return counts;
 }
 
+/**
+ * Who answers for a row's light: its lead (牵头), or every responsible unit (责任) where no lead is named, or every
+ * unit where all only support; a supporting unit (配合) is never charged with a lead's light.
+ */
+export function accountable(row: Pick<LedgerRow, 'departments'>): string[] {
+  for (const role of ['lead', 'responsible'] as const) {
+    const named = row.departments.filter((d) => d.role === role).map((d) => d.name);
+    if (named.length > 0) return named;
+  }
+  return row.departments.map((d) => d.name);
+}
+
 /** Counts of each light for a group of rows, and the share green. */
 export interface RollUp {
   /** A department's name, or a section's id. */
@@ -159,18 +170,31 @@ export interface RollUp {
   readonly total: number;
   readonly counts: Readonly<Record<Light, number>>;
   readonly greenShare: number;
+  /** Per department: the rows it only supports (配合), counted apart from those it answers for. */
+  readonly supporting?: { readonly total: number; readonly counts: Readonly<Record<Light, number>> };
 }
 
 /** Roll-ups per department (every department carrying the row) or per section. */
 export function rollUp(rows: readonly LedgerRow[], judgements: ReadonlyMap<string, Judgement>, by: 'department' | 'section', sectionTitles: ReadonlyMap<string, string>): RollUp[] {
-  const groups = new Map<string, LedgerRow[]>();
+  const groups = new Map<string, { own: LedgerRow[]; supported: LedgerRow[] }>();
+  const group = (key: string) => {
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { own: [], supported: [] }));
+    return g;
+  };
   for (const row of rows) {
-    const keys = by === 'department' ? row.departments.map((d) => d.name) : [row.sectionId ?? '—'];
-    for (const key of keys) pushTo(groups, key, row);
+    if (by === 'section') {
+      group(row.sectionId ?? '—').own.push(row);
+      continue;
+    }
+    const answering = new Set(accountable(row));
+    for (const d of row.departments) (answering.has(d.name) ? group(d.name).own : group(d.name).supported).push(row);
   }
-  return [...groups].map(([key, members]) => {
-    const counts = countLights(members.map((r) => judgements.get(r.id)?.light ?? 'grey'));
-    return { key, label: by === 'section' ? (sectionTitles.get(key) ?? key) : key, total: members.length, counts, greenShare: members.length ? counts.green / members.length : 0 };
+  const lightsOf = (members: readonly LedgerRow[]) => countLights(members.map((r) => judgements.get(r.id)?.light ?? 'grey'));
+  return [...groups].map(([key, { own, supported }]) => {
+    const counts = lightsOf(own);
+    const supporting = by === 'department' ? { supporting: { total: supported.length, counts: lightsOf(supported) } } : {};
+    return { key, label: by === 'section' ? (sectionTitles.get(key) ?? key) : key, total: own.length, counts, greenShare: own.length ? counts.green / own.length : 0, ...supporting };
   });
 }
 
