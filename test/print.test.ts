@@ -34,7 +34,7 @@ const period = w.periodName(parsePeriod('2021-Q2') as Period);
 
 const OUTPUTS = [
   { description: 'a department sheet (区科委, 16 rows)', file: '2021-Q2-区科委.xlsx', from: ['filled', '2021-Q2-区科委.xlsx'], pages: 1 },
-  { description: 'ledger.xlsx', file: 'ledger.xlsx', from: ['ledger.xlsx'], pages: 7, notes: '台账 (3 pages), 填报明细, 问题清单, 核算' },
+  { description: 'ledger.xlsx', file: 'ledger.xlsx', from: ['ledger.xlsx'], pages: 10, notes: '台账 (3 pages), 填报明细, 问题清单, 催报, 报送记录 (2 pages: a SHA-256 wraps), 核算' },
   { description: 'audit.xlsx', file: 'audit.xlsx', from: ['audit', 'audit.xlsx'], pages: 5, notes: '汇总 by department and by section, 明细 (2 pages), 问题清单' },
 ];
 

@@ -59,7 +59,7 @@ const VARIANTS = [
         edit(SHEET, (xml) =>
           xml
             .replace(/(<c r="O5"[^>]*><v>34<\/v><\/c>)<\/row>/, '$1<c r="P5"><f t="shared" ref="P5:Q5" si="0">F5*2</f></c><c r="Q5"><f t="shared" si="0"/></c></row>')
-            .replace('<c r="F7" t="s"><v>36</v></c>', '<c r="F7" t="s"><v>36</v></c><c r="P7"><f>SUM(F5:F5)</f><v>0</v></c><c r="Q7"><f>COUNTA(D4:D6)+B8</f></c>')
+            .replace('<c r="O7" s="12"/>', '<c r="O7" s="12"/><c r="P7"><f>SUM(F5:F5)</f><v>0</v></c><c r="Q7"><f>COUNTA(D4:D6)+B8</f></c>')
             .replace('<pageMargins', '<hyperlinks><hyperlink ref="B8" location="\'推进情况\'!A1" display="返回"/></hyperlinks><pageMargins')
             .replace('</worksheet>', '<rowBreaks count="1" manualBreakCount="1"><brk id="7" max="16383" man="1"/></rowBreaks><tableParts count="1"><tablePart r:id="rIdTable1"/></tableParts></worksheet>'),
         );
@@ -182,7 +182,7 @@ const WRITERS = [
         edit(SHEET, (xml) =>
           xml
             .replace('</row><row r="7"', "<c r='P5'><f t='shared' ref='P5:Q5' si='0'>F5*2</f></c><c r='Q5'><f t='shared' si='0'/></c></row><row r=\"7\"")
-            .replace('<c r="F7" t="s"><v>36</v></c>', '<c r="F7" t="s"><v>36</v></c><c r="P7"><f>SUM(M5:M1048576)</f></c>')
+            .replace('<c r="O7" s="12"/>', '<c r="O7" s="12"/><c r="P7"><f>SUM(M5:M1048576)</f></c>')
             .replace('<pageMargins', '<dataValidations count="1"><dataValidation type="textLength" operator="lessThan" allowBlank="1" sqref="N5:N1048576"><formula1>200</formula1></dataValidation></dataValidations><hyperlinks><hyperlink ref="B8" location="\'推进情况\'!B7" display="填报人"/></hyperlinks><pageMargins'),
         ),
       ),

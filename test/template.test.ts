@@ -72,7 +72,9 @@ describe('a generated sheet (区科委, 2021-Q2)', async () => {
     expect(sheet.getCell('J15').value).toBe(200); // 序时目标 at 50%
     expect(sheet.getCell('L15').value).toMatchObject({ formula: 'IF(ISNUMBER(K15),K15/F15,"")' });
     expect(sheet.getCell('B22').value).toBe('填报人:');
-    expect(sheet.model.merges).toEqual(expect.arrayContaining(['B1:O1', 'B22:E22', 'K22:O22', 'B23:O23']));
+    expect(sheet.model.merges).toEqual(expect.arrayContaining(['B1:O1', 'B22:C22', 'D22:E22', 'M22:O22', 'B23:O23']));
+    // The signature block's input cells are open to the department; their labels and the plan cells are not.
+    expect([sheet.getCell('D22').protection?.locked, sheet.getCell('H22').protection?.locked, sheet.getCell('M22').protection?.locked, sheet.getCell('B22').protection?.locked]).toEqual([false, false, false, undefined]);
     expect(sheet.getCell('B3').value).toBe('填报单位:区科委');
   });
 

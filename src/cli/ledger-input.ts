@@ -45,5 +45,6 @@ export async function buildLedger(cmd: LedgerCommand, command: string, { io, w, 
     ...(cmd.tty && !cmd.json ? { onProgress: (done: number, total: number) => io.err(`\r${w.cli.reading} ${done}/${total}${done === total ? '\n' : ''}`) } : {}),
   });
   const planLine = w.cli.planUsed({ from: plan.from, title: records.document.title, docNumber: records.document.docNumber, partial: plan.partial });
-  return { ledger: withLedgerFindings(ledger, [...plan.findings, ...previous.findings]), planLine };
+  const trail = { ...ledger, submissions: [...(ledger.submissions ?? []), ...previous.submissions] };
+  return { ledger: withLedgerFindings(trail, [...plan.findings, ...previous.findings]), planLine };
 }

@@ -1,10 +1,11 @@
 import { pushTo } from './_group.js';
 import { PlanLedgerError } from './error.js';
 import { finding, type Finding } from './finding.js';
-import { LEDGER_FORMAT_VERSION, mergeLedger, type AcceptedSheet, type Ledger, type Policy } from './ledger.js';
+import { LEDGER_FORMAT_VERSION, mergeLedger, type AcceptedSheet, type Ledger, type Policy, type Submission } from './ledger.js';
 import { parsePeriod, type Period } from './period.js';
 import type { PlanRecords } from './record.js';
 import type { Entry } from './report.js';
+import type { Reporter } from './reporter.js';
 import { departmentsFor } from './worklist.js';
 
 /** Who a progress sheet is from and what for, as its metadata says. */
@@ -24,6 +25,10 @@ export interface SheetReading {
   readonly findings: Finding[];
   /** Data rows seen: generated rows present plus rows added by hand (the accounting). */
   readonly rows: number;
+  /** Who filled it in, where the sheet has a signature block. */
+  readonly reporter?: Reporter;
+  /** The file's SHA-256 (hex), where the reader had its bytes and a digest. */
+  readonly sha256?: string;
 }
 
 /** A file to consolidate: its name, and its time for duplicates. How its bytes are had is the reader's business. */
@@ -92,6 +97,7 @@ export async function consolidate<I extends ConsolidationInput>(inputs: readonly
   }
 
   const accepted: AcceptedSheet[] = [];
+  const submissions: Submission[] = [];
   for (const group of groupBy(candidates, (r) => r.reading.identity?.department ?? '')) {
     const [kept, ...dropped] = [...group].sort(newestFirst);
     if (!kept?.reading.identity) continue;
@@ -103,6 +109,8 @@ export async function consolidate<I extends ConsolidationInput>(inputs: readonly
     rowsRejected += kept.reading.findings.filter((f) => f.code === 'template-row-added').length;
     findings.push(...kept.reading.findings);
     accepted.push({ department, file: kept.input.file, entries: kept.reading.entries, findings: kept.reading.findings });
+    const { identity, reporter, sha256 } = kept.reading;
+    submissions.push({ department, period: period.label, file: kept.input.file, sha256: sha256 ?? null, reporter: reporter ?? null, generatedAt: identity.generatedAt, planId: identity.planId });
   }
 
   const reported = new Set(accepted.map((s) => s.department));
@@ -124,6 +132,7 @@ export async function consolidate<I extends ConsolidationInput>(inputs: readonly
     rows: merged.rows,
     findings,
     accounting: { files: inputs.length, sheetsAccepted: accepted.length, filesSkipped, rowsRead, rowsMerged, rowsRejected },
+    submissions,
   };
 }
 

@@ -57,6 +57,17 @@ export const LedgerRowSchema = z.object({
   sentence: z.string().optional(),
 });
 
+/** A sheet taken into a ledger: whose, for which period, who filled it in, and which file exactly (its SHA-256). */
+export const SubmissionSchema = z.object({
+  department: z.string(),
+  period: z.string(),
+  file: z.string(),
+  sha256: z.string().nullable(),
+  reporter: z.object({ name: z.string(), phone: z.string(), date: z.string() }).nullable(),
+  generatedAt: z.string(),
+  planId: z.string(),
+});
+
 export const AccountingSchema = z.object({
   files: z.number().int(),
   sheetsAccepted: z.number().int(),
@@ -81,11 +92,14 @@ export const LedgerSchema = z.object({
   rows: z.array(LedgerRowSchema),
   findings: z.array(FindingSchema),
   accounting: AccountingSchema,
+  /** Every sheet taken in, this period's and (from last period's ledger) earlier ones', newest period first. */
+  submissions: z.array(SubmissionSchema).optional(),
 });
 
 export type LedgerReport = z.infer<typeof LedgerReportSchema>;
 export type LedgerRow = z.infer<typeof LedgerRowSchema>;
 export type Accounting = z.infer<typeof AccountingSchema>;
+export type Submission = z.infer<typeof SubmissionSchema>;
 export type Ledger = z.infer<typeof LedgerSchema>;
 
 /** How a row is judged; rows of ledgers written before measures get theirs from comparator, unit and metric. */

@@ -3,7 +3,7 @@ import { consolidate, type ConsolidateOptions } from '../core/consolidate.js';
 import type { Ledger } from '../core/ledger.js';
 import type { PlanRecords } from '../core/record.js';
 import { sheetReader, type PreviousFigures, type SheetSource } from '../sheets/read.js';
-import { nativeInflate } from './zlib.js';
+import { nativeInflate, sha256Hex } from './zlib.js';
 import { BATCH, ReadPool } from './read-pool.js';
 import { listSheetFiles } from './sheet-file.js';
 
@@ -26,7 +26,7 @@ export async function consolidateSources(inputs: readonly SheetSource[], records
   const pool = inputs.length > 1 && workers > 1 ? new ReadPool(records, workers, previous) : undefined;
   try {
     if (pool) return await consolidate(inputs, records, pool.reader, { ...rest, concurrency: pool.size * BATCH * 2 });
-    return await consolidate(inputs, records, sheetReader(records, { inflate: nativeInflate, ...(previous ? { previous } : {}) }), rest);
+    return await consolidate(inputs, records, sheetReader(records, { inflate: nativeInflate, digest: sha256Hex, ...(previous ? { previous } : {}) }), rest);
   } finally {
     await pool?.close();
   }

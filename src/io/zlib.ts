@@ -1,4 +1,5 @@
 import * as zlib from 'node:zlib';
+import { createHash } from 'node:crypto';
 import type { Inflate } from '../sheets/xlsx/zip.js';
 import type { Crc32, Deflate } from '../sheets/xlsx/zip-writer.js';
 
@@ -13,3 +14,6 @@ export const nativeCrc32: Crc32 | undefined = (zlib as { crc32?: (data: Uint8Arr
 
 /** Node's zlib for filling sheets: spread into FillOptions. */
 export const nodeZlib = { inflate: nativeInflate, deflate: nativeDeflate, ...(nativeCrc32 ? { crc32: nativeCrc32 } : {}) };
+
+/** A file's SHA-256 in hex, for the ledger's record of which file each department sent. */
+export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');

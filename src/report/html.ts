@@ -1,4 +1,5 @@
-import { LIGHTS, VERDICTS, type Audit, type Light, type RollUp, type Rules } from '../core/audit.js';
+import { accountable, LIGHTS, VERDICTS, type Audit, type Light, type RollUp, type Rules } from '../core/audit.js';
+import { chaseList } from '../core/chase.js';
 import { textWidth } from '../core/fit.js';
 import { message } from '../core/locales/index.js';
 import { baseName } from '../core/locales/lists.js';
@@ -53,6 +54,21 @@ export function renderHtml(audit: Audit, generatedAt: string, w: Wording): strin
     .join('\n');
   const types = ['path', 'text', 'text', 'number', 'number', 'number', 'number', 'text', 'number', 'text', 'text'];
   const head = t.columns.map((c, k) => `<th data-type="${types[k]}" tabindex="0" aria-sort="none">${escapeHtml(c)}</th>`).join('');
+  // For leaders, at the top: each red row with who answers for it, and who has not reported, with whom to call.
+  const red = ledger.rows.flatMap((row, i) => (judgements[i]?.light === 'red' ? [{ row, j: judgements[i] }] : []));
+  const redItems = red.length
+    ? `<table class="red-items"><thead><tr>${t.redColumns.map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr></thead><tbody>${red
+        .map(({ row, j }) => {
+          const owners = accountable(row);
+          const supporting = row.departments.filter((d) => !owners.includes(d.name)).map((d) => d.name);
+          return `<tr><td>${escapeHtml(row.path)}</td><td>${escapeHtml(row.metric || row.taskTitle)}</td><td>${escapeHtml(w.list(owners))}</td><td>${escapeHtml(w.list(supporting))}</td><td>${escapeHtml(j ? w.reason(j.reason) : '')}</td></tr>`;
+        })
+        .join('')}</tbody></table>`
+    : `<p>${t.none}</p>`;
+  const chase = chaseList(ledger);
+  const chaseSection = chase.length
+    ? `<section id="chase"><h2>${escapeHtml(w.tables.chase.title)}</h2><p>${escapeHtml(w.cli.chase(chase.map((c) => ({ department: c.department, reporter: c.last?.reporter?.name ?? '', phone: c.last?.reporter?.phone ?? '', lastPeriod: c.last?.period ?? null }))))}</p></section>`
+    : '';
   const findings = ledger.findings.length
     ? `<table class="findings"><thead><tr>${t.findingColumns.map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr></thead><tbody>${ledger.findings
         .map(
@@ -91,6 +107,8 @@ footer{margin-top:24px;color:#666;font-size:12px}
 </header>
 <section id="overview"><h2>${t.overview}</h2><div class="badges">${LIGHTS.map((l) => `<span class="badge ${l}" data-light="${l}">${escapeHtml(lights[l])} ${totals[l]}</span>`).join('')}</div>
 ${legend(audit.rules, w)}</section>
+${chaseSection}
+<section id="red-items"><h2>${t.redItems}</h2>${redItems}</section>
 <section id="by-department"><h2>${t.byDepartment}</h2>${chart(audit.byDepartment, lights, 'department')}</section>
 <section id="by-section"><h2>${t.bySection}</h2>${chart(audit.bySection, lights, 'section')}</section>
 <section id="details"><h2>${t.details}</h2>

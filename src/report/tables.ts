@@ -1,3 +1,4 @@
+import { chaseList } from '../core/chase.js';
 import { LIGHTS, type Audit, type Judgement, type Light, type RollUp } from '../core/audit.js';
 import type { Finding } from '../core/finding.js';
 import { rowMeasure, type Ledger, type LedgerRow } from '../core/ledger.js';
@@ -233,6 +234,24 @@ export function ledgerTables(ledger: Ledger, w: Wording): Table[] {
       ['cell', 6, ({ r }) => r.cell],
     ]),
     findingsTable(ledger.findings, w),
+    table('chase', t.chase, chaseList(ledger), [
+      ['department', 20, (c) => c.department, 'wrap'],
+      ['period', 10, (c) => c.period],
+      ['lastPeriod', 10, (c) => c.last?.period ?? w.never],
+      ['reporter', 12, (c) => c.last?.reporter?.name ?? null],
+      ['phone', 16, (c) => c.last?.reporter?.phone ?? null],
+    ]),
+    table('submissions', t.submissions, ledger.submissions ?? [], [
+      ['period', 10, (s) => s.period],
+      ['department', 20, (s) => s.department, 'wrap'],
+      ['reporter', 12, (s) => s.reporter?.name ?? null],
+      ['phone', 16, (s) => s.reporter?.phone ?? null],
+      ['date', 12, (s) => s.reporter?.date ?? null],
+      ['fileName', 28, (s) => baseName(s.file), 'wrap'],
+      ['sha256', 20, (s) => s.sha256, 'wrap'],
+      ['generatedAt', 20, (s) => s.generatedAt],
+      ['file', 36, (s) => s.file, 'hidden'],
+    ]),
     table('accounting', t.accounting, items, [
       ['item', 24, ([key]) => w.accountingItem[key]],
       ['count', 10, ([, n]) => n, 'number'],
@@ -244,20 +263,24 @@ export function ledgerTables(ledger: Ledger, w: Wording): Table[] {
 export function auditTables(audit: Audit, w: Wording): Table[] {
   const { ledger, judgements } = audit;
   const legend = Object.fromEntries(LIGHTS.map((l) => [w.light[l], l]));
-  const rollUpTable = (name: string, wording: Wording['tables']['byDepartment'], rows: readonly RollUp[]) =>
-    table(name, wording, rows, [
-      ['name', 30, (r) => r.label, 'wrap'],
-      ['total', 10, (r) => r.total],
-      ['green', 6, (r) => r.counts.green],
-      ['yellow', 6, (r) => r.counts.yellow],
-      ['red', 6, (r) => r.counts.red],
-      ['grey', 6, (r) => r.counts.grey],
-      ['greenShare', 14, (r) => r.greenShare, 'bar'],
-    ]);
+  const rollUpSpec: Spec<RollUp, 'name' | 'total' | 'green' | 'yellow' | 'red' | 'grey' | 'greenShare'> = [
+    ['name', 30, (r) => r.label, 'wrap'],
+    ['total', 10, (r) => r.total],
+    ['green', 6, (r) => r.counts.green],
+    ['yellow', 6, (r) => r.counts.yellow],
+    ['red', 6, (r) => r.counts.red],
+    ['grey', 6, (r) => r.counts.grey],
+    ['greenShare', 14, (r) => r.greenShare, 'bar'],
+  ];
+  // A department's own rows (it leads or answers for them) apart from those it only supports.
+  const supportSpec: Spec<RollUp, 'supportTotal' | 'supportRed'> = [
+    ['supportTotal', 10, (r) => r.supporting?.total ?? 0],
+    ['supportRed', 12, (r) => r.supporting?.counts.red ?? 0],
+  ];
   const detail = ledger.rows.map((row, i) => ({ row, j: judgements[i] as Judgement }));
   return [
-    rollUpTable('summary-departments', w.tables.byDepartment, audit.byDepartment),
-    rollUpTable('summary-sections', w.tables.bySection, audit.bySection),
+    table('summary-departments', w.tables.byDepartment, audit.byDepartment, [...rollUpSpec, ...supportSpec]),
+    table('summary-sections', w.tables.bySection, audit.bySection, rollUpSpec),
     table(
       'details',
       w.tables.details,

@@ -84,6 +84,7 @@ export async function demoSheets(records: PlanRecords, period: Period, options: 
       templateName: 'template',
       wording: w,
       entries,
+      reporter: { name: w.demo.reporter(department.name), phone: `021-6${String(Math.floor(rand() * 1e7)).padStart(7, '0')}`, date: period.end },
       cache,
       ...(options.inflate ? { inflate: options.inflate } : {}),
       ...(options.deflate ? { deflate: options.deflate } : {}),

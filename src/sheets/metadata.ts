@@ -51,6 +51,8 @@ export const SheetMetaSchema = z.object({
   plan: z.object({ document: DocumentSchema, tasks: z.array(TaskSchema), targets: z.array(TargetSchema) }).optional(),
   /** Last period's figure by target id, where the coordinator knew it when filling. */
   previous: z.record(z.string(), z.number()).optional(),
+  /** Where the signature block's input cells are (填报人, 联系电话, 填报日期), in sheets whose template has them. */
+  sign: z.object({ 'reporter.name': z.string(), 'reporter.phone': z.string(), 'reporter.date': z.string() }).partial().optional(),
 });
 
 export type SheetRow = z.infer<typeof SheetRowSchema>;

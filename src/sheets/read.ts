@@ -1,5 +1,6 @@
 import type { ConsolidationInput, SheetReader, SheetReading } from '../core/consolidate.js';
-import { readFigure, readStatus } from '../core/entry.js';
+import { readFigure, readStatus, type RawCell } from '../core/entry.js';
+import { reportDate, type Reporter } from '../core/reporter.js';
 import { finding, type Finding } from '../core/finding.js';
 import { parsePeriod, type Period } from '../core/period.js';
 import { targetsById, tasksById } from '../core/lookup.js';
@@ -134,15 +135,21 @@ export interface SheetSource extends ConsolidationInput {
 }
 
 /** Reads and checks sources one at a time, loading each one's bytes only when its turn comes, so one workbook is in memory at a time. */
-export function sheetReader(records: PlanRecords, options: OpenOptions & { readonly previous?: PreviousFigures } = {}): SheetReader<SheetSource> {
+export function sheetReader(records: PlanRecords, options: OpenOptions & { readonly previous?: PreviousFigures; readonly digest?: Digest } = {}): SheetReader<SheetSource> {
   const open = { records, cache: options.cache ?? new WorkbookCache(), ...(options.inflate ? { inflate: options.inflate } : {}), ...(options.previous ? { previous: options.previous } : {}) };
   return async (source) => {
     const tooLarge = oversizedReading(source);
     if (tooLarge) return tooLarge;
     const bytes = source.bytes ?? (source.load ? await source.load() : new Uint8Array(0));
-    return readProgressFileSheets({ file: source.file, bytes }, open);
+    const readings = readProgressFileSheets({ file: source.file, bytes }, open);
+    if (!options.digest) return readings;
+    const sha256 = await options.digest(bytes);
+    return readings.map((r) => ({ ...r, sha256 }));
   };
 }
+
+/** A file's SHA-256 as hex: node:crypto in Node, crypto.subtle in a browser. */
+export type Digest = (bytes: Uint8Array) => string | Promise<string>;
 
 const unread = (f: Finding): SheetReading => ({ identity: undefined, entries: [], findings: [f], rows: 0 });
 
@@ -224,7 +231,23 @@ function readRows(sheet: Grid, meta: SheetMeta, period: Period, options: ReadOpt
     });
   }
   for (const row of located.added) findings.push(finding('template-row-added', { row }, place(undefined, row)));
-  return { identity: identityOf(meta), entries, findings, rows: located.rows.size + located.added.length };
+  const reporter = meta.sign && signature(sheet, meta, located.rows);
+  return { identity: identityOf(meta), entries, findings, rows: located.rows.size + located.added.length, ...(reporter ? { reporter } : {}) };
+}
+
+/**
+ * The signature block as filled in. Its cells sit below the rows, so they move as the last generated row moved (rows
+ * a department added or deleted in the table).
+ */
+function signature(sheet: Grid, meta: SheetMeta, located: ReadonlyMap<string, number>): Reporter {
+  const last = [...meta.rows].reverse().find((r) => located.has(r.id));
+  const shift = last ? (located.get(last.id) as number) - last.row : 0;
+  const cell = (address: string | undefined): RawCell => {
+    const at = address === undefined ? undefined : /^([A-Z]+)(\d+)$/.exec(address);
+    return at ? sheet.cell(`${at[1]}${Number(at[2]) + shift}`) : { kind: 'empty' };
+  };
+  const sign = meta.sign ?? {};
+  return { name: rawText(cell(sign['reporter.name'])).trim(), phone: rawText(cell(sign['reporter.phone'])).trim(), date: reportDate(cell(sign['reporter.date'])) };
 }
 
 /** What a task's figure cell shows when nothing is typed there: the dash it was generated with, or any dash. */

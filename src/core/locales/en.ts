@@ -271,6 +271,7 @@ export const en: Wording = {
   targetKind: { target: 'target', actual: 'actual' },
   basis: { new: 'new', cumulative: 'cumulative', plain: 'not stated' },
   measure: { quantity: 'quantity (paced)', level: 'level (at its value)', ceiling: 'ceiling (at most)', growth: 'growth (at its value)', milestone: 'milestone (by its deadline)' },
+  never: 'never',
   yes: 'yes',
   reason: (r) => {
     switch (r.kind) {
@@ -422,7 +423,12 @@ export const en: Wording = {
       },
     },
     accounting: { title: 'Accounting', columns: { item: 'Item', count: 'Count' } },
-    byDepartment: { title: 'Summary by department', columns: { name: 'Department', total: 'Rows', green: 'green', yellow: 'yellow', red: 'red', grey: 'grey', greenShare: 'Green share' } },
+    submissions: {
+      title: 'Submissions',
+      columns: { period: 'Period', department: 'Department', reporter: 'Reported by', phone: 'Telephone', date: 'Date', fileName: 'File', sha256: 'File SHA-256', generatedAt: 'Sheet generated', file: 'File path' },
+    },
+    chase: { title: 'Not reported', columns: { department: 'Department', period: 'Period', lastPeriod: 'Last reported', reporter: 'Last reported by', phone: 'Telephone' } },
+    byDepartment: { title: 'Summary by department', columns: { name: 'Department', total: 'Leads or answers for', green: 'green', yellow: 'yellow', red: 'red', grey: 'grey', greenShare: 'Green share', supportTotal: 'Supporting', supportRed: 'of which red' } },
     bySection: { title: 'Summary by section', columns: { name: 'Section', total: 'Rows', green: 'green', yellow: 'yellow', red: 'red', grey: 'grey', greenShare: 'Green share' } },
     details: {
       title: 'Details',
@@ -497,8 +503,11 @@ export const en: Wording = {
     'entry.status': 'status (input)',
     'entry.note': 'progress note (input)',
     'entry.evidence': 'evidence (input)',
+    'reporter.name': 'who filled the sheet in (input)',
+    'reporter.phone': 'their telephone (input)',
+    'reporter.date': 'date of the report (input)',
   },
-  placeholderScope: { header: 'header', row: 'row template', entry: 'row template (input)' },
+  placeholderScope: { header: 'header', row: 'row template', entry: 'row template (input)', sign: 'signature block (input)' },
   placeholderTableHead: ['placeholder', 'where', 'required', 'meaning'],
   codeTableHead: ['code', 'kind', 'severity', 'meaning'],
   printout: {
@@ -511,6 +520,8 @@ export const en: Wording = {
     overview: 'Lights overall',
     byDepartment: 'By department',
     bySection: 'By section',
+    redItems: 'Red items',
+    redColumns: ['Task', 'Task or target', 'Lead (responsible)', 'Supporting', 'Why'],
     details: 'Details',
     findings: 'Findings',
     filter: 'Filter (task, metric, department, reason)',
@@ -585,6 +596,9 @@ Exit codes: 0 success; 1 error findings (check, consolidate); 2 unusable input o
     internalError: (detail) => `plan-ledger failed inside (please send this line to its maintainers): ${detail}`,
     consolidated: (a, findings) => `${a.files} files, ${a.sheetsAccepted} sheets accepted, ${a.filesSkipped} skipped; ${en.accounting(a)}; ${findings} findings`,
     ledgerWritten: (path) => `Ledger written to ${path}`,
+    chase: (list) =>
+      `${list.length} not reported: ` +
+      list.map((c) => (c.lastPeriod === null ? `${c.department} (never reported)` : `${c.department} (${c.lastPeriod}: ${c.reporter || 'no name'}, tel. ${c.phone || 'none'})`)).join('; '),
     feedbackWritten: (count, dir) => `Annotated copies of ${count} files with problems (the files themselves untouched; problem cells coloured, with notes) in ${dir}`,
     feedbackSkipped: (files) => `Could not be opened to annotate: ${shortList(files.map(baseName), ', ', (n) => `and ${n} more`)}`,
     formsWritten: (count, dir) => `Feedback forms for ${count} departments: ${dir}`,
@@ -606,5 +620,6 @@ Exit codes: 0 success; 1 error findings (check, consolidate); 2 unusable input o
     behind: 'Slowed by approvals',
     inProgress: 'On schedule',
     evidence: (department, row) => `${department}-${row}-acceptance.pdf`,
+    reporter: (department) => `liaison of ${department}`,
   },
 };

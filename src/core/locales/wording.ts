@@ -6,7 +6,7 @@ import type { Accounting, Policy } from '../ledger.js';
 import type { Measure } from '../measure.js';
 import type { Basis } from '../metric.js';
 import type { Period } from '../period.js';
-import type { Placeholder, PlaceholderScope } from '../placeholder.js';
+import type { Placeholder, PlaceholderScope, SignPlaceholder } from '../placeholder.js';
 import type { Comparator } from '../quantity.js';
 import type { PartKind, TargetKind } from '../record.js';
 import type { Report } from '../report.js';
@@ -41,7 +41,9 @@ export interface TablesWording {
   readonly ledger: TableWording<'id' | 'path' | 'taskTitle' | 'metric' | 'value' | 'unit' | 'measure' | 'deadline' | 'policy' | 'figure' | 'status' | 'reported' | 'departments' | 'disputed' | 'evidence'>;
   readonly reports: TableWording<'id' | 'metric' | 'department' | 'role' | 'actual' | 'status' | 'note' | 'evidence' | 'fileName' | 'file' | 'cell'>;
   readonly accounting: TableWording<'item' | 'count'>;
-  readonly byDepartment: TableWording<'name' | 'total' | 'green' | 'yellow' | 'red' | 'grey' | 'greenShare'>;
+  readonly submissions: TableWording<'period' | 'department' | 'reporter' | 'phone' | 'date' | 'fileName' | 'sha256' | 'generatedAt' | 'file'>;
+  readonly chase: TableWording<'department' | 'period' | 'lastPeriod' | 'reporter' | 'phone'>;
+  readonly byDepartment: TableWording<'name' | 'total' | 'green' | 'yellow' | 'red' | 'grey' | 'greenShare' | 'supportTotal' | 'supportRed'>;
   readonly bySection: TableWording<'name' | 'total' | 'green' | 'yellow' | 'red' | 'grey' | 'greenShare'>;
   readonly details: TableWording<
     | 'id'
@@ -66,7 +68,7 @@ export interface TablesWording {
 }
 
 /** The cells the default template labels, by the placeholder below each header. */
-export type TemplateColumn = Exclude<Placeholder, 'plan.title' | 'plan.docNumber' | 'plan.id' | 'department.name' | 'period.label' | 'period.code' | 'period.share' | 'generatedAt' | 'units.note' | 'target.comparator'>;
+export type TemplateColumn = Exclude<Placeholder, 'plan.title' | 'plan.docNumber' | 'plan.id' | 'department.name' | 'period.label' | 'period.code' | 'period.share' | 'generatedAt' | 'units.note' | 'target.comparator' | SignPlaceholder>;
 
 /**
  * Every word a user reads, in one language: finding messages, labels, reasons, sheet prompts, table headers,
@@ -89,6 +91,8 @@ export interface Wording {
   readonly measure: Readonly<Record<Measure, string>>;
   /** How a sheet shows a comparator: ≥, ≤, 约; nothing for a plain figure. */
   readonly comparator: Readonly<Record<Comparator, string>>;
+  /** A department that never sent a sheet, in the 催报 list's last-reported column. */
+  readonly never: string;
   readonly yes: string;
   readonly reason: (r: Reason) => string;
   /** 2021年第二季度 / 2021 Q2. */
@@ -147,6 +151,9 @@ export interface Wording {
     readonly overview: string;
     readonly byDepartment: string;
     readonly bySection: string;
+    /** The 红灯事项 list for leaders: each red row with the units that answer for it. */
+    readonly redItems: string;
+    readonly redColumns: readonly [string, string, string, string, string];
     readonly details: string;
     readonly findings: string;
     readonly filter: string;
@@ -182,6 +189,8 @@ export interface Wording {
     readonly internalError: (detail: string) => string;
     readonly consolidated: (a: Accounting, findings: number) => string;
     readonly ledgerWritten: (path: string) => string;
+    /** The 催报 list: departments that sent nothing this period, each with whom to call. */
+    readonly chase: (list: readonly { readonly department: string; readonly reporter: string; readonly phone: string; readonly lastPeriod: string | null }[]) => string;
     /** Annotated copies written for the files with problems, and the files that could not be opened to annotate. */
     readonly feedbackWritten: (count: number, dir: string) => string;
     readonly feedbackSkipped: (files: readonly string[]) => string;
@@ -202,7 +211,7 @@ export interface Wording {
     };
   };
   /** What the sample sheets of demo-fill say. */
-  readonly demo: Readonly<Record<'done' | 'behind' | 'inProgress', string>> & { readonly evidence: (department: string, row: string) => string };
+  readonly demo: Readonly<Record<'done' | 'behind' | 'inProgress', string>> & { readonly evidence: (department: string, row: string) => string; readonly reporter: (department: string) => string };
 }
 
 /** Verdicts that ask something of a department: what is not on schedule. */

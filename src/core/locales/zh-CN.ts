@@ -274,6 +274,7 @@ export const zhCN: Wording = {
   targetKind: { target: '目标', actual: '实绩' },
   basis: { new: '新增', cumulative: '累计', plain: '未注明' },
   measure: { quantity: '按序时进度', level: '按目标值', ceiling: '不超过上限', growth: '按增幅目标', milestone: '按完成时限' },
+  never: '从未报送',
   yes: '是',
   reason: (r) => {
     switch (r.kind) {
@@ -438,7 +439,12 @@ export const zhCN: Wording = {
       },
     },
     accounting: { title: '核算', columns: { item: '项目', count: '数量' } },
-    byDepartment: { title: '汇总(按单位)', columns: { name: '单位', total: '指标与任务', green: '绿', yellow: '黄', red: '红', grey: '灰', greenShare: '绿灯占比' } },
+    submissions: {
+      title: '报送记录',
+      columns: { period: '期间', department: '单位', reporter: '填报人', phone: '联系电话', date: '填报日期', fileName: '来源文件', sha256: '文件校验码', generatedAt: '表格生成时间', file: '来源文件路径' },
+    },
+    chase: { title: '催报', columns: { department: '未报单位', period: '本期', lastPeriod: '上次报送', reporter: '上次填报人', phone: '联系电话' } },
+    byDepartment: { title: '汇总(按单位)', columns: { name: '单位', total: '牵头或负责事项', green: '绿', yellow: '黄', red: '红', grey: '灰', greenShare: '绿灯占比', supportTotal: '配合事项', supportRed: '配合事项中红灯' } },
     bySection: { title: '汇总(按章节)', columns: { name: '章节', total: '指标与任务', green: '绿', yellow: '黄', red: '红', grey: '灰', greenShare: '绿灯占比' } },
     details: {
       title: '明细',
@@ -513,8 +519,11 @@ export const zhCN: Wording = {
     'entry.status': `状态:${Object.values(zhCNSheet.status).join('/')}(填报)`,
     'entry.note': '进展说明(填报)',
     'entry.evidence': '佐证材料(填报)',
+    'reporter.name': '填报人(填报)',
+    'reporter.phone': '联系电话(填报)',
+    'reporter.date': '填报日期(填报)',
   },
-  placeholderScope: { header: '表头', row: '行模板', entry: '行模板(填报格)' },
+  placeholderScope: { header: '表头', row: '行模板', entry: '行模板(填报格)', sign: '表尾签字栏(填报格)' },
   placeholderTableHead: ['占位符', '位置', '必需', '含义'],
   codeTableHead: ['代码', '类别', '级别', '含义'],
   printout: {
@@ -527,6 +536,8 @@ export const zhCN: Wording = {
     overview: '总体亮灯',
     byDepartment: '按单位',
     bySection: '按章节',
+    redItems: '红灯事项',
+    redColumns: ['任务编号', '任务名称或指标', '牵头(责任)单位', '配合单位', '依据'],
     details: '明细',
     findings: '问题清单',
     filter: '筛选(任务、指标、单位、依据)',
@@ -601,6 +612,9 @@ export const zhCN: Wording = {
     internalError: (detail) => `plan-ledger 内部出错(请把这一行发给维护人员):${detail}`,
     consolidated: (a, findings) => `${a.files} 个文件,采用 ${a.sheetsAccepted} 份推进情况表,跳过 ${a.filesSkipped} 个;${zhCN.accounting(a)};${findings} 条问题`,
     ledgerWritten: (path) => `台账已写出到 ${path}`,
+    chase: (list) =>
+      `待催报 ${list.length} 个单位:` +
+      list.map((c) => (c.lastPeriod === null ? `${c.department}（从未报送）` : `${c.department}（${c.lastPeriod} 填报人 ${c.reporter || '未填'}，电话 ${c.phone || '未填'}）`)).join('、'),
     feedbackWritten: (count, dir) => `已为 ${count} 个有问题的文件写出退回修改表(原表不动,问题单元格已标色并加批注),位于 ${dir}`,
     feedbackSkipped: (files) => `以下文件无法打开,未写退回修改表:${shortList(files.map(baseName), '、', (n) => `等 ${n} 个`)}`,
     formsWritten: (count, dir) => `各单位反馈单 ${count} 份:${dir}`,
@@ -622,5 +636,6 @@ export const zhCN: Wording = {
     behind: '受前期审批影响,进度偏慢',
     inProgress: '按计划推进中',
     evidence: (department, row) => `${department}-${row}-验收材料.pdf`,
+    reporter: (department) => `${department}联络员`,
   },
 };

@@ -35,7 +35,8 @@ const MARGINS = { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.2, foo
 
 /**
  * The default progress-sheet template (templates/progress-report.xlsx is the zh-CN one): a title block, a header
- * row, one row template of placeholders, and a 填报人/联系电话 block below it. Coordinators may restyle it.
+ * row, one row template of placeholders, and a signature block below it (填报人, 联系电话, 填报日期, each with the
+ * cell the department fills). Coordinators may restyle it.
  */
 export function buildDefaultTemplate(w: Wording = wording()): ExcelJS.Workbook {
   const t = w.template;
@@ -99,13 +100,26 @@ export function buildDefaultTemplate(w: Wording = wording()): ExcelJS.Workbook {
   template.getCell(11).numFmt = '#,##0.##';
   template.getCell(12).numFmt = '0.0%';
 
-  sheet.getCell('B7').value = t.reporter;
-  sheet.mergeCells('B7:E7');
-  sheet.getCell('F7').value = t.phone;
-  sheet.mergeCells('F7:J7');
-  sheet.getCell('K7').value = t.date;
-  sheet.mergeCells(`K7:${lastLetter}7`);
-  sheet.getRow(7).height = rowHeight(1);
+  // The signature block: each label beside the cell the department fills (unlocked by the filler, read back).
+  const sign = sheet.getRow(7);
+  for (const [label, text, input, placeholder] of [
+    ['B7:C7', t.reporter, 'D7:E7', 'reporter.name'],
+    ['F7:G7', t.phone, 'H7:J7', 'reporter.phone'],
+    ['K7:L7', t.date, `M7:${lastLetter}7`, 'reporter.date'],
+  ] as const) {
+    const [labelCell] = label.split(':') as [string];
+    const [inputCell] = input.split(':') as [string];
+    sheet.getCell(labelCell).value = text;
+    sheet.getCell(labelCell).alignment = { horizontal: 'right', vertical: 'middle' };
+    sheet.mergeCells(label);
+    const cell = sheet.getCell(inputCell);
+    cell.value = `{{${placeholder}}}`;
+    cell.fill = INPUT_FILL;
+    cell.border = { bottom: THIN };
+    cell.alignment = { horizontal: 'left', vertical: 'middle' };
+    sheet.mergeCells(input);
+  }
+  sign.height = rowHeight(1.5);
   const note = sheet.getCell('B8');
   note.value = t.note;
   note.font = { color: { argb: 'FF595959' }, size: 9 };

@@ -6,6 +6,7 @@ import type { SheetWording } from '../../core/locales/wording.js';
 import type { Period } from '../../core/period.js';
 import { progressSheet, type ProgressSheet } from '../../core/progress-sheet.js';
 import type { PlanRecords } from '../../core/record.js';
+import type { Reporter } from '../../core/reporter.js';
 import { hash64 } from '../../core/text.js';
 import { jsonSheetCells, META_FORMAT_VERSION, META_MARKER, META_SHEET, PLAN_MARKER, PLAN_SHEET } from '../json-sheet.js';
 import type { SheetMeta, SheetRow } from '../metadata.js';
@@ -20,7 +21,7 @@ import type { Crc32, Deflate } from '../xlsx/zip-writer.js';
 import { shiftPackage, type Insertion } from './insertion.js';
 import { findLayout, type Layout, type TemplateSheet } from './layout.js';
 import { asWorkbook, editWorkbook, workbookSheets, type WorkbookSheet } from './workbook.js';
-import { fillOtherSheet, fillRows, type EntryValues } from './sheet-fill.js';
+import { fillOtherSheet, fillRows, type EntryValues, type SignCells } from './sheet-fill.js';
 
 export type { EntryValues } from './sheet-fill.js';
 
@@ -37,6 +38,8 @@ export interface FillOptions {
   readonly wording?: SheetWording;
   /** Entries to put into the sheet already, by row id (a target's or a task's id): demo sheets, sheets carried over. */
   readonly entries?: ReadonlyMap<string, EntryValues>;
+  /** The signature block filled in already (demo sheets); left blank for the department otherwise. */
+  readonly reporter?: Reporter;
   /** Last period's figures by target id, carried in the metadata for the add-in to show and to check decreases against. */
   readonly previous?: ReadonlyMap<string, number>;
   /** Faster zlib where the platform has one (Node); fflate otherwise. */
@@ -123,7 +126,7 @@ function fill(pkg: XlsxPackage, content: ProgressSheet, options: FillOptions, w:
   const layout = findLayout(worksheets(pkg, sheets, options.cache), strings, file);
   const { sheet, row } = layout;
   const insertion: Insertion = { sheet: sheet.name, row, added: content.rows.length - 1 };
-  const rows = fillRows(layout, content, { strings, styles, wording: w, insertion, losses, entries: options.entries ?? new Map() });
+  const { rows, sign } = fillRows(layout, content, { strings, styles, wording: w, insertion, losses, entries: options.entries ?? new Map(), ...(options.reporter ? { reporter: options.reporter } : {}) });
   pkg.set(sheet.part, sheet.xml.toString());
   const otherSheets = sheets.flatMap((s) => (s.relationship?.type === 'worksheet' && !s.relationship.external && s.relationship.target !== sheet.part ? [s.relationship.target] : []));
   shiftPackage(pkg, insertion, sheet.part, otherSheets, losses);
@@ -132,7 +135,7 @@ function fill(pkg: XlsxPackage, content: ProgressSheet, options: FillOptions, w:
     if (filled !== undefined) pkg.set(part, filled);
   }
 
-  const meta = metadata(layout, rows, options);
+  const meta = metadata(layout, rows, sign, options);
   const metaPart = pkg.freeName((n) => `xl/worksheets/sheet${n}.xml`);
   pkg.add(metaPart, metaSheet(meta, strings), WORKSHEET_TYPE);
   const metaId = pkg.relate('xl/workbook.xml', 'worksheet', metaPart);
@@ -171,7 +174,7 @@ function* worksheets(pkg: XlsxPackage, sheets: readonly WorkbookSheet[], cache: 
   }
 }
 
-function metadata(layout: Layout, rows: SheetRow[], options: FillOptions): SheetMeta {
+function metadata(layout: Layout, rows: SheetRow[], sign: SignCells, options: FillOptions): SheetMeta {
   const { records } = options;
   const taskIds = new Set(rows.map((r) => r.taskId));
   const targetIds = new Set(rows.flatMap((r) => (r.targetId === null ? [] : [r.targetId])));
@@ -193,6 +196,7 @@ function metadata(layout: Layout, rows: SheetRow[], options: FillOptions): Sheet
     planDigest: hash64(JSON.stringify(rows.map((r) => r.plan))),
     plan: { document: records.document, tasks: records.tasks.filter((t) => taskIds.has(t.id)), targets: records.targets.filter((t) => targetIds.has(t.id)) },
     ...(previous.length > 0 ? { previous: Object.fromEntries(previous) } : {}),
+    ...(Object.keys(sign).length > 0 ? { sign } : {}),
   };
 }
 

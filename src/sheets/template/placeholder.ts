@@ -8,7 +8,7 @@ export function placeholdersIn(text: string): string[] {
 }
 
 export function isRowPlaceholder(name: string): boolean {
-  return isPlaceholder(name) && PLACEHOLDERS[name].scope !== 'header';
+  return isPlaceholder(name) && (PLACEHOLDERS[name].scope === 'row' || PLACEHOLDERS[name].scope === 'entry');
 }
 
 /** The placeholder a cell holds when it holds exactly one and nothing else. */

@@ -1,8 +1,9 @@
 import type { TemplateLoss } from '../../core/code.js';
 import { rowHeight, wrappedLines } from '../../core/fit.js';
 import type { SheetWording } from '../../core/locales/wording.js';
-import { PLAN_CELL_PLACEHOLDERS } from '../../core/placeholder.js';
+import { PLAN_CELL_PLACEHOLDERS, SIGN_PLACEHOLDERS, type SignPlaceholder } from '../../core/placeholder.js';
 import type { CellValue, ProgressRow, ProgressSheet } from '../../core/progress-sheet.js';
+import type { Reporter } from '../../core/reporter.js';
 import type { SheetRow } from '../metadata.js';
 import { columnLetter, formatBox, parseBox } from '../xlsx/range.js';
 import { translateFormula } from '../xlsx/reference.js';
@@ -14,7 +15,7 @@ import { shiftFormulasIn, shiftRow, shiftSqref, type Insertion } from './inserti
 import type { Layout } from './layout.js';
 import { lightStyles, trafficLights } from './lights.js';
 import { maxPriority, moveTail } from './tail.js';
-import { placeholdersIn, substitute } from './placeholder.js';
+import { placeholdersIn, soloPlaceholder, substitute } from './placeholder.js';
 import { figureValidation, statusValidation } from './validation.js';
 
 /** What a department entered in a row, to write into the sheet as it is generated. */
@@ -32,18 +33,25 @@ export interface SheetFill {
   readonly insertion: Insertion;
   readonly losses: TemplateLoss[];
   readonly entries: ReadonlyMap<string, EntryValues>;
+  readonly reporter?: Reporter;
 }
 
 const PLAN_CELLS: ReadonlySet<string> = new Set(PLAN_CELL_PLACEHOLDERS);
+const SIGN_CELLS: ReadonlySet<string> = new Set(SIGN_PLACEHOLDERS);
+const SIGNED = { 'reporter.name': 'name', 'reporter.phone': 'phone', 'reporter.date': 'date' } as const satisfies Record<SignPlaceholder, keyof Reporter>;
 const ENTRY_TEXT = { 'entry.status': 'status', 'entry.note': 'note', 'entry.evidence': 'evidence' } as const;
 const text = (v: CellValue): string => (v === null ? '' : String(v));
 
+/** Where the signature block's cells ended up, for read-back: placeholder → A1 address. */
+export type SignCells = Partial<Record<SignPlaceholder, string>>;
+
 /**
  * Puts a computed sheet into the template's worksheet: header placeholders, the row template once per item (styles,
- * heights and formulas per row, plan cells locked, entry cells unlocked with their validations and lights), everything
- * below moved down, and protection. Returns each generated row for the metadata.
+ * heights and formulas per row, plan cells locked, entry cells unlocked with their validations and lights), the
+ * signature block's cells emptied and unlocked, everything below moved down, and protection. Returns each generated
+ * row and where the signature cells are, for the metadata.
  */
-export function fillRows(layout: Layout, content: ProgressSheet, fill: SheetFill): SheetRow[] {
+export function fillRows(layout: Layout, content: ProgressSheet, fill: SheetFill): { rows: SheetRow[]; sign: SignCells } {
   const ws = layout.sheet.xml;
   const { insertion: ins, strings } = fill;
   const own = layout.sheet.name;
@@ -56,10 +64,22 @@ export function fillRows(layout: Layout, content: ProgressSheet, fill: SheetFill
   const byColumn = new Map([...layout.columns].map(([name, col]) => [col, name]));
   const fit = { widths: columnWidths(ws.head), lines: 1 };
 
+  const sign: SignCells = {};
+  // A signature placeholder inside other text (填报人:{{reporter.name}}) cannot be an input cell: it is left blank.
+  const values = { ...content.header, ...Object.fromEntries(SIGN_PLACEHOLDERS.map((name) => [name, ''])) };
   for (const row of ws.rows) {
     if (row.row !== layout.row) {
-      const cells = row.cells.map((c) => header(shiftCell(c, ins, own, true), content.header, strings));
-      rows.push({ row: shiftRow(row.row, ins), attributes: row.attributes, cells });
+      const at = shiftRow(row.row, ins);
+      const cells = row.cells.map((c) => {
+        const name = soloPlaceholder(cellText(c, strings) ?? '');
+        if (name === undefined || !SIGN_CELLS.has(name) || sign[name as SignPlaceholder] !== undefined) return header(shiftCell(c, ins, own, true), values, strings);
+        sign[name as SignPlaceholder] = `${columnLetter(c.column)}${at}`;
+        const style = fill.styles.protection(cellStyle(c), false);
+        const s = style === 0 ? '' : ` s="${style}"`;
+        const given = fill.reporter?.[SIGNED[name as SignPlaceholder]] ?? '';
+        return { column: c.column, attributes: given === '' ? s : `${s} t="s"`, content: given === '' ? '' : `<v>${strings.add(given)}</v>` };
+      });
+      rows.push({ row: at, attributes: row.attributes, cells });
       continue;
     }
     // The row template's formulas moved by the insertion once; each copy then translates them to its row.
@@ -82,7 +102,7 @@ export function fillRows(layout: Layout, content: ProgressSheet, fill: SheetFill
   ws.head = mapAttribute(ws.head, 'dimension', 'ref', (ref) => shiftSqref(ref, ins));
   moveTail(ws, layout, fill.insertion, fill.losses, added);
   fillPageHeaders(ws, content.header);
-  return meta;
+  return { rows: meta, sign };
 }
 
 interface FilledRow {
