@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { accountable, auditLedger } from '../src/core/audit.js';
 import { consolidate } from '../src/core/consolidate.js';
-import type { Role } from '../src/core/record.js';
+import type { Role } from '../src/core/department.js';
 import { renderHtml } from '../src/report/html.js';
 import { wording } from '../src/core/locales/index.js';
 import { district } from './helpers/sheets.js';
