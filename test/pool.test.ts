@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parsePeriod } from '../src/core/period.js';
 import { consolidate } from '../src/core/consolidate.js';
-import { nativeInflate } from '../src/io/zlib.js';
+import { nativeInflate, sha256Hex } from '../src/io/zlib.js';
 import { listSheetFiles } from '../src/io/sheet-file.js';
 import { ReadPool } from '../src/io/read-pool.js';
 import { demoSheets } from '../src/sheets/demo.js';
@@ -21,7 +21,7 @@ describe('reading in worker threads', () => {
       writeFileSync(join(dir, `${i}-a.xlsx`), s.bytes);
       writeFileSync(join(dir, `${i}-b.xlsx`), s.bytes);
     });
-    const here = await consolidate(await listSheetFiles([dir]), seed, sheetReader(seed, { inflate: nativeInflate }), { period });
+    const here = await consolidate(await listSheetFiles([dir]), seed, sheetReader(seed, { inflate: nativeInflate, digest: sha256Hex }), { period });
     const pool = new ReadPool(seed, 2);
     try {
       const there = await consolidate(await listSheetFiles([dir]), seed, pool.reader, { period, concurrency: 16 });

@@ -118,6 +118,9 @@ export function buildDefaultTemplate(w: Wording = wording()): ExcelJS.Workbook {
     cell.border = { bottom: THIN };
     cell.alignment = { horizontal: 'left', vertical: 'middle' };
     sheet.mergeCells(input);
+    // Every cell of the merge open, as the filler opens the first: spreadsheets give a merge its first cell's style.
+    const [from, to] = input.split(':') as [string, string];
+    for (let c = Number(sheet.getCell(from).col); c <= Number(sheet.getCell(to).col); c++) sheet.getCell(7, c).protection = { locked: false };
   }
   sign.height = rowHeight(1.5);
   const note = sheet.getCell('B8');
