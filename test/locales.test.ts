@@ -146,6 +146,7 @@ const SAMPLES: { readonly [C in Code]: readonly ParamsOf<C>[] } = {
   'consolidate-wrong-period': [{ file, found: '2021-Q1', expected: '2021-Q2' }],
   'previous-not-read': [{ file, because: 'file-corrupt' }, { file, because: 'template-unknown-plan' }],
   'consolidate-other-plan': [{ file, planTitle: '某区计划' }],
+  'reissue-no-plan': [{ file }],
   'policy-invalid': [
     ...DATA.map((d) => ({ file, ...d })),
     { file, reason: 'csv-columns' },

@@ -147,6 +147,8 @@ export interface CodeParams {
   /** A file given as last period's that gave no figures; `because` is what reading it found. */
   'previous-not-read': File & { readonly because: Code };
   'consolidate-other-plan': File & { readonly planTitle: string };
+  /** A returned sheet made before sheets carried their plan: its entries cannot be matched to a revision's targets. */
+  'reissue-no-plan': File;
   'policy-invalid': File & (DataProblem | { readonly reason: 'csv-columns' } | { readonly reason: 'unknown-target'; readonly target: string } | { readonly reason: 'unknown-policy'; readonly target: string; readonly policy: string });
   'rules-invalid': File & DataProblem;
   'groups-invalid': File & DataProblem;
@@ -214,6 +216,7 @@ export const CODES: { readonly [C in Code]: { readonly kind: CodeKind; readonly 
   'consolidate-wrong-period': warning,
   'previous-not-read': warning,
   'consolidate-other-plan': warning,
+  'reissue-no-plan': error,
   'policy-invalid': fatal,
   'rules-invalid': fatal,
   'groups-invalid': fatal,

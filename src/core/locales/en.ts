@@ -239,6 +239,7 @@ export const en: Wording = {
     'consolidate-wrong-period': { title: 'Wrong period', message: (p) => `${p.file} is the sheet for ${p.found}; this consolidation is for ${p.expected}; not counted` },
     'previous-not-read': { title: 'Last period’s file not read', message: (p) => `last period’s file ${p.file} could not be read (${en.codes[p.because].title.toLowerCase()}), so running figures were not checked against it` },
     'consolidate-other-plan': { title: 'Sheet of another plan', message: (p) => `${p.file} was made from another plan or version (《${p.planTitle}》); not counted: name its plan with --plan, or send out sheets of the current plan` },
+    'reissue-no-plan': { title: 'Sheet carries no plan', message: (p) => `${p.file} was made before sheets carried their plan, so its entries cannot be carried into the revised plan’s sheets: send that department a blank sheet of the revised plan` },
     'policy-invalid': {
       title: 'Invalid policy file',
       message: (p) => {

@@ -242,6 +242,7 @@ export const zhCN: Wording = {
     'consolidate-wrong-period': { title: '期间不符', message: (p) => `${p.file} 是 ${p.found} 的推进情况表,本次汇总 ${p.expected},未计入` },
     'previous-not-read': { title: '上期报表未读取', message: (p) => `上期报表 ${p.file} 未能读取(${zhCN.codes[p.because].title}),累计数是否比上期少没有按它检查` },
     'consolidate-other-plan': { title: '其他计划的表', message: (p) => `${p.file} 依据另一份计划或另一版本(《${p.planTitle}》)生成,未计入:请用 --plan 指定它所依据的计划文件,或按现行计划重新下发` },
+    'reissue-no-plan': { title: '表中未附计划', message: (p) => `${p.file} 是早期生成的表,没有附带所依据的计划,无法按新计划转填:请按新计划另发空白表,由该单位重新填报` },
     'policy-invalid': {
       title: '汇总规则文件无效',
       message: (p) => {
