@@ -1,18 +1,28 @@
 // Reissuing returned sheets for a revised plan: every entry carried to its target's new row exactly as typed, or named as dropped.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parsePlan } from '../src/index.js';
+import { wording } from '../src/core/locales/index.js';
 import { parsePeriod, type Period } from '../src/core/period.js';
+import { parseCsv } from '../src/report/csv.js';
 import { demoSheets } from '../src/sheets/demo.js';
 import { readMeta } from '../src/sheets/metadata.js';
 import { readProgressFileSheets } from '../src/sheets/read.js';
 import { reissue, type Reissue } from '../src/sheets/reissue.js';
 import { openWorkbook } from '../src/sheets/xlsx/reader.js';
+import { cli, type Run } from './helpers/cli.js';
 import { defaultTemplate, makeSheet, seed } from './helpers/sheets.js';
+import { libreOffice, run as run2, SYSTEM_PYTHON } from './helpers/tools.js';
 
 // The seed revised: 5G综合杆基站 176 → 180, 出租车充电示范站 removed, 类脑芯片应用示范场景 5个 added to task 7, tasks 14 and 15 swapped.
-const revised = parsePlan(readFileSync(new URL('./fixtures/yangpu-2021-13-revised.txt', import.meta.url), 'utf8'));
+const REVISED = fileURLToPath(new URL('./fixtures/yangpu-2021-13-revised.txt', import.meta.url));
+const revised = parsePlan(readFileSync(REVISED, 'utf8'));
+const READ_SCRIPT = fileURLToPath(new URL('./helpers/lo_read.py', import.meta.url));
+const w = wording('zh-CN');
 const Q2 = parsePeriod('2021-Q2') as Period;
 const OPTIONS = { template: defaultTemplate, templateName: 'progress-report.xlsx', templateVersion: 'test', generatedAt: '2021-07-10T09:00:00' };
 
@@ -124,4 +134,68 @@ describe('reissue', () => {
     expect(twice.sheets.map((s) => s.replaces)).toEqual(['new.xlsx']);
     expect(twice.entries.filter((e) => e.file === 'old.xlsx').map((e) => e.reason)).toEqual(['superseded']);
   });
+});
+
+describe('plan-ledger reissue', () => {
+  let dir: string;
+  let run: Run;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'reissue-'));
+    mkdirSync(join(dir, '收回'));
+    for (const r of returned) writeFileSync(join(dir, '收回', basename(r.file)), r.bytes);
+    run = await cli('reissue', '--plan', REVISED, join(dir, '收回'), '--out', join(dir, '重发'));
+  });
+
+  test('writes a sheet per department and the change report, says where each is, and exits 1 for the file it could not use', () => {
+    expect(run.code).toBe(1);
+    expect(readdirSync(join(dir, '重发')).sort()).toEqual([...result.sheets.map((s) => s.fileName), '变更报告'].sort());
+    expect(readdirSync(join(dir, '重发', '变更报告')).sort()).toEqual(['变更报告.csv', '变更报告.html', '变更报告.xlsx']);
+    for (const name of ['变更报告.csv', '变更报告.html', '变更报告.xlsx']) expect(run.stdout).toContain(join(dir, '重发', '变更报告', name));
+    expect(run.stderr).toContain('说明.xlsx');
+  });
+
+  test('the CSV names every change of the plan and every entry, carried or not, with its department, its row and why', () => {
+    const [head, ...rows] = parseCsv(readFileSync(join(dir, '重发', '变更报告', '变更报告.csv'), 'utf8'));
+    const col = (name: string) => (head as string[]).indexOf(name);
+    const view = (row: string[]) => [row[col('类别')], row[col('单位')], row[col('原编号')], row[col('新编号')]].join(' ');
+    const lines = rows.map(view);
+    expect(lines.slice(0, 6)).toEqual([
+      `指标调整 ${w.list(['区科委', '区规划资源局', '区住房保障房屋管理局', '滨江公司'])} t2.2.2-1 t2.2.2-1`,
+      `新增指标 区科委 ${''} t2.3.7-1`,
+      `删除指标 ${w.list(['区科委', '区建设管理委'])} t2.5.12-2 `,
+      `任务调整 区卫生健康委 t2.5.15 t2.5.14`,
+      `指标调整 区卫生健康委 t2.5.15-1 t2.5.14-1`,
+      `任务调整 ${w.list(['区商务委', '区住房保障房屋管理局', '区规划资源局'])} t2.5.14 t2.5.15`,
+    ]);
+    for (const e of result.entries) expect(lines, `${e.department} ${e.from?.id}`).toContain(`${e.to ? '已转填' : '未转填'} ${e.department} ${e.from?.id ?? ''} ${e.to?.id ?? ''}`);
+    const removed = rows.find((r) => r[col('类别')] === '未转填' && r[col('原编号')] === 't2.5.12-2');
+    expect(removed?.[col('说明')]).toBe(w.revision.reason['target-removed']);
+  });
+
+  test('the reissued sheets check against the revised plan they carry, with no --plan', async () => {
+    const checked = await cli('check', join(dir, '重发'), '--format', 'json');
+    const report = JSON.parse(checked.stdout) as { findings: { code: string; params: { file?: string } }[] };
+    expect(report.findings.filter((f) => f.code.startsWith('template-') || f.code.startsWith('file-')).map((f) => f.code)).toEqual([]);
+  });
+
+  test('refuses to write over the returned sheets, and writes nothing', async () => {
+    const back = join(dir, '再发');
+    mkdirSync(back);
+    const science = result.sheets.find((s) => s.department === '区科委') as Reissue['sheets'][number];
+    writeFileSync(join(back, science.fileName), science.bytes);
+    const again = await cli('reissue', '--plan', REVISED, back, '--out', back);
+    expect([again.code, again.stderr.slice(0, 26)]).toEqual([2, 'plan-ledger: [usage] reiss']);
+    expect(readdirSync(back)).toEqual([science.fileName]);
+  });
+
+  test('a reissued sheet opened in LibreOffice shows the carried entries as typed', (ctx) => {
+    if (!libreOffice.run) ctx.skip(libreOffice.reason);
+    const science = result.sheets.find((s) => s.department === '区科委') as Reissue['sheets'][number];
+    const [book] = JSON.parse(run2(SYSTEM_PYTHON, [READ_SCRIPT, join(dir, '重发', science.fileName)])) as { sheets: { name: string; cells: Record<string, { type: string; value: number; text: string }> }[] }[];
+    const cells = book?.sheets.find((s) => s.name === science.meta.sheet)?.cells ?? {};
+    for (const e of result.entries.filter((x) => x.to?.file === science.fileName && typeof x.values.actual !== 'undefined')) {
+      const cell = cells[e.to?.cell ?? ''];
+      expect(typeof e.values.actual === 'number' ? cell?.value : cell?.text, `${e.from?.id} ${e.to?.cell}`).toBe(e.values.actual);
+    }
+  }, 180_000);
 });

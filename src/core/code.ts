@@ -33,6 +33,8 @@ export type UsageProblem =
   | { readonly problem: 'files-required'; readonly command: string }
   | { readonly problem: 'one-file'; readonly command: string; readonly count: number }
   | { readonly problem: 'no-file-taken'; readonly command: string }
+  /** What a command would write is one of its inputs (reissue's sheets over the returned ones). */
+  | { readonly problem: 'out-is-input'; readonly command: string; readonly file: string }
   | { readonly problem: 'no-period-found' }
   | { readonly problem: 'no-sheets-found'; readonly command: string; readonly paths: readonly string[] }
   /** Files were there but none was a progress sheet: each with the code of its finding. */

@@ -1,4 +1,6 @@
 import type { Assignment } from './department.js';
+import type { Finding } from './finding.js';
+import type { EntryValues } from './entry.js';
 import type { PlanDocument, PlanRecords, Target, Task } from './record.js';
 import { normalize } from './text.js';
 import { taskDeadline } from './worklist.js';
@@ -9,6 +11,64 @@ export type TaskMatch = 'text' | 'path' | 'title';
 export type TargetMatch = 'sentence' | 'metric';
 /** What differs between a target (or a task with no target) and its match. */
 export type Difference = 'value' | 'deadline' | 'departments' | 'renumbered';
+
+/** Why an entry of a returned sheet has no place in the revised plan's sheet. */
+export type DropReason =
+  /** Its target is not in the revised plan. */
+  | 'target-removed'
+  /** Its task (a row reported by status) is not in the revised plan. */
+  | 'task-removed'
+  /** Its task now has targets of its own, reported row by row instead of by the task's status. */
+  | 'task-now-has-targets'
+  /** The revised plan no longer names the department on the task. */
+  | 'department-removed'
+  /** The target or task is there, but not due in the sheet's period any more. */
+  | 'not-in-period'
+  /** A row the department added by hand: it stands for nothing in either plan. */
+  | 'row-added'
+  /** A newer sheet of the same department and period was given: that one's entries are carried. */
+  | 'superseded';
+
+/** A line of the change report: a change of the plan, or what became of an entry. */
+export type ChangeKind = PlanChange['kind'] | 'carried' | 'dropped';
+
+/** Where an entry stood or stands: the row's target or task, its task's number and title, its metric. */
+export interface EntryPlace {
+  readonly id: string;
+  readonly taskId: string;
+  readonly path: string;
+  readonly taskTitle: string;
+  /** The target's metric; '' for a task reported by status. */
+  readonly metric: string;
+}
+
+/** One entry of a returned sheet (a row with something typed in it), and what became of it in the reissued sheets. */
+export interface EntryCarry {
+  readonly department: string;
+  readonly period: string;
+  /** The returned file, its sheet, and the entry's row and figure cell there. */
+  readonly file: string;
+  readonly sheet: string;
+  readonly row: number;
+  readonly cell: string;
+  /** Undefined for a row added by hand. */
+  readonly from: EntryPlace | undefined;
+  /** What was typed, as carried into the new sheet. */
+  readonly values: EntryValues;
+  /** Where it went: the reissued file, its row and cell. Undefined when it was dropped. */
+  readonly to?: EntryPlace & { readonly file: string; readonly row: number; readonly cell: string };
+  readonly reason?: DropReason;
+  /** The figure was typed in a unit the revision changed (万户 → 户, say), and is carried converted. */
+  readonly converted?: { readonly from: string; readonly to: string };
+}
+
+/** What a change report says: the plan's changes (one per plan version the sheets came from), every entry's fate, the files not used, and the sheets made. */
+export interface ChangeReport {
+  readonly changes: readonly PlanChanges[];
+  readonly entries: readonly EntryCarry[];
+  readonly findings: readonly Finding[];
+  readonly sheets: readonly { readonly fileName: string }[];
+}
 
 export interface TaskPair {
   readonly from: Task;

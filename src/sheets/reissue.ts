@@ -4,61 +4,16 @@ import { finding, type Finding } from '../core/finding.js';
 import { targetsById, tasksById } from '../core/lookup.js';
 import { parsePeriod } from '../core/period.js';
 import type { PlanRecords } from '../core/record.js';
-import { planChanges, type PlanChanges } from '../core/revision.js';
+import { planChanges, type ChangeReport, type DropReason, type EntryCarry, type EntryPlace, type PlanChanges } from '../core/revision.js';
 import { fromStated, inStated, statedUnitOf, type StatedUnit } from '../core/unit.js';
 import { worklist } from '../core/worklist.js';
+
+export type { DropReason, EntryCarry, EntryPlace } from '../core/revision.js';
 import { carriedRecords, readCarriedPlan, readMetas, sheetFileName, type SheetMeta } from './metadata.js';
 import { locateRows, NO_FIGURE, readProgressFileSheets, type SheetSource } from './read.js';
 import { generateProgressSheet, TemplateCache, type EntryValues, type FillOptions } from './template/fill.js';
 import { rawText, type GridBook } from './xlsx/grid.js';
 import { openWorkbook, WorkbookCache, type OpenOptions } from './xlsx/reader.js';
-
-/** Why an entry of a returned sheet has no place in the revised plan's sheet. */
-export type DropReason =
-  /** Its target is not in the revised plan. */
-  | 'target-removed'
-  /** Its task (a row reported by status) is not in the revised plan. */
-  | 'task-removed'
-  /** Its task now has targets of its own, reported row by row instead of by the task's status. */
-  | 'task-now-has-targets'
-  /** The revised plan no longer names the department on the task. */
-  | 'department-removed'
-  /** The target or task is there, but not due in the sheet's period any more. */
-  | 'not-in-period'
-  /** A row the department added by hand: it stands for nothing in either plan. */
-  | 'row-added'
-  /** A newer sheet of the same department and period was given: that one's entries are carried. */
-  | 'superseded';
-
-/** Where an entry stood or stands: the row's target or task, its task's number and title, its metric. */
-export interface EntryPlace {
-  readonly id: string;
-  readonly taskId: string;
-  readonly path: string;
-  readonly taskTitle: string;
-  /** The target's metric; '' for a task reported by status. */
-  readonly metric: string;
-}
-
-/** One entry of a returned sheet (a row with something typed in it), and what became of it in the reissued sheets. */
-export interface EntryCarry {
-  readonly department: string;
-  readonly period: string;
-  /** The returned file, its sheet, and the entry's row and figure cell there. */
-  readonly file: string;
-  readonly sheet: string;
-  readonly row: number;
-  readonly cell: string;
-  /** Undefined for a row added by hand. */
-  readonly from: EntryPlace | undefined;
-  /** What was typed, as carried into the new sheet. */
-  readonly values: EntryValues;
-  /** Where it went: the reissued file, its row and cell. Undefined when it was dropped. */
-  readonly to?: EntryPlace & { readonly file: string; readonly row: number; readonly cell: string };
-  readonly reason?: DropReason;
-  /** The figure was typed in a unit the revision changed (万户 → 户, say), and is carried converted. */
-  readonly converted?: { readonly from: string; readonly to: string };
-}
 
 /** A sheet of the revised plan, with the entries of the returned sheet it replaces. */
 export interface ReissuedSheet {
@@ -73,11 +28,8 @@ export interface ReissuedSheet {
 }
 
 /** What reissuing did: the plan's changes (one per plan version the sheets came from), the sheets, every entry's fate, and the files it could not use. */
-export interface Reissue {
-  readonly changes: readonly PlanChanges[];
+export interface Reissue extends ChangeReport {
   readonly sheets: readonly ReissuedSheet[];
-  readonly entries: readonly EntryCarry[];
-  readonly findings: readonly Finding[];
 }
 
 export interface ReissueOptions extends Pick<FillOptions, 'wording' | 'inflate' | 'deflate' | 'crc32'> {

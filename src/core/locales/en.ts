@@ -3,6 +3,7 @@ import { enSheet } from './en-sheet.js';
 import { baseName, shortList } from './lists.js';
 import type { Wording } from './wording.js';
 import { enFeedback } from './en-feedback.js';
+import { enRevision } from './en-revision.js';
 import { enFix } from './en-fix.js';
 
 const { percent } = enSheet;
@@ -49,6 +50,8 @@ function usage(p: UsageProblem): string {
       return `${p.command} takes one file, got ${p.count}`;
     case 'no-file-taken':
       return `${p.command} takes no file; name the plan with --plan`;
+    case 'out-is-input':
+      return `${p.command} does not overwrite the returned sheets: ${p.file} in the --out folder is one of its inputs; choose another folder`;
     case 'no-period-found':
       return 'no progress sheet names a period; give --period';
     case 'no-sheet-read':
@@ -536,6 +539,7 @@ export const en: Wording = {
   },
   fix: enFix,
   feedback: enFeedback,
+  revision: enRevision,
   cli: {
     help: `plan-ledger: turn a government work plan into a ledger of tasks and targets
 
@@ -556,6 +560,10 @@ Usage:
       Plausible filled sheets with typical mistakes.
   plan-ledger consolidate DIR|FILE… [--period …] [--policy FILE] [--previous FILE…] --out ledger.xlsx [--json] [--feedback DIR]
       Merge every department's sheet into one ledger; with last period's sheets or ledger, running figures must not fall.
+  plan-ledger reissue --plan REVISED SHEETS|DIR… [--template FILE] --out DIR
+      After a plan is revised: each department's sheet made again from the revised plan, with what it entered carried over
+      (matched by task number and metric, or by sentence where the numbering moved), and a change report
+      (change-report.xlsx, .csv, .html) of targets added, removed and changed and of every entry carried over or not.
   plan-ledger audit LEDGER.xlsx|DIR… [--rules FILE] [--previous FILE…] --out DIR
       Verdicts and traffic lights as XLSX, CSV and one HTML page, and a feedback form per department (feedback/).
   plan-ledger demo [--plan FILE] [--out DIR]
