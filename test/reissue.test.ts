@@ -11,7 +11,8 @@ import { parsePeriod, type Period } from '../src/core/period.js';
 import { parseCsv } from '../src/report/csv.js';
 import { demoSheets } from '../src/sheets/demo.js';
 import { readMeta } from '../src/sheets/metadata.js';
-import { readProgressFileSheets } from '../src/sheets/read.js';
+import { consolidate } from '../src/core/consolidate.js';
+import { readProgressFileSheets, sheetReader } from '../src/sheets/read.js';
 import { reissue, type Reissue } from '../src/sheets/reissue.js';
 import { openWorkbook } from '../src/sheets/xlsx/reader.js';
 import { cli, type Run } from './helpers/cli.js';
@@ -120,6 +121,15 @@ describe('reissue', () => {
     expect(reading?.entries.find((e) => e.targetId === 't2.2.2-1')?.actual).toBe(90);
     expect(reading?.entries.find((e) => e.targetId === 't2.3.7-1')).toMatchObject({ actual: null, status: null, note: '' });
     expect(reading?.findings.map((f) => [f.location.cell, f.code])).toContainEqual([expect.any(String), 'entry-not-a-number']);
+  });
+
+  test.each([
+    { description: 'the returned sheets', plan: seed, sheets: () => returned.filter((r) => !r.file.endsWith('说明.xlsx')) },
+    { description: 'the reissued sheets', plan: revised, sheets: () => result.sheets.map((s) => ({ file: s.fileName, bytes: s.bytes })) },
+  ])('the ledger of $description keeps each report’s plan version', async ({ plan, sheets }) => {
+    const ledger = await consolidate(sheets(), plan, sheetReader(plan));
+    const versions = new Set(ledger.rows.flatMap((row) => row.reports.map((r) => r.planId)));
+    expect([...versions]).toEqual([plan.document.id]);
   });
 
   test('a file that is no workbook is a finding, and the one change report says what changed from the sheets’ plan', () => {

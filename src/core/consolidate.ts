@@ -102,7 +102,7 @@ export async function consolidate<I extends ConsolidationInput>(inputs: readonly
     }
     rowsRejected += kept.reading.findings.filter((f) => f.code === 'template-row-added').length;
     findings.push(...kept.reading.findings);
-    accepted.push({ department, file: kept.input.file, entries: kept.reading.entries, findings: kept.reading.findings });
+    accepted.push({ department, planId: kept.reading.identity.planId, file: kept.input.file, entries: kept.reading.entries, findings: kept.reading.findings });
   }
 
   const reported = new Set(accepted.map((s) => s.department));
