@@ -137,6 +137,22 @@ describe('reissue', () => {
     expect(result.changes.map((c) => [c.from.id, c.to.id, c.changes.length])).toEqual([[seed.document.id, revised.document.id, 6]]);
   });
 
+  test('a figure whose unit the revision changed is converted, and a department taken off a task has its entry named', async () => {
+    const text = readFileSync(new URL('../seeds/yangpu-2021-13.txt', import.meta.url), 'utf8');
+    const plan = text.slice(text.lastIndexOf('2.推进全区新一代信息基础设施建设'));
+    const edited = plan.replace('完成4.4万户计划指标', '完成44000户计划指标').replace('(推进单位:区科委、区规划资源局、区住房保障房屋管理局、滨江公司)', '(推进单位:区科委、区规划资源局、区住房保障房屋管理局)');
+    const other = parsePlan(text.replace(plan, edited));
+    const sheets = [
+      { file: '区科委.xlsx', bytes: await typed('区科委', { 't2.2.2-2': { actual: 2.2 } }) },
+      { file: '滨江公司.xlsx', bytes: await typed('滨江公司', { 't2.2.2-1': { actual: 90 } }) },
+    ];
+    const r = await reissue(sheets, other, OPTIONS);
+    expect(r.entries.map((e) => [e.department, e.from?.id, e.to?.id, e.values.actual, e.converted, e.reason])).toEqual([
+      ['区科委', 't2.2.2-2', 't2.2.2-2', 22000, { from: '万户', to: '户' }, undefined],
+      ['滨江公司', 't2.2.2-1', undefined, 90, undefined, 'department-removed'],
+    ]);
+  });
+
   test('of two sheets of one department, the newer is carried and the older’s entries are named as superseded', async () => {
     const older = await typed('区教育局', { 't2.5.16-1': { actual: 1 } });
     const newer = (await demoSheets(seed, Q2, { template: defaultTemplate, mistakes: 0, seed: 7, generatedAt: '2022-05-01T09:00:00' })).find((s) => s.department === '区教育局') as { bytes: Uint8Array };

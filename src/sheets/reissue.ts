@@ -10,7 +10,7 @@ import { worklist } from '../core/worklist.js';
 
 export type { DropReason, EntryCarry, EntryPlace } from '../core/revision.js';
 import { carriedRecords, readCarriedPlan, readMetas, sheetFileName, type SheetMeta } from './metadata.js';
-import { locateRows, NO_FIGURE, readProgressFileSheets, type SheetSource } from './read.js';
+import { locateRows, NO_FIGURE, oversizedReading, readProgressFileSheets, type SheetSource } from './read.js';
 import { generateProgressSheet, TemplateCache, type EntryValues, type FillOptions } from './template/fill.js';
 import { rawText, type GridBook } from './xlsx/grid.js';
 import { openWorkbook, WorkbookCache, type OpenOptions } from './xlsx/reader.js';
@@ -43,16 +43,17 @@ export interface ReissueOptions extends Pick<FillOptions, 'wording' | 'inflate' 
 
 interface Returned {
   readonly source: SheetSource;
-  readonly book: GridBook;
   readonly meta: SheetMeta;
   readonly plan: PlanRecords;
+  /** What was typed in it, read while its workbook was open. */
+  readonly typed: readonly Typed[];
 }
 
 /**
  * Sheets for a revised plan, one per department and period of the returned sheets, each carrying over the entries
  * whose target (or task) the revision still has for that department: matched by task number and metric, or by
  * sentence where the numbering moved (planChanges). Every entry is accounted for, carried or dropped with its reason;
- * files that cannot be used are findings. One returned workbook is open at a time while it is read.
+ * files that cannot be used are findings. One returned workbook is open at a time: what was typed is read from it at once.
  */
 export async function reissue(sources: readonly SheetSource[], records: PlanRecords, options: ReissueOptions & OpenOptions): Promise<Reissue> {
   const open = { cache: options.cache ?? new WorkbookCache(), ...(options.inflate ? { inflate: options.inflate } : {}) };
@@ -60,6 +61,11 @@ export async function reissue(sources: readonly SheetSource[], records: PlanReco
   const returned: Returned[] = [];
   const wholePlans = new Map<string, PlanRecords>();
   for (const source of sources) {
+    const tooLarge = oversizedReading(source);
+    if (tooLarge) {
+      findings.push(...tooLarge.findings);
+      continue;
+    }
     const bytes = source.bytes ?? (await source.load?.()) ?? new Uint8Array(0);
     let book: GridBook;
     let metas: SheetMeta[];
@@ -77,7 +83,7 @@ export async function reissue(sources: readonly SheetSource[], records: PlanReco
     for (const meta of metas) {
       const plan = (whole?.document.id === meta.planId ? whole : undefined) ?? carriedRecords(meta);
       if (!plan || !parsePeriod(meta.period)) findings.push(finding('reissue-no-plan', { file: source.file }, { file: source.file }));
-      else returned.push({ source, book, meta, plan });
+      else returned.push({ source, meta, plan, typed: typedEntries(book, meta, plan, source.file) });
     }
   }
 
@@ -93,7 +99,7 @@ export async function reissue(sources: readonly SheetSource[], records: PlanReco
   for (const group of byDepartmentAndPeriod(returned)) {
     const [kept, ...older] = group;
     if (!kept) continue;
-    for (const r of older) entries.push(...typedEntries(r).map((e) => ({ ...e, reason: 'superseded' as const })));
+    for (const r of older) entries.push(...r.typed.map(({ raw: _raw, ...e }) => ({ ...e, reason: 'superseded' as const })));
     const sheet = await reissueSheet(kept, changesOf(kept), records, { ...options, cache });
     entries.push(...sheet.entries);
     if (sheet.sheet) sheets.push(sheet.sheet);
@@ -115,8 +121,7 @@ function byDepartmentAndPeriod(returned: readonly Returned[]): Returned[][] {
 type Typed = Omit<EntryCarry, 'to' | 'reason' | 'converted'> & { readonly raw: RawCell };
 
 /** The rows of a returned sheet with something typed in them, as typed, and the rows added by hand. */
-function typedEntries(r: Returned): Typed[] {
-  const { meta, book, plan } = r;
+function typedEntries(book: GridBook, meta: SheetMeta, plan: PlanRecords, file: string): Typed[] {
   const sheet = book.sheet(meta.sheet);
   if (!sheet) return [];
   const located = locateRows(sheet, meta);
@@ -127,7 +132,7 @@ function typedEntries(r: Returned): Typed[] {
     const address = at(name, row);
     return address === undefined ? '' : rawText(sheet.cell(address));
   };
-  const base = { department: meta.department, period: meta.period, file: r.source.file, sheet: meta.sheet };
+  const base = { department: meta.department, period: meta.period, file, sheet: meta.sheet };
   const out: Typed[] = [];
   for (const row of meta.rows) {
     const n = located.rows.get(row.id);
@@ -161,7 +166,7 @@ const cellValue = (raw: RawCell): string | number => (raw.kind === 'number' ? ra
 async function reissueSheet(r: Returned, changes: PlanChanges, records: PlanRecords, options: ReissueOptions & { readonly cache: TemplateCache }): Promise<{ sheet?: ReissuedSheet; entries: EntryCarry[] }> {
   const { meta } = r;
   const period = parsePeriod(meta.period);
-  const typed = typedEntries(r);
+  const { typed } = r;
   if (!period) return { entries: [] };
   const oldTargets = targetsById(r.plan);
   const newTargets = targetsById(records);
