@@ -60,6 +60,24 @@ export { readMeta, readMetas, carriedRecords, readCarriedPlan, META_FORMAT_VERSI
 export { plansOfSheets, type PlanVersion } from './sheets/sheets-plan.js';
 export { checkSheets, type CheckOptions, type SheetFile } from './sheets/check.js';
 export { feedbackCopy, FEEDBACK_FILLS, type FeedbackCopy, type FeedbackOptions } from './sheets/feedback.js';
+
+// Plan revisions: what a revision changed, and the returned sheets reissued with their entries carried over
+export {
+  planChanges,
+  type PlanChanges,
+  type PlanChange,
+  type ChangeKind,
+  type ChangeReport,
+  type Difference,
+  type DropReason,
+  type EntryCarry,
+  type EntryPlace,
+  type TaskPair,
+  type TargetPair,
+  type TaskMatch,
+  type TargetMatch,
+} from './core/revision.js';
+export { reissue, type Reissue, type ReissuedSheet, type ReissueOptions } from './sheets/reissue.js';
 export { EntrySchema, ReportSchema, type Entry, type Report } from './core/report.js';
 
 // Consolidation and audit
@@ -93,6 +111,7 @@ export { readPrevious, type Previous } from './io/previous.js';
 // Result tables and reports
 export { recordTables, reportTables, ledgerTables, auditTables, flatFinding, type Table, type Column, type Cell } from './report/tables.js';
 export { renderHtml } from './report/html.js';
+export { changeReportTable, renderChangeReport } from './report/revision.js';
 export { departmentFeedback, feedbackForm, type DepartmentFeedback } from './report/feedback-form.js';
 export { toCsv, parseCsv } from './report/csv.js';
 export { tablesToXlsx } from './report/xlsx.js';

@@ -7,5 +7,6 @@ export { listSheetFiles, readSheetFiles, readPreviousFiles, sheetFileName, DEFAU
 export { writeDepartmentSheets, type SheetsToWrite, type WrittenSheets } from './io/sheet-writer.js';
 export { consolidateFiles, consolidateSources, type ConsolidateFilesOptions } from './io/consolidate-files.js';
 export { writeAudit } from './io/audit-file.js';
+export { reissueFiles, type ReissueToWrite, type ReissueWritten } from './io/reissue-files.js';
 export { readPolicies, readRules } from './io/ledger-file.js';
 export { nativeInflate, nativeDeflate, nodeZlib } from './io/zlib.js';

@@ -5,12 +5,16 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { expectedValue, isCeiling } from '../src/core/attainment.js';
 import { auditLedger } from '../src/core/audit.js';
 import { consolidate } from '../src/core/consolidate.js';
 import { wording } from '../src/core/locales/index.js';
-import { sheetReader } from '../src/sheets/read.js';
+import { readProgressFileSheets, sheetReader } from '../src/sheets/read.js';
+import { reissue } from '../src/sheets/reissue.js';
+import { toCsv } from '../src/report/csv.js';
+import { changeReportTable } from '../src/report/revision.js';
 import { parsePeriod, type Period } from '../src/core/period.js';
 import type { Target } from '../src/core/record.js';
 import { ledgerFromXlsx } from '../src/io/ledger.js';
@@ -387,6 +391,39 @@ describe.runIf(chromiumTool.run)('the task pane in Chromium, against a fake Exce
     await saved.saveAs(ledgerFile);
     expect(ledgerFromXlsx(new Uint8Array(readFileSync(ledgerFile)), ledgerFile)?.accounting).toEqual(ledger.accounting);
     await page.screenshot({ path: join(SHOTS, 'coordinator-consolidate.png'), fullPage: true });
+    await page.close();
+  });
+
+  test('coordinator: 按新计划重发 makes the revised plan’s sheets from the returned ones, and the change report, as the library does', async () => {
+    const returnedDir = join(work, 'reissue-returned');
+    expect(bin(['demo-fill', '--period', '2021-Q2', '--out', returnedDir, '--mistakes', '0.15']).code).toBe(0);
+    const returned = readdirSync(returnedDir).map((f) => join(returnedDir, f));
+    const revisedFile = join(ROOT, 'test/fixtures/yangpu-2021-13-revised.txt');
+    const { page } = await open(EMPTY_BOOK);
+    await page.click('#tab-coordinator');
+    await choosePlan(playwrightActions(page), revisedFile, '2021-Q2');
+    await page.setInputFiles('#returned-files', returned);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#reissue')]);
+    const zipFile = join(work, 'reissued.zip');
+    await download.saveAs(zipFile);
+    const parts = unzipSync(new Uint8Array(readFileSync(zipFile)));
+
+    const revised = planFromBytes(new Uint8Array(readFileSync(revisedFile)), revisedFile);
+    const sources = returned.map((f) => ({ file: basename(f), bytes: new Uint8Array(readFileSync(f)) }));
+    const expected = await reissue(sources, revised, { template: defaultTemplate, templateName: 'progress-report.xlsx', templateVersion: 'test', generatedAt: '2021-07-10T09:00:00' });
+    expect(Object.keys(parts).sort()).toEqual([...expected.sheets.map((s) => s.fileName), '变更报告/变更报告.csv', '变更报告/变更报告.html', '变更报告/变更报告.xlsx'].sort());
+    // Byte for byte, the BOM included.
+    expect(Buffer.from(parts['变更报告/变更报告.csv'] as Uint8Array).toString('utf8')).toBe(toCsv(changeReportTable(expected, wording())));
+    // Each sheet read back gives the entries the library carries, cell by cell.
+    for (const s of expected.sheets) {
+      const [mine] = readProgressFileSheets({ file: s.fileName, bytes: parts[s.fileName] as Uint8Array }, {});
+      const [theirs] = readProgressFileSheets({ file: s.fileName, bytes: s.bytes }, {});
+      expect(mine?.entries, s.fileName).toEqual(theirs?.entries);
+    }
+    const dropped = expected.entries.filter((e) => !e.to).length;
+    expect(await page.textContent('#reissue-summary')).toBe(wording().revision.done(expected.sheets.length, expected.entries.length - dropped, dropped));
+    expect(await page.$$eval('#reissue-dropped li', (items) => items.length)).toBe(dropped);
+    await page.screenshot({ path: join(SHOTS, 'coordinator-reissue.png'), fullPage: true });
     await page.close();
   });
 

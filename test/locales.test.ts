@@ -25,6 +25,7 @@ const USAGE = [
   { problem: 'files-required', command: 'check' },
   { problem: 'one-file', command: 'parse', count: 2 },
   { problem: 'no-file-taken', command: 'template' },
+  { problem: 'out-is-input', command: 'reissue', file: '2021-Q2-区科委.xlsx' },
   { problem: 'no-period-found' },
   { problem: 'no-sheets-found', command: 'check', paths: ['收回/'] },
   { problem: 'no-sheet-read', files: [{ file: '收回/a.xls', code: 'file-other-format' }, { file: 'b.xlsx', code: 'file-corrupt' }] },
@@ -146,6 +147,7 @@ const SAMPLES: { readonly [C in Code]: readonly ParamsOf<C>[] } = {
   'consolidate-wrong-period': [{ file, found: '2021-Q1', expected: '2021-Q2' }],
   'previous-not-read': [{ file, because: 'file-corrupt' }, { file, because: 'template-unknown-plan' }],
   'consolidate-other-plan': [{ file, planTitle: '某区计划' }],
+  'reissue-no-plan': [{ file }],
   'policy-invalid': [
     ...DATA.map((d) => ({ file, ...d })),
     { file, reason: 'csv-columns' },
@@ -187,7 +189,7 @@ const reasonsCovered: Missing<Reason['kind'], (typeof REASONS)[number]['kind']> 
 
 /** Words a Chinese sentence may hold in Latin letters: the command, its options, file types, formats, and values a user types. */
 const ALLOWED =
-  /plan-ledger(?: (?:parse|template|check|demo-fill|consolidate|audit|demo|codes))?|--[a-z][\w-]*|PLAN_LEDGER_\w+|npm (?:start|run build:page)|plan\.xlsx|\.(?:txt|docx|json|xlsx|xls|et|ods|numbers|csv|pdf|html)\b|word\/document\.xml|\b(?:UTF|GB18030|GBK|JSON|CSV|XLSX|HTML|BOM|Excel|Word|MB|WPS|LibreOffice|OpenDocument|Apple|Numbers|xlsx|targetId|policy|same|sum|lead|zh-CN|en|text|json|csv|parse|check|consolidate|template|demo-fill|audit)\b|\{\{[\w.]+\}\}/g;
+  /plan-ledger(?: (?:parse|template|check|demo-fill|consolidate|audit|reissue|demo|codes))?|--[a-z][\w-]*|PLAN_LEDGER_\w+|npm (?:start|run build:page)|plan\.xlsx|\.(?:txt|docx|json|xlsx|xls|et|ods|numbers|csv|pdf|html)\b|word\/document\.xml|\b(?:UTF|GB18030|GBK|JSON|CSV|XLSX|HTML|BOM|Excel|Word|MB|WPS|LibreOffice|OpenDocument|Apple|Numbers|xlsx|targetId|policy|same|sum|lead|zh-CN|en|text|json|csv|parse|check|consolidate|template|demo-fill|audit)\b|\{\{[\w.]+\}\}/g;
 
 /** The Latin words left in a zh-CN text once the parameters' own values and the allowed words are taken out. */
 function englishIn(text: string, values: readonly unknown[] = []): string[] {
@@ -279,6 +281,16 @@ describe('zh-CN says everything in Chinese', () => {
       w.feedback.form.fileName('区科委'),
       w.feedback.form.title('区科委'),
       w.feedback.form.subtitle('某区计划', '2021年第二季度', '2021-07-05'),
+      w.revision.versions({ title: '某区计划', id: '甲' }, { title: '某区计划', id: '乙' }),
+      w.revision.converted('万户', '户'),
+      w.revision.summary({ sheets: 16, carried: 54, dropped: 3, changes: 6 }),
+      w.revision.done(16, 54, 3),
+      w.revision.cli.sheets(16, '/输出/重发'),
+      w.revision.cli.report(['/输出/重发/变更报告/变更报告.xlsx']),
+      ...Object.values(w.revision.kind),
+      ...Object.values(w.revision.difference),
+      ...Object.values(w.revision.reason),
+      ...Object.values(w.revision.table.columns),
     );
     return out;
   }

@@ -55,7 +55,7 @@ describe('the public API is a deliberate list', () => {
   test('the Node entry is the browser entry and, named, files, zlib and workers', () => {
     expect([...browser.keys()].filter((name) => !node.has(name))).toEqual([]);
     expect([...node.keys()].filter((name) => !browser.has(name)).sort()).toEqual(
-      ['DEFAULT_TEMPLATE', 'PLAN_WORKBOOK', 'SEED_PLAN', 'consolidateFiles', 'consolidateSources', 'exportPlan', 'listSheetFiles', 'loadPlan', 'planFor', 'nativeDeflate', 'nativeInflate', 'nodeZlib', 'readPolicies', 'readRules', 'readPreviousFiles', 'readSheetFiles', 'sheetFileName', 'writeAudit', 'writeDepartmentSheets', 'writeFileAtomic', 'ConsolidateFilesOptions', 'ResolvedPlan', 'SheetsToWrite', 'WrittenSheets'].sort(),
+      ['DEFAULT_TEMPLATE', 'PLAN_WORKBOOK', 'SEED_PLAN', 'consolidateFiles', 'consolidateSources', 'exportPlan', 'listSheetFiles', 'loadPlan', 'planFor', 'nativeDeflate', 'nativeInflate', 'nodeZlib', 'readPolicies', 'readRules', 'readPreviousFiles', 'readSheetFiles', 'reissueFiles', 'ReissueToWrite', 'ReissueWritten', 'sheetFileName', 'writeAudit', 'writeDepartmentSheets', 'writeFileAtomic', 'ConsolidateFilesOptions', 'ResolvedPlan', 'SheetsToWrite', 'WrittenSheets'].sort(),
     );
   });
 });

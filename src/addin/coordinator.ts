@@ -15,12 +15,14 @@ import { planFromBytes } from '../io/plan-source.js';
 import type { Previous } from '../io/previous.js';
 import { toCsv } from '../report/csv.js';
 import { renderHtml } from '../report/html.js';
+import { changeReportTable, renderChangeReport } from '../report/revision.js';
 import { auditTables, ledgerHeading, ledgerTables } from '../report/tables.js';
 import { crc32, writeZip } from '../sheets/xlsx/zip-writer.js';
 import { jsonSheetCells, META_MARKER } from '../sheets/json-sheet.js';
 import { carriedRecords, isMetaSheetName, META_SHEET, PLAN_SHEET, sheetFileName, type SheetMeta } from '../sheets/metadata.js';
 import { unionOfSlices } from '../sheets/sheets-plan.js';
 import { sheetReader } from '../sheets/read.js';
+import { reissue, type Reissue } from '../sheets/reissue.js';
 import { generateProgressSheet } from '../sheets/template/fill.js';
 import type { PaneEnv } from './department.js';
 import { errorText } from './host.js';
@@ -64,7 +66,10 @@ export function coordinatorView(env: PaneEnv): HTMLElement {
   returnedFolder.addEventListener('change', () => chooseReturned(chosenOf(returnedFolder.files).filter((f) => isSheetFileName(f.path))));
   const previousInput = h('input', { type: 'file', id: 'previous-files', accept: '.xlsx,.xlsm,.xltx', multiple: true });
   const consolidateButton = h('button', { type: 'button', id: 'consolidate', class: 'primary' }, c.consolidate);
+  // The returned sheets made again from the plan loaded above (a revision), with what departments entered carried over.
+  const reissueButton = h('button', { type: 'button', id: 'reissue' }, w.revision.button);
   const result = h('div', { class: 'ledger-result', id: 'ledger-result' });
+  const reissued = h('div', { class: 'reissue-result', id: 'reissue-result' });
   const templateNotes = h('ul', { class: 'template-notes', id: 'template-notes' });
 
   const periodValue = (): Period | undefined => parsePeriod(period.value.trim());
@@ -138,7 +143,7 @@ export function coordinatorView(env: PaneEnv): HTMLElement {
       const sheets = await filled();
       if (!sheets || sheets.length === 0) return;
       // Workbooks are zips already: stored as they are, each with its CRC.
-      const zip = writeZip(sheets.map((s) => ({ name: sheetFileName(s.meta.period, s.department), stored: { data: s.bytes, method: 0, size: s.bytes.length, crc: crc32(s.bytes), flags: 0, time: 0, date: 33 } })));
+      const zip = writeZip(sheets.map((s) => stored(sheetFileName(s.meta.period, s.department), s.bytes)));
       if (env.save(zip, c.zipName(sheets[0]?.meta.period ?? ''), 'application/zip')) env.say(c.downloaded(sheets.length));
     }),
   );
@@ -169,6 +174,38 @@ export function coordinatorView(env: PaneEnv): HTMLElement {
       env.say(c.consolidated(ledger.accounting.files, ledger.accounting.rowsRead));
     }),
   );
+
+  reissueButton.addEventListener('click', () =>
+    guard(env, async () => {
+      if (!records) return env.say(c.noPlan, 'error');
+      const files = await readChosen(returnedChosen);
+      if (files.length === 0) return env.say(c.noFiles, 'error');
+      const [own] = await readPicked(templateInput);
+      const result = await reissue(files, records, {
+        template: own?.bytes ?? (await env.defaultTemplate()),
+        templateName: own?.file ?? 'progress-report.xlsx',
+        templateVersion: own ? `custom:${own.file}` : DEFAULT_TEMPLATE_VERSION,
+        generatedAt: now(),
+        wording: w,
+      });
+      if (env.save(await reissueZip(result, w), w.revision.zipName(result.sheets[0]?.period ?? ''), 'application/zip')) showReissue(result);
+    }),
+  );
+
+  /** What reissuing did, in a line, and each entry not carried over with why, before the change report in the download. */
+  function showReissue(result: Reissue): void {
+    const dropped = result.entries.filter((e) => !e.to);
+    const r = w.revision;
+    fill(
+      reissued,
+      h('p', { class: 'reissue-summary', id: 'reissue-summary' }, r.done(result.sheets.length, result.entries.length - dropped.length, dropped.length)),
+      dropped.length ? h('h3', {}, `${r.dropped} (${dropped.length})`) : null,
+      dropped.length
+        ? h('ul', { class: 'reissue-dropped', id: 'reissue-dropped' }, ...dropped.map((e) => h('li', { 'data-id': e.from?.id ?? '' }, `${e.department} · ${[e.from?.path, e.from?.metric || e.from?.taskTitle].filter(Boolean).join(' ')}:${e.reason ? r.reason[e.reason] : ''}`)))
+        : null,
+      ...result.findings.map((f) => h('p', { class: 'error' }, message(f, w))),
+    );
+  }
 
   /** Last period's figures, when its files are picked (the reader of ledgers, with exceljs behind it, loads only then). */
   async function readPrevious(r: PlanRecords): Promise<Previous | undefined> {
@@ -242,7 +279,8 @@ export function coordinatorView(env: PaneEnv): HTMLElement {
     h('div', { class: 'actions' }, env.workbook ? fillHere : null, downloadButton, zipButton),
     h('div', { class: 'field returned' }, h('div', { class: 'file-picker' }, pickerButton(returned, c.returned), pickerButton(returnedFolder, c.returnedFolder), returnedNames), h('p', { class: 'hint' }, c.dropHint)),
     h('div', { class: 'field' }, filePicker(previousInput, c.previous, p.noFile)),
-    h('div', { class: 'actions' }, consolidateButton),
+    h('div', { class: 'actions' }, consolidateButton, reissueButton),
+    reissued,
     result,
   );
   return view;
@@ -328,6 +366,25 @@ async function insertSheet(bytes: Uint8Array, meta: SheetMeta): Promise<string |
     await context.sync();
     return target;
   });
+}
+
+/** A workbook in a zip: stored as it is (it is a zip already), with its CRC. */
+const stored = (name: string, data: Uint8Array) => ({ name, stored: { data, method: 0, size: data.length, crc: crc32(data), flags: 0, time: 0, date: 33 } });
+
+/** The reissued sheets and the change report (变更报告/: .xlsx, with exceljs loaded only now, .csv and .html) in one zip, as the CLI writes them. */
+async function reissueZip(result: Reissue, w: PaneEnv['w']): Promise<Uint8Array> {
+  const { tablesToXlsx } = await import('../report/xlsx.js');
+  const table = changeReportTable(result, w);
+  const base = `${w.revision.fileBase}/${w.revision.fileBase}`;
+  const at = now().slice(0, 16).replace('T', ' ');
+  const heading = { title: w.revision.title, line: () => result.changes.map((c) => w.revision.versions(c.from, c.to)).join(';'), footer: w.printout.footer };
+  const encoder = new TextEncoder();
+  return writeZip([
+    ...result.sheets.map((s) => stored(s.fileName, s.bytes)),
+    { name: `${base}.xlsx`, data: await tablesToXlsx([table], heading) },
+    { name: `${base}.csv`, data: encoder.encode(toCsv(table)) },
+    { name: `${base}.html`, data: encoder.encode(renderChangeReport(result, at, w)) },
+  ]);
 }
 
 function base64(bytes: Uint8Array): string {

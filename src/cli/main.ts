@@ -9,6 +9,7 @@ import { demoCommand } from './demo-command.js';
 import { demoFillCommand } from './demo-fill-command.js';
 import { processIo, type Context, type Io } from './io.js';
 import { parseCommand } from './parse-command.js';
+import { reissueCommand } from './reissue-command.js';
 import { templateCommand } from './template-command.js';
 
 /** Runs the CLI and returns its exit code. Never throws; never prints a stack trace. */
@@ -91,6 +92,8 @@ export async function main(argv: readonly string[], io: Io = processIo, env: Nod
         };
         return command === 'consolidate' ? await consolidateCommand(cmd, context) : await auditCommand(cmd, context);
       }
+      case 'reissue':
+        return await reissueCommand({ plan: values.plan, inputs: rest, template: values.template, out: values.out }, context);
       case 'demo':
         if (rest.length > 0) throw new PlanLedgerError('usage', { problem: 'no-file-taken', command });
         return await demoCommand({ plan: values.plan, out: values.out }, context);

@@ -33,6 +33,8 @@ export type UsageProblem =
   | { readonly problem: 'files-required'; readonly command: string }
   | { readonly problem: 'one-file'; readonly command: string; readonly count: number }
   | { readonly problem: 'no-file-taken'; readonly command: string }
+  /** What a command would write is one of its inputs (reissue's sheets over the returned ones). */
+  | { readonly problem: 'out-is-input'; readonly command: string; readonly file: string }
   | { readonly problem: 'no-period-found' }
   | { readonly problem: 'no-sheets-found'; readonly command: string; readonly paths: readonly string[] }
   /** Files were there but none was a progress sheet: each with the code of its finding. */
@@ -147,6 +149,8 @@ export interface CodeParams {
   /** A file given as last period's that gave no figures; `because` is what reading it found. */
   'previous-not-read': File & { readonly because: Code };
   'consolidate-other-plan': File & { readonly planTitle: string };
+  /** A returned sheet made before sheets carried their plan: its entries cannot be matched to a revision's targets. */
+  'reissue-no-plan': File;
   'policy-invalid': File & (DataProblem | { readonly reason: 'csv-columns' } | { readonly reason: 'unknown-target'; readonly target: string } | { readonly reason: 'unknown-policy'; readonly target: string; readonly policy: string });
   'rules-invalid': File & DataProblem;
   'groups-invalid': File & DataProblem;
@@ -214,6 +218,7 @@ export const CODES: { readonly [C in Code]: { readonly kind: CodeKind; readonly 
   'consolidate-wrong-period': warning,
   'previous-not-read': warning,
   'consolidate-other-plan': warning,
+  'reissue-no-plan': error,
   'policy-invalid': fatal,
   'rules-invalid': fatal,
   'groups-invalid': fatal,

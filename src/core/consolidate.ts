@@ -108,7 +108,7 @@ export async function consolidate<I extends ConsolidationInput>(inputs: readonly
     }
     rowsRejected += kept.reading.findings.filter((f) => f.code === 'template-row-added').length;
     findings.push(...kept.reading.findings);
-    accepted.push({ department, file: kept.input.file, entries: kept.reading.entries, findings: kept.reading.findings });
+    accepted.push({ department, planId: kept.reading.identity.planId, file: kept.input.file, entries: kept.reading.entries, findings: kept.reading.findings });
     const { identity, reporter, sha256 } = kept.reading;
     submissions.push({ department, period: period.label, file: kept.input.file, sha256: sha256 ?? null, reporter: reporter ?? null, generatedAt: identity.generatedAt, planId: identity.planId });
   }

@@ -12,6 +12,14 @@ export type RawCell =
   | { readonly kind: 'error'; readonly value: string }
   | { readonly kind: 'other'; readonly value: string };
 
+/** What a department entered in a row, to write into the sheet as it is generated (a sheet carried over, a demo sheet). */
+export interface EntryValues {
+  readonly actual?: string | number | null;
+  readonly status?: string;
+  readonly note?: string;
+  readonly evidence?: string;
+}
+
 /** What a department reports for a task: 未启动 / 推进中 / 已完成 / 滞后. */
 export type Status = 'not-started' | 'in-progress' | 'done' | 'behind';
 export const STATUSES: readonly Status[] = ['not-started', 'in-progress', 'done', 'behind'];

@@ -22,6 +22,8 @@ export const LedgerReportSchema = z.object({
   evidence: z.string(),
   file: z.string().nullable(),
   cell: z.string(),
+  /** The plan version the sheet was made from (its plan id); absent in ledgers written before it was kept. */
+  planId: z.string().optional(),
 });
 
 export const LedgerRowSchema = z.object({
@@ -116,6 +118,8 @@ export function withLedgerFindings(ledger: Ledger, findings: readonly Finding[])
 /** An accepted department sheet: whose, and what it reported. */
 export interface AcceptedSheet {
   readonly department: string;
+  /** The plan version the sheet was made from. */
+  readonly planId?: string;
   readonly file: string;
   readonly entries: readonly Entry[];
   readonly findings: readonly Finding[];
@@ -134,12 +138,12 @@ export function mergeLedger(
   sheets: readonly AcceptedSheet[],
   policies: ReadonlyMap<string, Policy>,
 ): { rows: LedgerRow[]; findings: Finding[] } {
-  const byKey = new Map<string, { entry: Entry; department: string }[]>();
+  const byKey = new Map<string, { entry: Entry; department: string; planId: string | undefined }[]>();
   const errorRows = new Set<string>();
   for (const sheet of sheets) {
     for (const entry of sheet.entries) {
       const key = entry.targetId ?? entry.taskId;
-      pushTo(byKey, key, { entry, department: sheet.department });
+      pushTo(byKey, key, { entry, department: sheet.department, planId: sheet.planId });
     }
     for (const f of sheet.findings) if (f.severity === 'error' && (f.targetId ?? f.taskId)) errorRows.add((f.targetId ?? f.taskId) as string);
   }
@@ -155,7 +159,7 @@ export function mergeLedger(
       seen.add(id);
       const policy = (target && policies.get(target.id)) ?? 'same';
       const roles = new Map(item.task.departments.map((d) => [d.name, d.role]));
-      const reports: LedgerReport[] = (byKey.get(id) ?? []).map(({ entry, department: name }) => ({
+      const reports: LedgerReport[] = (byKey.get(id) ?? []).map(({ entry, department: name, planId }) => ({
         department: name,
         role: roles.get(name) ?? 'responsible',
         actual: entry.actual,
@@ -164,6 +168,7 @@ export function mergeLedger(
         evidence: entry.evidence,
         file: entry.file,
         cell: entry.cell,
+        ...(planId === undefined ? {} : { planId }),
       }));
       const figures = reports.filter((r) => r.actual !== null);
       let conflict = false;

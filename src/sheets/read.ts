@@ -251,10 +251,10 @@ function signature(sheet: Grid, meta: SheetMeta, located: ReadonlyMap<string, nu
 }
 
 /** What a task's figure cell shows when nothing is typed there: the dash it was generated with, or any dash. */
-const NO_FIGURE = /^[—–\-－//无]+$/;
+export const NO_FIGURE = /^[—–\-－//无]+$/;
 
 /** Where each generated row is now, by its id cell, and which rows between them were added by hand. */
-function locateRows(sheet: Grid, meta: SheetMeta): { rows: Map<string, number>; added: number[] } {
+export function locateRows(sheet: Grid, meta: SheetMeta): { rows: Map<string, number>; added: number[] } {
   const rows = new Map<string, number>();
   const idColumn = meta.columns['row.id'];
   if (idColumn === undefined) {

@@ -3,6 +3,7 @@ import { enSheet } from './en-sheet.js';
 import { baseName, shortList } from './lists.js';
 import type { Wording } from './wording.js';
 import { enFeedback } from './en-feedback.js';
+import { enRevision } from './en-revision.js';
 import { enFix } from './en-fix.js';
 
 const { percent } = enSheet;
@@ -49,6 +50,8 @@ function usage(p: UsageProblem): string {
       return `${p.command} takes one file, got ${p.count}`;
     case 'no-file-taken':
       return `${p.command} takes no file; name the plan with --plan`;
+    case 'out-is-input':
+      return `${p.command} does not overwrite the returned sheets: ${p.file} in the --out folder is one of its inputs; choose another folder`;
     case 'no-period-found':
       return 'no progress sheet names a period; give --period';
     case 'no-sheet-read':
@@ -239,6 +242,7 @@ export const en: Wording = {
     'consolidate-wrong-period': { title: 'Wrong period', message: (p) => `${p.file} is the sheet for ${p.found}; this consolidation is for ${p.expected}; not counted` },
     'previous-not-read': { title: 'Last period’s file not read', message: (p) => `last period’s file ${p.file} could not be read (${en.codes[p.because].title.toLowerCase()}), so running figures were not checked against it` },
     'consolidate-other-plan': { title: 'Sheet of another plan', message: (p) => `${p.file} was made from another plan or version (《${p.planTitle}》); not counted: name its plan with --plan, or send out sheets of the current plan` },
+    'reissue-no-plan': { title: 'Sheet carries no plan', message: (p) => `${p.file} was made before sheets carried their plan, so its entries cannot be carried into the revised plan’s sheets: send that department a blank sheet of the revised plan` },
     'policy-invalid': {
       title: 'Invalid policy file',
       message: (p) => {
@@ -546,6 +550,7 @@ export const en: Wording = {
   },
   fix: enFix,
   feedback: enFeedback,
+  revision: enRevision,
   cli: {
     help: `plan-ledger: turn a government work plan into a ledger of tasks and targets
 
@@ -566,6 +571,10 @@ Usage:
       Plausible filled sheets with typical mistakes.
   plan-ledger consolidate DIR|FILE… [--period …] [--policy FILE] [--previous FILE…] --out ledger.xlsx [--json] [--feedback DIR]
       Merge every department's sheet into one ledger; with last period's sheets or ledger, running figures must not fall.
+  plan-ledger reissue --plan REVISED SHEETS|DIR… [--template FILE] --out DIR
+      After a plan is revised: each department's sheet made again from the revised plan, with what it entered carried over
+      (matched by task number and metric, or by sentence where the numbering moved), and a change report
+      (change-report.xlsx, .csv, .html) of targets added, removed and changed and of every entry carried over or not.
   plan-ledger audit LEDGER.xlsx|DIR… [--rules FILE] [--previous FILE…] --out DIR
       Verdicts and traffic lights as XLSX, CSV and one HTML page, and a feedback form per department (feedback/).
   plan-ledger demo [--plan FILE] [--out DIR]

@@ -10,6 +10,7 @@ import type { Placeholder, PlaceholderScope, SignPlaceholder } from '../placehol
 import type { Comparator } from '../quantity.js';
 import type { PartKind, TargetKind } from '../record.js';
 import type { Report } from '../report.js';
+import type { ChangeKind, Difference, DropReason } from '../revision.js';
 
 /** Languages users can read plan-ledger in; zh-CN is the default. */
 export type Locale = 'zh-CN' | 'en';
@@ -172,6 +173,7 @@ export interface Wording {
   /** What a department does about each problem; the task pane's department.fix is the same table. */
   readonly fix: Partial<Readonly<Record<Code, string>>>;
   readonly feedback: FeedbackWording;
+  readonly revision: RevisionWording;
   /** What the command line prints. */
   readonly cli: {
     readonly help: string;
@@ -256,6 +258,39 @@ export interface FeedbackWording {
     readonly ask: Readonly<Record<AskedVerdict, string>>;
     readonly none: string;
     readonly closing: string;
+  };
+}
+
+/** The change report of a plan revision (变更报告) and what reissuing says. */
+export interface RevisionWording {
+  /** The report's file name without its extension: 变更报告. */
+  readonly fileBase: string;
+  readonly title: string;
+  /** The line under the title: from which version of the plan to which. */
+  readonly versions: (from: { readonly title: string; readonly id: string }, to: { readonly title: string; readonly id: string }) => string;
+  readonly kind: Readonly<Record<ChangeKind, string>>;
+  /** What changed of a target or task: 目标值, 完成时限, 责任单位, 序号. */
+  readonly difference: Readonly<Record<Difference, string>>;
+  readonly reason: Readonly<Record<DropReason, string>>;
+  /** A figure carried converted because the revision writes its target in another unit. */
+  readonly converted: (from: string, to: string) => string;
+  readonly table: TableWording<
+    'kind' | 'item' | 'department' | 'fromPath' | 'toPath' | 'taskTitle' | 'metric' | 'before' | 'after' | 'figure' | 'reason' | 'fileName' | 'cell' | 'newFile' | 'newCell' | 'fromId' | 'toId' | 'file'
+  >;
+  /** The HTML report's sections. */
+  readonly changes: string;
+  readonly dropped: string;
+  readonly carried: string;
+  readonly findings: string;
+  readonly none: string;
+  readonly summary: (s: { readonly sheets: number; readonly carried: number; readonly dropped: number; readonly changes: number }) => string;
+  /** The task pane's button, and what it says when done. */
+  readonly button: string;
+  readonly done: (sheets: number, carried: number, dropped: number) => string;
+  readonly zipName: (period: string) => string;
+  readonly cli: {
+    readonly sheets: (count: number, dir: string) => string;
+    readonly report: (paths: readonly string[]) => string;
   };
 }
 

@@ -2,6 +2,7 @@ import type { CorruptReason, DataProblem, FileReason, SheetFormat, UsageProblem 
 import { baseName, shortList } from './lists.js';
 import type { Wording } from './wording.js';
 import { zhCNFeedback } from './zh-CN-feedback.js';
+import { zhCNRevision } from './zh-CN-revision.js';
 import { zhCNFix } from './zh-CN-fix.js';
 import { zhCNSheet } from './zh-CN-sheet.js';
 
@@ -51,6 +52,8 @@ function usage(p: UsageProblem): string {
       return `${p.command} 只接受一个文件,收到 ${p.count} 个`;
     case 'no-file-taken':
       return `${p.command} 不接受文件;计划请用 --plan 指定`;
+    case 'out-is-input':
+      return `${p.command} 不会覆盖收回的表:--out 目录中的 ${p.file} 正是要读取的文件,请换一个输出目录`;
     case 'no-period-found':
       return '没有一份推进情况表注明期间;请用 --period 指定';
     case 'no-sheet-read':
@@ -242,6 +245,7 @@ export const zhCN: Wording = {
     'consolidate-wrong-period': { title: '期间不符', message: (p) => `${p.file} 是 ${p.found} 的推进情况表,本次汇总 ${p.expected},未计入` },
     'previous-not-read': { title: '上期报表未读取', message: (p) => `上期报表 ${p.file} 未能读取(${zhCN.codes[p.because].title}),累计数是否比上期少没有按它检查` },
     'consolidate-other-plan': { title: '其他计划的表', message: (p) => `${p.file} 依据另一份计划或另一版本(《${p.planTitle}》)生成,未计入:请用 --plan 指定它所依据的计划文件,或按现行计划重新下发` },
+    'reissue-no-plan': { title: '表中未附计划', message: (p) => `${p.file} 是早期生成的表,没有附带所依据的计划,无法按新计划转填:请按新计划另发空白表,由该单位重新填报` },
     'policy-invalid': {
       title: '汇总规则文件无效',
       message: (p) => {
@@ -562,6 +566,7 @@ export const zhCN: Wording = {
   },
   fix: zhCNFix,
   feedback: zhCNFeedback,
+  revision: zhCNRevision,
   cli: {
     help: `plan-ledger:把政府工作计划整理成任务与指标台账
 
@@ -582,6 +587,9 @@ export const zhCN: Wording = {
       生成带常见错误的示例填报表。
   plan-ledger consolidate 目录|文件… [--period …] [--policy 规则文件] [--previous 上期文件…] --out 台账.xlsx [--json] [--feedback 目录]
       汇总各单位推进情况表为一份台账;给出上期的表格或台账时,检查累计数是否比上期少。
+  plan-ledger reissue --plan 调整后的计划 表格|目录… [--template 模板] --out 目录
+      计划调整后重发推进情况表:按调整后的计划为各单位重新生成表,原已填的内容按任务序号和指标(序号变了按原文)转填;
+      另写变更报告(变更报告.xlsx、.csv、.html),列出新增、删除、调整的指标和每一项已转填、未能转填的内容。
   plan-ledger audit 台账.xlsx|目录… [--rules 规则文件] [--previous 上期文件…] --out 目录
       逐项评判并亮灯,输出 XLSX、CSV 和一份 HTML 报告,并为各单位写一份反馈单(反馈单/)。
   plan-ledger demo [--plan 文件] [--out 目录]

@@ -2,8 +2,11 @@ import type { TemplateLoss } from '../../core/code.js';
 import { rowHeight, wrappedLines } from '../../core/fit.js';
 import type { SheetWording } from '../../core/locales/wording.js';
 import { PLAN_CELL_PLACEHOLDERS, SIGN_PLACEHOLDERS, type SignPlaceholder } from '../../core/placeholder.js';
+import type { EntryValues } from '../../core/entry.js';
 import type { CellValue, ProgressRow, ProgressSheet } from '../../core/progress-sheet.js';
 import type { Reporter } from '../../core/reporter.js';
+
+export type { EntryValues } from '../../core/entry.js';
 import type { SheetRow } from '../metadata.js';
 import { columnLetter, formatBox, parseBox } from '../xlsx/range.js';
 import { translateFormula } from '../xlsx/reference.js';
@@ -18,13 +21,6 @@ import { maxPriority, moveTail } from './tail.js';
 import { placeholdersIn, soloPlaceholder, substitute } from './placeholder.js';
 import { figureValidation, statusValidation } from './validation.js';
 
-/** What a department entered in a row, to write into the sheet as it is generated. */
-export interface EntryValues {
-  readonly actual?: CellValue;
-  readonly status?: string;
-  readonly note?: string;
-  readonly evidence?: string;
-}
 
 export interface SheetFill {
   readonly strings: SharedStrings;
