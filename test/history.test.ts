@@ -1,4 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import ExcelJS from 'exceljs';
+import { chromium } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { consolidate } from '../src/core/consolidate.js';
 import { falls, historyOf, withHistory, type History, type TargetHistory } from '../src/core/history.js';
@@ -9,7 +14,10 @@ import { parsePlan } from '../src/index.js';
 import { ledgerFromXlsx, ledgerToXlsx } from '../src/io/ledger.js';
 import { wording } from '../src/core/locales/index.js';
 import { sheetReader } from '../src/sheets/read.js';
+import { parseCsv } from '../src/report/csv.js';
+import { cli } from './helpers/cli.js';
 import { filledSheet, seed } from './helpers/sheets.js';
+import { CHROMIUM, CHROMIUM_ARGS, chromium as chromiumTool } from './helpers/tools.js';
 
 const SEED_TEXT = readFileSync(new URL('../seeds/yangpu-2021-13.txt', import.meta.url), 'utf8');
 
@@ -104,3 +112,106 @@ describe('falls', () => {
     expect(falls(readings).map(({ from, to }) => [from, to])).toEqual(expected);
   });
 });
+
+describe('chained runs of the CLI: consolidate --previous, audit, history', () => {
+  const work = mkdtempSync(join(tmpdir(), 'plan-ledger-history-'));
+  const ledgerFile = (q: number) => join(work, `ledger-Q${q}.xlsx`);
+  beforeAll(async () => {
+    for (const [k, q] of QUARTERS.entries()) {
+      const dir = join(work, q.period);
+      mkdirSync(dir, { recursive: true });
+      for (const sheet of await quarterSheets(q)) writeFileSync(join(dir, sheet.file), sheet.bytes);
+      const previous = k === 0 ? [] : ['--previous', ledgerFile(k)];
+      const r = await cli('consolidate', dir, ...previous, '--out', ledgerFile(k + 1));
+      expect(r.stderr).toBe('');
+    }
+  }, 120_000);
+
+  test('each ledger carries the periods before it, and prints a 历史 sheet', async () => {
+    const q3 = ledgerFromXlsx(readFileSync(ledgerFile(3)), 'q3') as Ledger;
+    expect(q3.history?.map((h) => h.period)).toEqual(['2021-Q1', '2021-Q2']);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(ledgerFile(3)) as unknown as ArrayBuffer);
+    expect(workbook.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual(['台账', '填报明细', '问题清单', '核算', '历史', '历史(分单位)']);
+    const q1 = new ExcelJS.Workbook();
+    await q1.xlsx.load(readFileSync(ledgerFile(1)) as unknown as ArrayBuffer);
+    expect(q1.worksheets.map((w) => w.name)).not.toContain('历史');
+  });
+
+  test.each([
+    { notes: 'three ledgers not chained', inputs: () => [ledgerFile(1), ledgerFile(2), ledgerFile(3)] },
+    { notes: 'the chained Q3 ledger alone', inputs: () => [ledgerFile(3)] },
+  ])('history: $notes → 历史台账.xlsx, CSV and 各期趋势.html, each path printed', async ({ inputs }) => {
+    const out = join(work, `history-${inputs().length}`);
+    const r = await cli('history', ...inputs(), '--out', out);
+    expect(r.code).toBe(0);
+    const files = ['历史台账.xlsx', 'history.csv', 'history-departments.csv', 'findings.csv', '各期趋势.html'].map((f) => join(out, f));
+    for (const f of files) {
+      expect(existsSync(f), f).toBe(true);
+      expect(r.stdout).toContain(f);
+    }
+    expect(r.stdout.split('\n')[0]).toBe('12 个指标、3 期;2 个累计数比前期少');
+    const [header, ...rows] = parseCsv(readFileSync(join(out, 'history.csv'), 'utf8').replace(/^\ufeff/, ''));
+    const row = (metric: string) => Object.fromEntries((header ?? []).map((h, i) => [h, rows.find((x) => x[4] === metric)?.[i]]));
+    // In Q3 the two departments disagree on 公共充电桩: its row's figure is one of theirs, each one's is in history-departments.
+    expect(row('公共充电桩')).toMatchObject({ 编号: 't2.5.13-1', 曾用编号: 't2.5.12-1', 目标值: '400', 口径: '新增', '2021年第一季度': '100', '2021年第二季度': '250', '2021年第二季度环比': '150', '2021年第二季度环比(%)': '1.5' });
+    expect(row('5G综合杆基站')).toMatchObject({ 目标值: '176→180', '2021年第一季度': '30', '2021年第三季度': '150', '2021年第三季度环比': '70', '2021年第三季度环比(%)': '0.875' });
+    const departments = parseCsv(readFileSync(join(out, 'history-departments.csv'), 'utf8').replace(/^\ufeff/, ''));
+    // 编号, 指标, 单位, 填报单位, then Q1, Q2 with its 环比 and %, Q3 with its.
+    expect(departments.filter((d) => d[1] === '公共充电桩').map((d) => [d[3], d[4], d[5], d[8]]).sort()).toEqual([
+      ['区建设管理委', '100', '', '90'],
+      ['区科委', '100', '250', '200'],
+    ]);
+    expect(readFileSync(join(out, 'findings.csv'), 'utf8')).toContain('公共充电桩(区科委):2021年第三季度 的累计完成值 200个 低于 2021年第二季度 的 250个');
+  });
+
+  test('a file that is no ledger stops history with ledger-invalid', async () => {
+    const sheet = join(work, '2021-Q1', '2021-Q1-区科委.xlsx');
+    const r = await cli('history', sheet, '--out', join(work, 'no'));
+    expect([r.code, r.stderr]).toEqual([2, `plan-ledger: [ledger-invalid] ${sheet} 不是 plan-ledger consolidate 写出的台账\n`]);
+  });
+
+  test('audit of the chained ledger: a history sheet in audit.xlsx, history CSVs, the falls among the problems, and trend lines in report.html', async () => {
+    const out = join(work, 'audit');
+    expect((await cli('audit', ledgerFile(3), '--out', out)).code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(join(out, 'audit.xlsx')) as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['历史', '历史(分单位)', '问题清单']));
+    expect(existsSync(join(out, 'history.csv'))).toBe(true);
+    expect(readFileSync(join(out, 'findings.csv'), 'utf8').match(/累计数比前期少/g)).toHaveLength(2);
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).toContain('<section id="history"><h2>各期趋势</h2>');
+    expect(html.match(/<figure class="trend"/g)?.length).toBe(4);
+  });
+
+  describe.runIf(chromiumTool.run)('the trend section in headless Chromium', () => {
+    test('a line per target with its points, the target dashed, the fall in red, the legend; every label inside its chart', async () => {
+      const page = join(work, 'audit', 'report.html');
+      const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+      try {
+        const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+        await tab.goto(pathToFileURL(page).href);
+        const charts = await tab.$$eval('#history figure.trend', (figures) =>
+          figures.map((f) => {
+            const svg = f.querySelector('svg') as SVGSVGElement;
+            const box = svg.viewBox.baseVal;
+            const outside = Array.from(svg.querySelectorAll('text')).filter((t) => {
+              const b = (t as SVGGraphicsElement).getBBox();
+              return b.x < 0 || b.y < 0 || b.x + b.width > box.width || b.y + b.height > box.height;
+            });
+            return { target: f.getAttribute('data-target'), points: svg.querySelectorAll('circle.point').length, fell: svg.querySelectorAll('circle.fell').length, dashed: svg.querySelector('path.target') !== null, outside: outside.map((t) => t.textContent) };
+          }),
+        );
+        expect(charts.find((c) => c.target === 't2.5.13-1')).toEqual({ target: 't2.5.13-1', points: 3, fell: 1, dashed: true, outside: [] });
+        expect(charts.flatMap((c) => c.outside)).toEqual([]);
+        expect(await tab.$$eval('#trend-legend .key', (keys) => keys.map((k) => k.textContent))).toEqual(['完成值', '目标值', '累计数比前期少']);
+        mkdirSync(OUTPUT, { recursive: true });
+        await tab.locator('#history').screenshot({ path: join(OUTPUT, 'trends.png') });
+      } finally {
+        await browser.close();
+      }
+    });
+  });
+});
+
+const OUTPUT = join(new URL('../test-output/history/', import.meta.url).pathname);

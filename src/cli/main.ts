@@ -7,6 +7,7 @@ import { checkCommand } from './check-command.js';
 import { consolidateCommand } from './consolidate-command.js';
 import { demoCommand } from './demo-command.js';
 import { demoFillCommand } from './demo-fill-command.js';
+import { historyCommand } from './history-command.js';
 import { processIo, type Context, type Io } from './io.js';
 import { parseCommand } from './parse-command.js';
 import { templateCommand } from './template-command.js';
@@ -91,6 +92,8 @@ export async function main(argv: readonly string[], io: Io = processIo, env: Nod
         };
         return command === 'consolidate' ? await consolidateCommand(cmd, context) : await auditCommand(cmd, context);
       }
+      case 'history':
+        return await historyCommand({ inputs: rest, out: values.out }, context);
       case 'demo':
         if (rest.length > 0) throw new PlanLedgerError('usage', { problem: 'no-file-taken', command });
         return await demoCommand({ plan: values.plan, out: values.out }, context);

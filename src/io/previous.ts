@@ -1,6 +1,7 @@
 // Last period's figures, from its returned sheets or from its ledger, for the check that running figures do not fall.
 // Runs in the browser as in Node: files come as bytes.
 import { finding, type Finding } from '../core/finding.js';
+import type { Ledger } from '../core/ledger.js';
 import type { PlanRecords } from '../core/record.js';
 import type { SheetFile } from '../sheets/check.js';
 import { figureKey, readProgressFileSheets, type PreviousFigures } from '../sheets/read.js';
@@ -11,6 +12,8 @@ export interface Previous {
   readonly figures: PreviousFigures;
   /** One previous-not-read for each file that gave no figures, so that a check left undone is never silent. */
   readonly findings: readonly Finding[];
+  /** The ledgers among the files, whose periods (and those they carry) a new ledger carries as its history. */
+  readonly ledgers: readonly Ledger[];
 }
 
 /**
@@ -21,9 +24,11 @@ export interface Previous {
 export function readPrevious(files: readonly SheetFile[], records: PlanRecords, options: OpenOptions = {}): Previous {
   const figures = new Map<string, number>();
   const findings: Finding[] = [];
+  const ledgers: Ledger[] = [];
   for (const file of files) {
     const ledger = ledgerFromXlsx(file.bytes, file.file);
     if (ledger) {
+      ledgers.push(ledger);
       for (const row of ledger.rows) for (const r of row.reports) if (row.targetId !== null && r.actual !== null) figures.set(figureKey(r.department, row.targetId), r.actual);
       continue;
     }
@@ -34,5 +39,5 @@ export function readPrevious(files: readonly SheetFile[], records: PlanRecords, 
       findings.push(finding('previous-not-read', { file: file.file, because }, { file: file.file }));
     }
   }
-  return { figures, findings };
+  return { figures, findings, ledgers };
 }

@@ -2,6 +2,7 @@ import type { CorruptReason, DataProblem, FileReason, SheetFormat, UsageProblem 
 import { enSheet } from './en-sheet.js';
 import { baseName, periodLabel, shortList } from './lists.js';
 import type { Wording } from './wording.js';
+import { enHistory } from './en-history.js';
 import { enFeedback } from './en-feedback.js';
 import { enFix } from './en-fix.js';
 
@@ -543,6 +544,7 @@ export const en: Wording = {
   },
   fix: enFix,
   feedback: enFeedback,
+  history: enHistory,
   cli: {
     help: `plan-ledger: turn a government work plan into a ledger of tasks and targets
 

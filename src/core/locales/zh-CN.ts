@@ -1,6 +1,7 @@
 import type { CorruptReason, DataProblem, FileReason, SheetFormat, UsageProblem } from '../code.js';
 import { baseName, periodLabel, shortList } from './lists.js';
 import type { Wording } from './wording.js';
+import { zhCNHistory } from './zh-CN-history.js';
 import { zhCNFeedback } from './zh-CN-feedback.js';
 import { zhCNFix } from './zh-CN-fix.js';
 import { zhCNSheet } from './zh-CN-sheet.js';
@@ -268,7 +269,7 @@ export const zhCN: Wording = {
         p.reason === 'no-period'
           ? `台账的期间“${p.period}”无法识别`
           : p.reason === 'not-a-ledger'
-            ? `${p.file} 不是 plan-ledger consolidate 写出的台账(ledger.xlsx)`
+            ? `${p.file} 不是 plan-ledger consolidate 写出的台账`
             : `${p.file} 中的台账已损坏或由更新的版本生成,请重新运行 plan-ledger consolidate`,
     },
   },
@@ -559,6 +560,7 @@ export const zhCN: Wording = {
   },
   fix: zhCNFix,
   feedback: zhCNFeedback,
+  history: zhCNHistory,
   cli: {
     help: `plan-ledger:把政府工作计划整理成任务与指标台账
 
