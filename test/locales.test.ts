@@ -148,6 +148,10 @@ const SAMPLES: { readonly [C in Code]: readonly ParamsOf<C>[] } = {
   'previous-not-read': [{ file, because: 'file-corrupt' }, { file, because: 'template-unknown-plan' }],
   'consolidate-other-plan': [{ file, planTitle: '某区计划' }],
   'reissue-no-plan': [{ file }],
+  'history-figure-fell': [
+    { metric: '公共充电桩', department: '区科委', from: '2021-Q2', fromValue: 250, to: '2021-Q3', toValue: 200, unit: '个' },
+    { metric: '投资', department: null, from: '2021-03', fromValue: 1.2, to: '2022', toValue: 1.1, unit: '亿元' },
+  ],
   'policy-invalid': [
     ...DATA.map((d) => ({ file, ...d })),
     { file, reason: 'csv-columns' },
@@ -159,6 +163,7 @@ const SAMPLES: { readonly [C in Code]: readonly ParamsOf<C>[] } = {
   'groups-invalid': DATA.map((d) => ({ file, ...d })),
   'ledger-invalid': [
     { file, reason: 'damaged' },
+    { file, reason: 'not-a-ledger' },
     { file: '', reason: 'no-period', period: '2021-Q5' },
   ],
 };

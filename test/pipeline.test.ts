@@ -11,29 +11,14 @@ import { consolidate } from '../src/core/consolidate.js';
 import { message, wording } from '../src/core/locales/index.js';
 import { parsePeriod } from '../src/core/period.js';
 import { renderHtml } from '../src/report/html.js';
-import { readMeta } from '../src/sheets/metadata.js';
 import { sheetReader, type SheetSource } from '../src/sheets/read.js';
-import { excelBook } from './helpers/excel-grid.js';
 import { CHROMIUM, CHROMIUM_ARGS, chromium as chromiumTool, libreOffice, run, SYSTEM_PYTHON } from './helpers/tools.js';
-import { district, edit, makeSheet, seed } from './helpers/sheets.js';
+import { entryCells as cellsOf, district, edit, makeSheet, seed } from './helpers/sheets.js';
 
 const TYPE_SCRIPT = fileURLToPath(new URL('./helpers/lo_type.py', import.meta.url));
 const OUTPUT = fileURLToPath(new URL('../test-output/pipeline/', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'plan-ledger-pipeline-'));
 const q2 = parsePeriod('2021-Q2');
-
-/** Cell addresses of a generated sheet by row id: the figure, status and evidence cells. */
-async function cellsOf(bytes: Uint8Array): Promise<(id: string) => { actual: string; status: string; evidence: string }> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  const meta = readMeta(excelBook(workbook));
-  if (!meta) throw new Error('no metadata');
-  return (id) => {
-    const row = meta.rows.find((r) => r.id === id)?.row;
-    if (row === undefined) throw new Error(`no row ${id}`);
-    return { actual: `${meta.columns['entry.actual']}${row}`, status: `${meta.columns['entry.status']}${row}`, evidence: `${meta.columns['entry.evidence']}${row}` };
-  };
-}
 
 /** Types cells through LibreOffice itself and returns the .xlsx it saved. */
 function typeWithLibreOffice(name: string, bytes: Uint8Array, cells: Record<string, string | number>): Uint8Array {

@@ -5,6 +5,7 @@ import { DEFAULT_TEMPLATE_VERSION } from '../sheets/template/version.js';
 import { auditLedger } from '../core/audit.js';
 import { consolidate } from '../core/consolidate.js';
 import { PlanLedgerError } from '../core/error.js';
+import { withHistory } from '../core/history.js';
 import { withLedgerFindings, type Ledger } from '../core/ledger.js';
 import { describeError, message } from '../core/locales/index.js';
 import { parsePeriod, type Period } from '../core/period.js';
@@ -169,7 +170,7 @@ export function coordinatorView(env: PaneEnv): HTMLElement {
       const at = periodValue();
       const previous = await readPrevious(records);
       const consolidated = await consolidate(files, records, sheetReader(records, previous ? { previous: previous.figures } : {}), at ? { period: at } : {});
-      ledger = withLedgerFindings(consolidated, previous?.findings ?? []);
+      ledger = withHistory(withLedgerFindings(consolidated, previous?.findings ?? []), previous?.ledgers ?? []);
       showLedger(ledger);
       env.say(c.consolidated(ledger.accounting.files, ledger.accounting.rowsRead));
     }),

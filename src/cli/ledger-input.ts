@@ -1,4 +1,5 @@
 import { PlanLedgerError } from '../core/error.js';
+import { withHistory } from '../core/history.js';
 import { withLedgerFindings, type Ledger } from '../core/ledger.js';
 import { consolidateSources } from '../io/consolidate-files.js';
 import { readPolicies } from '../io/ledger-file.js';
@@ -13,7 +14,7 @@ export interface LedgerCommand {
   readonly period: string | undefined;
   readonly policy: string | undefined;
   readonly rules?: string | undefined;
-  /** Last period's sheets or ledger: running figures must not fall below them. */
+  /** Last period's sheets or ledger: running figures must not fall below them, and a ledger's periods become the new one's history. */
   readonly previous?: readonly string[];
   readonly out: string | undefined;
   /** consolidate: a folder for the annotated copies of the sheets with problems. */
@@ -46,5 +47,5 @@ export async function buildLedger(cmd: LedgerCommand, command: string, { io, w, 
   });
   const planLine = w.cli.planUsed({ from: plan.from, title: records.document.title, docNumber: records.document.docNumber, partial: plan.partial });
   const trail = { ...ledger, submissions: [...(ledger.submissions ?? []), ...previous.submissions] };
-  return { ledger: withLedgerFindings(trail, [...plan.findings, ...previous.findings]), planLine };
+  return { ledger: withHistory(withLedgerFindings(trail, [...plan.findings, ...previous.findings]), previous.ledgers), planLine };
 }

@@ -7,6 +7,7 @@ import { checkCommand } from './check-command.js';
 import { consolidateCommand } from './consolidate-command.js';
 import { demoCommand } from './demo-command.js';
 import { demoFillCommand } from './demo-fill-command.js';
+import { historyCommand } from './history-command.js';
 import { processIo, type Context, type Io } from './io.js';
 import { parseCommand } from './parse-command.js';
 import { reissueCommand } from './reissue-command.js';
@@ -94,6 +95,8 @@ export async function main(argv: readonly string[], io: Io = processIo, env: Nod
       }
       case 'reissue':
         return await reissueCommand({ plan: values.plan, inputs: rest, template: values.template, out: values.out }, context);
+      case 'history':
+        return await historyCommand({ inputs: rest, out: values.out }, context);
       case 'demo':
         if (rest.length > 0) throw new PlanLedgerError('usage', { problem: 'no-file-taken', command });
         return await demoCommand({ plan: values.plan, out: values.out }, context);

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { completionRate, expectedValue, isCeiling, isMet } from './attainment.js';
+import { historyOf, type History } from './history.js';
 import { isPaced } from './measure.js';
 import { PlanLedgerError } from './error.js';
 import { rowMeasure, type Ledger, type LedgerRow } from './ledger.js';
@@ -207,6 +208,8 @@ export interface Audit {
   /** Each light over all rows. */
   readonly totals: Readonly<Record<Light, number>>;
   readonly rules: Rules;
+  /** The ledger's periods so far, where it carries earlier ones. */
+  readonly history?: History;
 }
 
 /** Judges every row of a ledger under the rules (the common 序时进度 rule by default). */
@@ -223,5 +226,6 @@ export function auditLedger(ledger: Ledger, rules: Rules = DEFAULT_RULES): Audit
     bySection: rollUp(ledger.rows, byId, 'section', titles),
     totals: countLights(judgements.map((j) => j.light)),
     rules,
+    ...(ledger.history?.length ? { history: historyOf([ledger]) } : {}),
   };
 }

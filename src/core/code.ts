@@ -151,10 +151,23 @@ export interface CodeParams {
   'consolidate-other-plan': File & { readonly planTitle: string };
   /** A returned sheet made before sheets carried their plan: its entries cannot be matched to a revision's targets. */
   'reissue-no-plan': File;
+  /**
+   * A running figure (新增, 累计) lower in a later period than in an earlier one, not only the one before: the periods
+   * (labels such as 2021-Q2), the figures in the plan's unit, and the department whose figures these are (null: the row's figure).
+   */
+  'history-figure-fell': {
+    readonly metric: string;
+    readonly department: string | null;
+    readonly from: string;
+    readonly fromValue: number;
+    readonly to: string;
+    readonly toValue: number;
+    readonly unit: string;
+  };
   'policy-invalid': File & (DataProblem | { readonly reason: 'csv-columns' } | { readonly reason: 'unknown-target'; readonly target: string } | { readonly reason: 'unknown-policy'; readonly target: string; readonly policy: string });
   'rules-invalid': File & DataProblem;
   'groups-invalid': File & DataProblem;
-  'ledger-invalid': File & ({ readonly reason: 'damaged' } | { readonly reason: 'no-period'; readonly period: string });
+  'ledger-invalid': File & ({ readonly reason: 'damaged' | 'not-a-ledger' } | { readonly reason: 'no-period'; readonly period: string });
 }
 
 export type Code = keyof CodeParams;
@@ -219,6 +232,7 @@ export const CODES: { readonly [C in Code]: { readonly kind: CodeKind; readonly 
   'previous-not-read': warning,
   'consolidate-other-plan': warning,
   'reissue-no-plan': error,
+  'history-figure-fell': warning,
   'policy-invalid': fatal,
   'rules-invalid': fatal,
   'groups-invalid': fatal,

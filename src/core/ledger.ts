@@ -3,6 +3,7 @@ import { pushTo } from './_group.js';
 import { STATUSES, type Status } from './entry.js';
 import { finding, FindingSchema, type Finding } from './finding.js';
 import { measureOf, type Measure } from './measure.js';
+import { PeriodFiguresSchema } from './period-figures.js';
 import { parsePeriod, type Period } from './period.js';
 import { ComparatorSchema, BasisSchema, MeasureSchema, RoleSchema, type PlanRecords } from './record.js';
 import type { Entry } from './report.js';
@@ -96,6 +97,8 @@ export const LedgerSchema = z.object({
   accounting: AccountingSchema,
   /** Every sheet taken in, this period's and (from last period's ledger) earlier ones', newest period first. */
   submissions: z.array(SubmissionSchema).optional(),
+  /** Earlier periods' figures, oldest first, carried from the ledger given as last period's (absent in ledgers without). */
+  history: z.array(PeriodFiguresSchema).optional(),
 });
 
 export type LedgerReport = z.infer<typeof LedgerReportSchema>;
@@ -235,7 +238,8 @@ function combinedStatus(reports: readonly LedgerReport[]): Status | null {
   return PROGRESS_ORDER.find((s) => statuses.includes(s)) ?? null;
 }
 
-function comparePaths(a: string, b: string): number {
+/** Task paths in the plan's order: 2.5.9 before 2.5.12. */
+export function comparePaths(a: string, b: string): number {
   const pa = a.split('.').map(Number);
   const pb = b.split('.').map(Number);
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {

@@ -4,6 +4,9 @@ import type { Quantity } from './quantity.js';
 /** Whether a figure counts new items (新增), a running total (累计) or neither. */
 export type Basis = 'new' | 'cumulative' | 'plain';
 
+/** A running figure (新增 or 累计 to date) grows through its target's span and must never fall. */
+export const isRunning = (basis: Basis | null | undefined): boolean => basis === 'new' || basis === 'cumulative';
+
 const codes = (chars: string): Set<number> => new Set([...chars].map((c) => c.charCodeAt(0)));
 const CLAUSE_DELIMITERS = codes(',;:。!?\n、()[]【】');
 const SENTENCE_DELIMITERS = codes('。;!?\n');

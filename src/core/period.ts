@@ -49,6 +49,11 @@ export function expectedShare(period: Period, targetYear: number | null, deadlin
   return Math.min(1, Math.max(0, elapsed / due));
 }
 
+/** Periods in time order, by their end; of two that end together (2021-Q4, 2021), the shorter first. */
+export function comparePeriods(a: Period, b: Period): number {
+  return a.end.localeCompare(b.end) || b.start.localeCompare(a.start);
+}
+
 function lastDay(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }

@@ -1,5 +1,6 @@
 import { expectedValue, isCeiling, isMet, OUTLIER_FACTOR } from './attainment.js';
 import { isPaced } from './measure.js';
+import { isRunning } from './metric.js';
 import type { Code, ParamsOf } from './code.js';
 import { unitProblem, type ReadFigure, type Status } from './entry.js';
 import type { Period } from './period.js';
@@ -50,7 +51,7 @@ export function checkEntry(e: EntryUnderCheck): Flag[] {
     if (target.value > 0 && value > target.value * OUTLIER_FACTOR) {
       flags.push({ code: 'entry-outlier', params: { cell: cells.actual, value: typed, target: shown(target.value), factor: OUTLIER_FACTOR }, cell: cells.actual, value: typed });
     }
-    if (e.previous !== undefined && target.basis !== 'plain' && value < e.previous) {
+    if (e.previous !== undefined && isRunning(target.basis) && value < e.previous) {
       flags.push({ code: 'entry-decreased', params: { cell: cells.actual, value: typed, previous: shown(e.previous) }, cell: cells.actual, value: typed });
     }
     const met = isMet(target, value);

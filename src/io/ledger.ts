@@ -1,19 +1,24 @@
 import { DEFAULT_RULES, RulesSchema, type Rules } from '../core/audit.js';
+import { historyOf } from '../core/history.js';
 import { PlanLedgerError } from '../core/error.js';
 import { POLICIES, type Ledger, type Policy } from '../core/ledger.js';
 import { LOCALES, wording, type Wording } from '../core/locales/index.js';
 import type { PlanRecords } from '../core/record.js';
 import { parseCsv } from '../report/csv.js';
 import { localIso } from '../core/time.js';
+import { historyTables } from '../report/history-tables.js';
 import { ledgerHeading, ledgerTables } from '../report/tables.js';
 import { tablesToWorkbook } from '../report/xlsx.js';
 import { readLedgerSheet, writeLedgerSheet } from '../sheets/ledger-book.js';
 import { openWorkbook } from '../sheets/xlsx/reader.js';
 import { checkedJson, parseJson } from './json.js';
 
-/** The ledger workbook: 台账, 填报明细, 问题清单, 核算 in the reader's language, and the ledger itself very hidden. */
+/** The ledger workbook: 台账, 填报明细, 问题清单, 核算 (and 历史 where it carries earlier periods) in the reader's language, and the ledger itself very hidden. */
 export async function ledgerToXlsx(ledger: Ledger, w: Wording, now: Date = new Date()): Promise<Uint8Array> {
-  const workbook = tablesToWorkbook(ledgerTables(ledger, w), ledgerHeading(ledger, w, printedAt(now)));
+  // Where it carries earlier periods: their 历史 sheets, and the running figures that fell among its problems.
+  const history = ledger.history?.length ? historyOf([ledger]) : undefined;
+  const tables = history ? [...ledgerTables({ ...ledger, findings: [...ledger.findings, ...history.findings] }, w), ...historyTables(history, w)] : ledgerTables(ledger, w);
+  const workbook = tablesToWorkbook(tables, ledgerHeading(ledger, w, printedAt(now)));
   writeLedgerSheet(workbook, ledger);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

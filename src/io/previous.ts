@@ -1,7 +1,7 @@
 // Last period's figures, from its returned sheets or from its ledger, for the check that running figures do not fall.
 // Runs in the browser as in Node: files come as bytes.
 import { finding, type Finding } from '../core/finding.js';
-import type { Submission } from '../core/ledger.js';
+import type { Ledger, Submission } from '../core/ledger.js';
 import type { PlanRecords } from '../core/record.js';
 import type { SheetFile } from '../sheets/check.js';
 import { figureKey, readProgressFileSheets, type PreviousFigures } from '../sheets/read.js';
@@ -14,6 +14,8 @@ export interface Previous {
   readonly findings: readonly Finding[];
   /** Who sent last period's sheets (and earlier periods', where its ledger kept them), for the ledger's trail. */
   readonly submissions: readonly Submission[];
+  /** The ledgers among the files, whose periods (and those they carry) a new ledger carries as its history. */
+  readonly ledgers: readonly Ledger[];
 }
 
 /**
@@ -25,10 +27,12 @@ export function readPrevious(files: readonly SheetFile[], records: PlanRecords, 
   const figures = new Map<string, number>();
   const findings: Finding[] = [];
   const submissions: Submission[] = [];
+  const ledgers: Ledger[] = [];
   for (const file of files) {
     const ledger = ledgerFromXlsx(file.bytes, file.file);
     if (ledger) {
       submissions.push(...(ledger.submissions ?? []));
+      ledgers.push(ledger);
       for (const row of ledger.rows) for (const r of row.reports) if (row.targetId !== null && r.actual !== null) figures.set(figureKey(r.department, row.targetId), r.actual);
       continue;
     }
@@ -42,5 +46,5 @@ export function readPrevious(files: readonly SheetFile[], records: PlanRecords, 
       findings.push(finding('previous-not-read', { file: file.file, because }, { file: file.file }));
     }
   }
-  return { figures, findings, submissions };
+  return { figures, findings, submissions, ledgers };
 }

@@ -55,7 +55,7 @@ export async function readSheetFiles(paths: readonly string[], command = 'check'
 
 /** Last period's figures from the files after --previous (its sheets, folders of them, or its ledger); none when none are named. */
 export async function readPreviousFiles(paths: readonly string[], records: PlanRecords, command: string): Promise<Previous> {
-  if (paths.length === 0) return { figures: new Map(), findings: [], submissions: [] };
+  if (paths.length === 0) return { figures: new Map(), findings: [], submissions: [], ledgers: [] };
   return readPrevious(await readSheetFiles(paths, command), records, { inflate: nativeInflate });
 }
 

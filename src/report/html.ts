@@ -5,15 +5,14 @@ import { message } from '../core/locales/index.js';
 import { baseName } from '../core/locales/lists.js';
 import type { Wording } from '../core/locales/wording.js';
 import { parsePeriod } from '../core/period.js';
-import { figureOf, shown, sources } from './tables.js';
+import { escapeHtml } from './_escape.js';
+import { auditFindings, figureOf, shown, sources } from './tables.js';
+import { TREND_CSS, trendSection } from './trend.js';
 import { statedUnitOf } from '../core/unit.js';
 
 const COLORS: Readonly<Record<Light, string>> = { green: '#63be7b', yellow: '#ffd966', red: '#f8696b', grey: '#bfbfbf' };
 
-/** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+export { escapeHtml };
 
 /** One self-contained HTML page: no external assets, inline SVG charts, a sortable and filterable table, print-friendly. */
 export function renderHtml(audit: Audit, generatedAt: string, w: Wording): string {
@@ -69,8 +68,9 @@ export function renderHtml(audit: Audit, generatedAt: string, w: Wording): strin
   const chaseSection = chase.length
     ? `<section id="chase"><h2>${escapeHtml(w.tables.chase.title)}</h2><p>${escapeHtml(w.cli.chase(chase.map((c) => ({ department: c.department, reporter: c.last?.reporter?.name ?? '', phone: c.last?.reporter?.phone ?? '', lastPeriod: c.last?.period ?? null }))))}</p></section>`
     : '';
-  const findings = ledger.findings.length
-    ? `<table class="findings"><thead><tr>${t.findingColumns.map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr></thead><tbody>${ledger.findings
+  const allFindings = auditFindings(audit);
+  const findings = allFindings.length
+    ? `<table class="findings"><thead><tr>${t.findingColumns.map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr></thead><tbody>${allFindings
         .map(
           (f) =>
             `<tr class="${f.severity}" data-code="${escapeHtml(f.code)}"><td>${escapeHtml(w.severity[f.severity])}</td><td>${escapeHtml(w.codes[f.code].title)}</td><td>${escapeHtml(message(f, w))}</td><td title="${escapeHtml(f.location.file ?? '')}">${escapeHtml(baseName(f.location.file ?? ''))}</td><td>${escapeHtml(f.location.cell ?? '')}</td></tr>`,
@@ -96,6 +96,7 @@ svg.chart{max-width:100%;height:auto}svg.chart text{font-size:12px;fill:#222}
 th{background:#ddebf7;cursor:pointer;user-select:none;white-space:nowrap}th[aria-sort=ascending]::after{content:" ▲"}th[aria-sort=descending]::after{content:" ▼"}
 #controls{display:flex;gap:8px;margin-bottom:8px}#filter{flex:1;padding:4px}tr.error td:first-child{color:#9c0006;font-weight:bold}
 footer{margin-top:24px;color:#666;font-size:12px}
+${TREND_CSS}
 @media print{#controls{display:none}body{margin:0;font-size:11px}h2{break-after:avoid}tr{break-inside:avoid}@page{size:A4 landscape;margin:12mm}}
 </style>
 </head>
@@ -111,6 +112,7 @@ ${chaseSection}
 <section id="red-items"><h2>${t.redItems}</h2>${redItems}</section>
 <section id="by-department"><h2>${t.byDepartment}</h2>${chart(audit.byDepartment, lights, 'department')}</section>
 <section id="by-section"><h2>${t.bySection}</h2>${chart(audit.bySection, lights, 'section')}</section>
+${audit.history ? trendSection(audit.history, w) : ''}
 <section id="details"><h2>${t.details}</h2>
 <div id="controls"><input id="filter" type="search" placeholder="${escapeHtml(t.filter)}"><select id="light-filter"><option value="">${t.all}</option>${LIGHTS.map((l) => `<option value="${l}">${escapeHtml(lights[l])}</option>`).join('')}</select><span id="shown"></span></div>
 <table id="detail-table"><thead><tr>${head}</tr></thead><tbody>

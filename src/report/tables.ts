@@ -1,5 +1,5 @@
 import { chaseList } from '../core/chase.js';
-import { LIGHTS, type Audit, type Judgement, type Light, type RollUp } from '../core/audit.js';
+import { LIGHTS, type Audit, type Judgement, type RollUp } from '../core/audit.js';
 import type { Finding } from '../core/finding.js';
 import { rowMeasure, type Ledger, type LedgerRow } from '../core/ledger.js';
 import { message } from '../core/locales/index.js';
@@ -10,33 +10,10 @@ import { parsePeriod } from '../core/period.js';
 import type { Report } from '../core/report.js';
 import { inStated, statedUnitOf } from '../core/unit.js';
 import { taskDeadline } from '../core/worklist.js';
+import { historyTables } from './history-tables.js';
+import type { Cell, Column, Heading, Table } from './table.js';
 
-export type Cell = string | number | null;
-
-export interface Column {
-  readonly key: string;
-  readonly header: string;
-  /** Width in characters for spreadsheets. */
-  readonly width: number;
-  /**
-   * How a spreadsheet shows it: a figure with thousands separators, a percentage, a percentage with a data bar, a
-   * traffic-light fill, text wrapped in its width, or hidden (what machines read, such as full paths and codes).
-   * Other columns are as wide as their longest cell.
-   */
-  readonly style?: 'number' | 'percent' | 'bar' | 'light' | 'wrap' | 'hidden';
-  /** For a light column: which light each shown word stands for. */
-  readonly legend?: Readonly<Record<string, Light>>;
-}
-
-/** What every printed page of a sheet says above its table (a spreadsheet's only; CSV files have none). */
-export interface Heading {
-  /** The plan's title. */
-  readonly title: string;
-  /** The line under it, for a sheet of the given title: 文号, period, when it was made. */
-  readonly line: (sheet: string) => string;
-  /** The page footer, in a spreadsheet's header codes (&P the page). */
-  readonly footer: string;
-}
+export type { Cell, Column, Heading, Table } from './table.js';
 
 /** The heading of a ledger's or an audit's sheets. */
 export function ledgerHeading(ledger: Ledger, w: Wording, generatedAt: string): Heading {
@@ -47,15 +24,6 @@ export function ledgerHeading(ledger: Ledger, w: Wording, generatedAt: string): 
     line: (sheet) => w.printout.line({ sheet, docNumber: ledger.docNumber, period: periodName, generatedAt }),
     footer: w.printout.footer,
   };
-}
-
-/** One flat table, worded for its reader: what becomes a CSV file and an XLSX sheet. */
-export interface Table {
-  /** The file name a CSV takes: findings.csv. */
-  readonly name: string;
-  readonly title: string;
-  readonly columns: readonly Column[];
-  readonly rows: readonly (readonly Cell[])[];
 }
 
 type Spec<T, K extends string> = ReadonlyArray<readonly [key: K, width: number, get: (row: T) => Cell, style?: Column['style']]>;
@@ -307,8 +275,14 @@ export function auditTables(audit: Audit, w: Wording): Table[] {
       ],
       legend,
     ),
-    findingsTable(ledger.findings, w),
+    ...(audit.history ? historyTables(audit.history, w) : []),
+    findingsTable(auditFindings(audit), w),
   ];
+}
+
+/** An audit's findings: its ledger's, and where it has a history, the running figures that fell across periods. */
+export function auditFindings(audit: Audit): readonly Finding[] {
+  return audit.history ? [...audit.ledger.findings, ...audit.history.findings] : audit.ledger.findings;
 }
 
 /** Where a row's figures came from: each department's file (its name, without the coordinator's folders) and cell. */
@@ -321,7 +295,8 @@ function sourcePaths(row: LedgerRow): string {
   return row.reports.map((r) => `${r.department}:${r.file ?? ''} ${r.cell}`).join(';');
 }
 
-function findingsTable(findings: readonly Finding[], w: Wording): Table {
+/** 问题清单: every finding, its problem's name first and its code, for machines, last. */
+export function findingsTable(findings: readonly Finding[], w: Wording): Table {
   // Readers see the problem's name; its code, for machines, is the last column, hidden in a spreadsheet.
   return table('findings', w.tables.findings, findings, [
     ['severity', 5, (f) => w.severity[f.severity]],

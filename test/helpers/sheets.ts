@@ -4,6 +4,8 @@ import { parsePlan, type PlanRecords, type Target, type Task } from '../../src/i
 import { checkSheets, type CheckOptions } from '../../src/sheets/check.js';
 import { generateProgressSheet } from '../../src/sheets/template/fill.js';
 import { parsePeriod } from '../../src/core/period.js';
+import { readMeta } from '../../src/sheets/metadata.js';
+import { excelBook } from './excel-grid.js';
 
 export const seed = parsePlan(readFileSync(new URL('../../seeds/yangpu-2021-13.txt', import.meta.url), 'utf8'));
 export const district = parsePlan(readFileSync(new URL('../fixtures/district-2022.txt', import.meta.url), 'utf8'));
@@ -59,4 +61,29 @@ export function longPlan(records: PlanRecords, count: number): PlanRecords {
     targets.push({ ...target, id: `t9.${i}-1`, taskId: `t9.${i}`, metric: `${target.metric}${i}` });
   }
   return { ...records, tasks, targets, departments: [{ id: 'd1', name: '区科委', taskIds: tasks.map((t) => t.id) }] };
+}
+
+/** Cell addresses of a generated sheet by row id: the figure, status and evidence cells. */
+export async function entryCells(bytes: Uint8Array): Promise<(id: string) => { actual: string; status: string; evidence: string }> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  const meta = readMeta(excelBook(workbook));
+  if (!meta) throw new Error('no metadata');
+  return (id) => {
+    const row = meta.rows.find((r) => r.id === id)?.row;
+    if (row === undefined) throw new Error(`no row ${id}`);
+    return { actual: `${meta.columns['entry.actual']}${row}`, status: `${meta.columns['entry.status']}${row}`, evidence: `${meta.columns['entry.evidence']}${row}` };
+  };
+}
+
+/** A department's sheet for a period with figures typed in by row id, as a person would with Excel. */
+export async function filledSheet(records: PlanRecords, department: string, period: string, figures: Readonly<Record<string, number>>): Promise<Uint8Array> {
+  const blank = await makeSheet(records, department, period);
+  const at = await entryCells(blank);
+  return edit(blank, (s) => {
+    for (const [id, value] of Object.entries(figures)) {
+      s.getCell(at(id).actual).value = value;
+      s.getCell(at(id).status).value = '推进中';
+    }
+  });
 }

@@ -1,7 +1,8 @@
 import type { CorruptReason, DataProblem, FileReason, SheetFormat, UsageProblem } from '../code.js';
 import { enSheet } from './en-sheet.js';
-import { baseName, shortList } from './lists.js';
+import { baseName, periodLabel, shortList } from './lists.js';
 import type { Wording } from './wording.js';
+import { enHistory } from './en-history.js';
 import { enFeedback } from './en-feedback.js';
 import { enRevision } from './en-revision.js';
 import { enFix } from './en-fix.js';
@@ -241,6 +242,10 @@ export const en: Wording = {
     'consolidate-duplicate': { title: 'Duplicate sheet', message: (p) => `${p.department} sent two sheets for ${p.period}: ${p.kept} is used, ${p.dropped} is not` },
     'consolidate-wrong-period': { title: 'Wrong period', message: (p) => `${p.file} is the sheet for ${p.found}; this consolidation is for ${p.expected}; not counted` },
     'previous-not-read': { title: 'Last period’s file not read', message: (p) => `last period’s file ${p.file} could not be read (${en.codes[p.because].title.toLowerCase()}), so running figures were not checked against it` },
+    'history-figure-fell': {
+      title: 'Running figure fell since an earlier period',
+      message: (p) => `${p.metric}${p.department === null ? '' : ` (${p.department})`}: the running figure ${p.toValue}${p.unit} of ${periodLabel(p.to, enSheet)} is below the ${p.fromValue}${p.unit} of ${periodLabel(p.from, enSheet)}`,
+    },
     'consolidate-other-plan': { title: 'Sheet of another plan', message: (p) => `${p.file} was made from another plan or version (《${p.planTitle}》); not counted: name its plan with --plan, or send out sheets of the current plan` },
     'reissue-no-plan': { title: 'Sheet carries no plan', message: (p) => `${p.file} was made before sheets carried their plan, so its entries cannot be carried into the revised plan’s sheets: send that department a blank sheet of the revised plan` },
     'policy-invalid': {
@@ -262,7 +267,11 @@ export const en: Wording = {
     'ledger-invalid': {
       title: 'Invalid ledger',
       message: (p) =>
-        p.reason === 'no-period' ? `the ledger's period “${p.period}” is not a period` : `the ledger in ${p.file} is damaged or of a later version; run plan-ledger consolidate again`,
+        p.reason === 'no-period'
+          ? `the ledger's period “${p.period}” is not a period`
+          : p.reason === 'not-a-ledger'
+            ? `${p.file} is not a ledger written by plan-ledger consolidate (ledger.xlsx)`
+            : `the ledger in ${p.file} is damaged or of a later version; run plan-ledger consolidate again`,
     },
   },
   codeKind: { fatal: 'fatal', finding: 'finding' },
@@ -551,6 +560,7 @@ export const en: Wording = {
   fix: enFix,
   feedback: enFeedback,
   revision: enRevision,
+  history: enHistory,
   cli: {
     help: `plan-ledger: turn a government work plan into a ledger of tasks and targets
 

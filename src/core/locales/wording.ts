@@ -174,6 +174,7 @@ export interface Wording {
   readonly fix: Partial<Readonly<Record<Code, string>>>;
   readonly feedback: FeedbackWording;
   readonly revision: RevisionWording;
+  readonly history: HistoryWording;
   /** What the command line prints. */
   readonly cli: {
     readonly help: string;
@@ -214,6 +215,27 @@ export interface Wording {
   };
   /** What the sample sheets of demo-fill say. */
   readonly demo: Readonly<Record<'done' | 'behind' | 'inProgress', string>> & { readonly evidence: (department: string, row: string) => string; readonly reporter: (department: string) => string };
+}
+
+/** The ledger across periods (历史台账): its tables, its trend lines, and what the CLI says of it. */
+export interface HistoryWording {
+  /** One row per target, a column per period. */
+  readonly targets: TableWording<'id' | 'ids' | 'path' | 'taskTitle' | 'metric' | 'value' | 'unit' | 'basis'>;
+  /** One row per target and department. */
+  readonly departments: TableWording<'id' | 'metric' | 'unit' | 'department'>;
+  /** A period's figure column, its 环比 and its 环比 as a percentage, by the period's name. */
+  readonly figure: (period: string) => string;
+  readonly change: (period: string) => string;
+  readonly changeShare: (period: string) => string;
+  /** The files the history command writes. */
+  readonly book: string;
+  readonly page: string;
+  /** The report's section and the history page: heading, the periods it spans, the charts' legend. */
+  readonly heading: string;
+  readonly span: (first: string, last: string, count: number) => string;
+  readonly legend: { readonly figure: string; readonly target: string; readonly fell: string };
+  readonly written: (p: { readonly targets: number; readonly periods: number; readonly findings: number }) => string;
+  readonly files: (dir: string) => string;
 }
 
 /** Verdicts that ask something of a department: what is not on schedule. */

@@ -1,6 +1,7 @@
 import type { CorruptReason, DataProblem, FileReason, SheetFormat, UsageProblem } from '../code.js';
-import { baseName, shortList } from './lists.js';
+import { baseName, periodLabel, shortList } from './lists.js';
 import type { Wording } from './wording.js';
+import { zhCNHistory } from './zh-CN-history.js';
 import { zhCNFeedback } from './zh-CN-feedback.js';
 import { zhCNRevision } from './zh-CN-revision.js';
 import { zhCNFix } from './zh-CN-fix.js';
@@ -244,6 +245,10 @@ export const zhCN: Wording = {
     'consolidate-duplicate': { title: '重复报送', message: (p) => `${p.department} 的 ${p.period} 推进情况表重复:采用 ${p.kept},未采用 ${p.dropped}` },
     'consolidate-wrong-period': { title: '期间不符', message: (p) => `${p.file} 是 ${p.found} 的推进情况表,本次汇总 ${p.expected},未计入` },
     'previous-not-read': { title: '上期报表未读取', message: (p) => `上期报表 ${p.file} 未能读取(${zhCN.codes[p.because].title}),累计数是否比上期少没有按它检查` },
+    'history-figure-fell': {
+      title: '累计数比前期少',
+      message: (p) => `${p.metric}${p.department === null ? '' : `(${p.department})`}:${periodLabel(p.to, zhCNSheet)} 的累计完成值 ${p.toValue}${p.unit} 低于 ${periodLabel(p.from, zhCNSheet)} 的 ${p.fromValue}${p.unit}`,
+    },
     'consolidate-other-plan': { title: '其他计划的表', message: (p) => `${p.file} 依据另一份计划或另一版本(《${p.planTitle}》)生成,未计入:请用 --plan 指定它所依据的计划文件,或按现行计划重新下发` },
     'reissue-no-plan': { title: '表中未附计划', message: (p) => `${p.file} 是早期生成的表,没有附带所依据的计划,无法按新计划转填:请按新计划另发空白表,由该单位重新填报` },
     'policy-invalid': {
@@ -265,7 +270,11 @@ export const zhCN: Wording = {
     'ledger-invalid': {
       title: '台账文件无效',
       message: (p) =>
-        p.reason === 'no-period' ? `台账的期间“${p.period}”无法识别` : `${p.file} 中的台账已损坏或由更新的版本生成,请重新运行 plan-ledger consolidate`,
+        p.reason === 'no-period'
+          ? `台账的期间“${p.period}”无法识别`
+          : p.reason === 'not-a-ledger'
+            ? `${p.file} 不是 plan-ledger consolidate 写出的台账`
+            : `${p.file} 中的台账已损坏或由更新的版本生成,请重新运行 plan-ledger consolidate`,
     },
   },
   codeKind: { fatal: '终止运行', finding: '问题' },
@@ -567,6 +576,7 @@ export const zhCN: Wording = {
   fix: zhCNFix,
   feedback: zhCNFeedback,
   revision: zhCNRevision,
+  history: zhCNHistory,
   cli: {
     help: `plan-ledger:把政府工作计划整理成任务与指标台账
 
