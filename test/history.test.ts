@@ -132,7 +132,7 @@ describe('chained runs of the CLI: consolidate --previous, audit, history', () =
     expect(q3.history?.map((h) => h.period)).toEqual(['2021-Q1', '2021-Q2']);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(readFileSync(ledgerFile(3)) as unknown as ArrayBuffer);
-    expect(workbook.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual(['台账', '填报明细', '问题清单', '核算', '历史', '历史(分单位)']);
+    expect(workbook.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual(['台账', '填报明细', '问题清单', '催报', '报送记录', '核算', '历史', '历史(分单位)']);
     const q1 = new ExcelJS.Workbook();
     await q1.xlsx.load(readFileSync(ledgerFile(1)) as unknown as ArrayBuffer);
     expect(q1.worksheets.map((w) => w.name)).not.toContain('历史');
