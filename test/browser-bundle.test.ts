@@ -8,7 +8,8 @@ import { ROOT } from './helpers/cli.js';
 
 const BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 /** exceljs (about 945 KB minified) is most of it: it still writes ledgers, audits, plan tables and the default template from nothing. */
-const GZIP_BUDGET = 400 * 1024;
+// 403 KB at a33c421, when plan revisions (reissue, planChanges) and history joined the public API; exceljs is 923 of 1336 KB minified.
+const GZIP_BUDGET = 420 * 1024;
 
 interface Bundle {
   readonly bytes: number;
