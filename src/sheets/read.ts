@@ -148,7 +148,7 @@ export function sheetReader(records: PlanRecords, options: OpenOptions & { reado
   };
 }
 
-/** A file's SHA-256 as hex: node:crypto in Node, crypto.subtle in a browser. */
+/** A file's SHA-256 as hex (node:crypto in Node); readers without one (the add-in, the page) record none. */
 export type Digest = (bytes: Uint8Array) => string | Promise<string>;
 
 const unread = (f: Finding): SheetReading => ({ identity: undefined, entries: [], findings: [f], rows: 0 });
